@@ -1,0 +1,5 @@
+"""Allow ``python -m dutyaudit``."""
+
+from dutyaudit.cli import main
+
+main()

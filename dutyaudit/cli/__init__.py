@@ -1,0 +1,47 @@
+"""The ``dutyaudit`` command line: a thin Typer shell over the library.
+
+Each command lives in its own module and only parses options, calls the core, picks a renderer
+and sets the exit code. Neither pandas nor openpyxl is imported here, so ``--help`` and
+``--version`` stay fast.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from dutyaudit import __version__
+
+app = typer.Typer(
+    name="dutyaudit",
+    help="Audit rule-of-law activity logs (工作台账) against official duty lists (职责清单).",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"dutyaudit {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """Audit rule-of-law activity logs (工作台账) against official duty lists (职责清单)."""
+
+
+from dutyaudit.cli import check as _check  # noqa: E402,F401  (registers commands)
+from dutyaudit.cli import packs as _packs  # noqa: E402,F401
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

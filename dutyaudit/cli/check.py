@@ -1,0 +1,82 @@
+"""``dutyaudit check``: one unit's logs against one pack."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from dutyaudit.cli import app
+from dutyaudit.cli.common import (
+    DebugOpt,
+    EncodingOpt,
+    ExitZeroOpt,
+    FailUnderOpt,
+    MapOpt,
+    PackOpt,
+    YearOpt,
+    exit_code,
+    handle_errors,
+)
+
+
+class Format(str, Enum):
+    """Output formats of ``check``."""
+
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+class Lang(str, Enum):
+    """Label languages."""
+
+    zh = "zh"
+    en = "en"
+
+
+@app.command()
+@handle_errors
+def check(
+    logs: Annotated[
+        list[Path], typer.Argument(help="Log files (xlsx, xls, ods, csv …); several = one audit.")
+    ],
+    pack: PackOpt,
+    year: YearOpt = None,
+    role: Annotated[str | None, typer.Option("--role", "-r", help="Audit only this role's duties.")] = None,
+    unit: Annotated[
+        str | None, typer.Option("--unit", "-u", help="Unit audited: filters a unit column and owned duties.")
+    ] = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+    mapping: MapOpt = None,
+    encoding: EncodingOpt = None,
+    fail_under: FailUnderOpt = None,
+    exit_zero: ExitZeroOpt = False,
+    lang: Annotated[
+        Lang, typer.Option("--lang", help="Label language (duty texts stay as written).")
+    ] = Lang.zh,
+    debug: DebugOpt = False,
+) -> None:
+    """Audit one unit's activity log(s) against a duty pack; exit 1 when duties fall short."""
+    from dutyaudit.audit import audit_paths
+    from dutyaudit.ingest.columns import parse_mapping
+    from dutyaudit.packs import load_pack
+    from dutyaudit.report import renderer_for
+
+    the_pack = load_pack(pack)
+    result = audit_paths(
+        logs,
+        the_pack,
+        year=year,
+        role=role,
+        unit=unit,
+        mapping=parse_mapping(mapping or []),
+        encoding=encoding,
+        lang=lang.value,
+    )
+    renderer_for(fmt.value).write(result, sys.stdout)
+    raise typer.Exit(exit_code(result.has_gaps, result.score, fail_under, exit_zero))

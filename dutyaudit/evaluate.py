@@ -1,0 +1,318 @@
+"""Evaluation: one function per requirement kind turns a duty's hits into a verdict; then the score.
+
+Verdicts and score follow the contract: credit 1 for met, found/required (capped at 1) for partial,
+0.5 for late, 0 for missing; waived duties leave the denominator.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from dutyaudit.i18n import Lang, t
+from dutyaudit.ingest.text import normalize
+from dutyaudit.matching import Hit, field_value
+from dutyaudit.model import Activity
+from dutyaudit.packs import (
+    Condition,
+    CountReq,
+    DeadlineReq,
+    Duty,
+    EachReq,
+    EvidenceReq,
+    RateReq,
+    SumReq,
+    Window,
+)
+
+_PERSON_SPLIT = re.compile(r"[、,，;；/\s]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Waiver:
+    """An accepted exception for one duty (from a waivers file)."""
+
+    duty: str
+    reason: str
+    approved_by: str | None = None
+    expires: dt.date | None = None
+    unit: str | None = None
+
+
+@dataclass(slots=True)
+class DutyResult:
+    """The verdict on one duty, with the rows behind it."""
+
+    duty: Duty
+    status: str
+    required: float
+    found: float
+    shortfall: str
+    evidence: list[Hit] = field(default_factory=list)
+    waiver: Waiver | None = None
+
+    @property
+    def credit(self) -> float:
+        if self.status == "met":
+            return 1.0
+        if self.status == "late":
+            return 0.5
+        if self.status == "partial":
+            return min(self.found / self.required, 1.0) if self.required else 0.0
+        return 0.0
+
+
+def in_window(d: dt.date, window: Window | None) -> bool:
+    """Whether a date falls inside an MM-DD window (inclusive; a window may wrap the new year)."""
+    if window is None:
+        return True
+    md = f"{d.month:02d}-{d.day:02d}"
+    if window.from_ <= window.to:
+        return window.from_ <= md <= window.to
+    return md >= window.from_ or md <= window.to
+
+
+def in_scope(a: Activity, year: int, window: Window | None) -> bool:
+    """Whether a row is dated in the audit year (and inside the window, if any)."""
+    return a.date is not None and a.date.year == year and in_window(a.date, window)
+
+
+def _num(x: float) -> float:
+    return int(x) if float(x).is_integer() else round(x, 2)
+
+
+def _periods(per: str, year: int) -> list[tuple[dt.date, dt.date]]:
+    if per == "year":
+        return [(dt.date(year, 1, 1), dt.date(year, 12, 31))]
+    months = {"half": 6, "quarter": 3, "month": 1}[per]
+    out = []
+    for start in range(1, 13, months):
+        end_m = start + months - 1
+        end = dt.date(year, end_m + 1, 1) - dt.timedelta(days=1) if end_m < 12 else dt.date(year, 12, 31)
+        out.append((dt.date(year, start, 1), end))
+    return out
+
+
+def period_name(per: str, i: int, lang: Lang) -> str:
+    """上半年 / Q2 / 3月 … for period ``i`` (1-based)."""
+    if per == "half":
+        return t("period.half", lang, n=t(f"half.{i}", lang), i=i)
+    return t(f"period.{per}", lang, i=i)
+
+
+def _count(duty: Duty, req: CountReq, hits: list[Hit], year: int, lang: Lang) -> DutyResult:
+    periods = _periods(req.per, year)
+    counts = [sum(1 for h in hits if s <= h.activity.date <= e) for s, e in periods]  # type: ignore[operator]
+    if req.per == "year":
+        found = counts[0]
+        required = req.min
+    else:
+        found = sum(min(c, req.min) for c in counts)
+        required = req.min * len(periods)
+    short_periods = [period_name(req.per, i + 1, lang) for i, c in enumerate(counts) if c < req.min]
+    if not short_periods:
+        return DutyResult(duty, "met", required, found, "", hits)
+    status = "partial" if hits else "missing"
+    if req.per == "year":
+        shortfall = t("short.count", lang, n=req.min - found)
+    else:
+        shortfall = t("short.periods", lang, periods=t("sep", lang).join(short_periods), min=req.min)
+    return DutyResult(duty, status, required, found, shortfall, hits)
+
+
+def _deadline(duty: Duty, req: DeadlineReq, hits: list[Hit], year: int, lang: Lang) -> DutyResult:
+    mm, dd = (int(x) for x in req.by.split("-"))
+    by = dt.date(year, mm, dd)
+    on_time = [h for h in hits if h.activity.date <= by]  # type: ignore[operator]
+    if on_time:
+        return DutyResult(duty, "met", 1, len(hits), "", hits)
+    if hits:
+        first = min(h.activity.date for h in hits)  # type: ignore[type-var]
+        return DutyResult(
+            duty, "late", 1, len(hits), t("short.late", lang, date=first.isoformat(), by=by.isoformat()), hits
+        )
+    return DutyResult(duty, "missing", 1, 0, t("short.deadline_missing", lang, by=by.isoformat()), hits)
+
+
+def _number(v: object) -> float | None:
+    if isinstance(v, bool) or v is None:
+        return None
+    if isinstance(v, int | float):
+        return float(v)
+    m = re.search(r"-?\d+(?:\.\d+)?", str(v))
+    return float(m.group()) if m else None
+
+
+def _exact_number(v: object) -> float | None:
+    s = str(v).strip()
+    return float(s) if re.fullmatch(r"-?\d+(?:\.\d+)?", s) else None
+
+
+def _sum(duty: Duty, req: SumReq, hits: list[Hit], year: int, lang: Lang) -> DutyResult:
+    def value(h: Hit) -> float:
+        return _number(field_value(h.activity, req.field)) or 0.0
+
+    if not hits:
+        return DutyResult(duty, "missing", req.min, 0, t("short.missing", lang), hits)
+    if not req.per_person:
+        total = sum(value(h) for h in hits)
+        if total >= req.min:
+            return DutyResult(duty, "met", _num(req.min), _num(total), "", hits)
+        return DutyResult(
+            duty,
+            "partial",
+            _num(req.min),
+            _num(total),
+            t("short.sum", lang, n=_num(req.min - total), unit=req.unit),
+            hits,
+        )
+    per: dict[str, float] = defaultdict(float)
+    for h in hits:
+        names = [n for n in _PERSON_SPLIT.split(h.activity.actor) if n] or ["?"]
+        for n in names:
+            per[n] += value(h)
+    below = {n: v for n, v in per.items() if v < req.min}
+    found = len(per) - len(below)
+    if not below:
+        return DutyResult(duty, "met", len(per), found, "", hits)
+    names = t("sep", lang).join(f"{n} {_num(v)}/{_num(req.min)}" for n, v in sorted(below.items()))
+    return DutyResult(
+        duty, "partial", len(per), found, t("short.persons", lang, n=len(below), names=names), hits
+    )
+
+
+def condition_holds(cond: Condition, a: Activity) -> bool:
+    """Whether a row satisfies a condition (a missing value never does)."""
+    v = field_value(a, cond.field)
+    if cond.op == "nonempty":
+        return v not in (None, "")
+    if cond.op is not None:
+        if v is None or v == "":
+            return False
+        right = cond.value if isinstance(cond.value, float) else _exact_number(cond.value)
+        if right is not None:
+            left = _number(v)
+            return left is not None and _compare(left, cond.op, right)
+        return _compare(normalize(str(v)), cond.op, normalize(str(cond.value)))
+    text = normalize(str(v)) if v not in (None, "") else ""
+    if not text:
+        return False
+    return any(normalize(w) in text for w in cond.any) and not any(normalize(w) in text for w in cond.none)
+
+
+def _compare(a: object, op: str, b: object) -> bool:
+    ops: dict[str, Callable[[object, object], bool]] = {
+        ">=": lambda x, y: x >= y,  # type: ignore[operator]
+        ">": lambda x, y: x > y,  # type: ignore[operator]
+        "<=": lambda x, y: x <= y,  # type: ignore[operator]
+        "<": lambda x, y: x < y,  # type: ignore[operator]
+        "==": lambda x, y: x == y,
+        "!=": lambda x, y: x != y,
+    }
+    try:
+        return ops[op](a, b)
+    except TypeError:
+        return False
+
+
+def condition_text(cond: Condition) -> str:
+    """A condition in words, for requirement columns."""
+    if cond.op == "nonempty":
+        return f"{cond.field} 已填写"
+    if cond.op is not None:
+        value = _num(cond.value) if isinstance(cond.value, float) else cond.value
+        return f"{cond.field} {cond.op} {value}"
+    text = f"{cond.field} ∋ {'/'.join(cond.any)}"
+    return text + (f" ∌ {'/'.join(cond.none)}" if cond.none else "")
+
+
+def _rate(duty: Duty, req: RateReq, hits: list[Hit], year: int, lang: Lang) -> DutyResult:
+    if not hits:
+        return DutyResult(duty, "missing", _num(req.min), 0, t("short.no_cases", lang, of=req.of), hits)
+    ok = sum(1 for h in hits if condition_holds(req.where, h.activity))
+    pct = round(100.0 * ok / len(hits), 1)
+    if pct >= req.min:
+        return DutyResult(duty, "met", _num(req.min), _num(pct), "", hits)
+    return DutyResult(
+        duty,
+        "partial",
+        _num(req.min),
+        _num(pct),
+        t("short.rate", lang, n=_num(round(req.min - pct, 1))),
+        hits,
+    )
+
+
+def _each(duty: Duty, req: EachReq, hits: list[Hit], year: int, lang: Lang) -> DutyResult:
+    if not hits:
+        return DutyResult(duty, "missing", 0, 0, t("short.missing", lang), hits)
+    bad = [h for h in hits if not condition_holds(req.where, h.activity)]
+    found = len(hits) - len(bad)
+    if not bad:
+        return DutyResult(duty, "met", len(hits), found, "", hits)
+    rows = t("sep", lang).join(f"{h.activity.sheet}!{h.activity.row}" for h in bad[:10])
+    return DutyResult(duty, "partial", len(hits), found, t("short.each", lang, n=len(bad), rows=rows), hits)
+
+
+def _evidence(duty: Duty, req: EvidenceReq, hits: list[Hit], year: int, lang: Lang) -> DutyResult:
+    if hits:
+        return DutyResult(duty, "met", 1, len(hits), "", hits)
+    return DutyResult(duty, "missing", 1, 0, t("short.missing", lang), hits)
+
+
+_KINDS: dict[type, Callable[..., DutyResult]] = {
+    CountReq: _count,
+    DeadlineReq: _deadline,
+    SumReq: _sum,
+    RateReq: _rate,
+    EachReq: _each,
+    EvidenceReq: _evidence,
+}
+
+
+def evaluate_duty(duty: Duty, hits: Sequence[Hit], year: int, lang: Lang = "zh") -> DutyResult:
+    """Verdict on one duty from its matching rows (rows outside the year or window are dropped)."""
+    req = duty.requirement
+    in_year = [h for h in hits if in_scope(h.activity, year, req.window)]
+    return _KINDS[type(req)](duty, req, in_year, year, lang)
+
+
+def requirement_text(duty: Duty, lang: Lang = "zh") -> str:
+    """A duty's requirement in words (至少1次/每半年; 3月1日前完成; …)."""
+    req = duty.requirement
+    if isinstance(req, CountReq):
+        text = t("req.count", lang, per=t(f"per.{req.per}", lang), min=req.min)
+    elif isinstance(req, DeadlineReq):
+        mm, dd = req.by.split("-")
+        text = t("req.deadline", lang, mm=int(mm), dd=int(dd))
+    elif isinstance(req, SumReq):
+        text = t("req.sum_pp" if req.per_person else "req.sum", lang, min=_num(req.min), unit=req.unit)
+    elif isinstance(req, RateReq):
+        text = t("req.rate", lang, of=req.of, min=_num(req.min))
+    elif isinstance(req, EachReq):
+        text = t("req.each", lang, cond=condition_text(req.where))
+    else:
+        text = t("req.evidence", lang)
+    if req.window is not None:
+        text += t("req.window", lang, from_=req.window.from_, to=req.window.to)
+    return text
+
+
+def score(results: Sequence[DutyResult]) -> float:
+    """100 × Σ weight·credit / Σ weight over non-waived duties (100 when every duty is waived)."""
+    counted = [r for r in results if r.status != "waived"]
+    total = sum(r.duty.weight for r in counted)
+    if not total:
+        return 100.0
+    return round(100.0 * sum(r.duty.weight * r.credit for r in counted) / total, 1)
+
+
+def grade(value: float, bands: dict[str, float]) -> str | None:
+    """The highest band whose lower bound the score reaches (None if the pack has no bands)."""
+    for name, bound in sorted(bands.items(), key=lambda kv: -kv[1]):
+        if value >= bound:
+            return name
+    return None

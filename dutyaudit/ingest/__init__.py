@@ -1,0 +1,117 @@
+"""Ingest: read log files (any supported format) into one normalised table of activities."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dutyaudit.errors import InputError
+from dutyaudit.ingest.base import Reader
+from dutyaudit.ingest.dates import year_in
+from dutyaudit.ingest.excel import CalamineReader
+from dutyaudit.ingest.sniff import sniff
+from dutyaudit.ingest.table import PackColumns, read_sheet
+from dutyaudit.ingest.text import normalize_many
+from dutyaudit.ingest.textfile import TextReader
+from dutyaudit.model import Activities
+
+#: File suffixes searched for when a folder is given (batch).
+SUPPORTED_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".tsv", ".txt", ".htm", ".html", ".xml")
+#: Input files larger than this are refused (a log is never this big).
+MAX_BYTES = 512 * 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class IngestOptions:
+    """How to read logs: ``--year``, ``--map``, ``--encoding`` and the pack's extra columns."""
+
+    year: int | None = None
+    mapping: dict[str, str] = field(default_factory=dict)
+    encoding: str | None = None
+    pack_columns: PackColumns = field(default_factory=PackColumns)
+
+
+def reader_for(kind: str, path: Path, options: IngestOptions) -> Reader:
+    """The reader for a sniffed kind, or an InputError saying what the file is and what to do."""
+    if kind in ("xlsx", "xls", "ods"):
+        return CalamineReader()
+    if kind == "text":
+        return TextReader(options.encoding)
+    if kind in ("html", "spreadsheetml"):
+        from dutyaudit.ingest.markup import markup_reader
+
+        return markup_reader(kind, options.encoding)
+    messages = {
+        "empty": "the file is empty (0 bytes or only whitespace)",
+        "ole-encrypted": "the workbook is password-protected (encrypted); save an unprotected copy",
+        "corrupt-zip": "the workbook is damaged or truncated (broken zip); re-save it in your office suite",
+        "zip": "this is a zip archive, not a workbook; unpack it and pass the log files",
+        "binary": "this is not a spreadsheet or text file (binary data); export the log as xlsx or csv",
+    }
+    raise InputError(messages.get(kind, f"unsupported file ({kind})"), str(path))
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes, read without touching it (no writes, mtime kept); clear errors."""
+    if not path.exists():
+        raise InputError("no such file; check the path", str(path))
+    if path.is_dir():
+        raise InputError("is a folder; pass the log files in it (or use `dutyaudit batch`)", str(path))
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise InputError(f"the file is {size // 2**20} MiB; a log this large is not supported", str(path))
+        with open(path, "rb") as fh:
+            return fh.read()
+    except PermissionError:
+        raise InputError("permission denied; check the file's permissions", str(path)) from None
+    except OSError as exc:
+        raise InputError(f"cannot read the file ({exc.strerror})", str(path)) from None
+
+
+def ingest(paths: Iterable[Path], options: IngestOptions | None = None) -> Activities:
+    """Read every sheet of every file. A file that cannot be read at all raises InputError;
+    a file with no recognisable header anywhere raises InputError naming what was looked for."""
+    options = options or IngestOptions()
+    acts = Activities(rows=[], warnings=[], files=[])
+    for path in paths:
+        _ingest_file(Path(path), options, acts)
+    keys = normalize_many([a.title.replace("\n", " ") for a in acts.rows])
+    for a, k in zip(acts.rows, keys, strict=True):
+        object.__setattr__(a, "key", k)  # computed in one batch for speed; Activity is otherwise frozen
+    return acts
+
+
+def _ingest_file(path: Path, options: IngestOptions, acts: Activities) -> None:
+    data = read_bytes(path)
+    reader = reader_for(sniff(data), path, options)
+    display = os.path.basename(path)
+    file_year = year_in(path.stem)
+    found_header = False
+    n_before = len(acts.rows)
+    sheet_warnings = []
+    for sheet in reader.sheets(path, data):
+        res = read_sheet(
+            sheet,
+            display,
+            overrides=options.mapping,
+            pack_columns=options.pack_columns,
+            year=options.year,
+            file_year=file_year,
+        )
+        found_header = found_header or res.header_found
+        acts.rows.extend(res.activities)
+        sheet_warnings.extend(res.warnings)
+        acts.titles.extend(res.titles)
+    if not found_header:
+        raise InputError(
+            "no header row found (looked for a date column such as 日期/时间/开展时间 and a title column "
+            "such as 事项/名称/活动名称/内容); name your columns with --map date=列名 --map title=列名",
+            str(path),
+        )
+    if len(acts.rows) == n_before and not sheet_warnings:
+        raise InputError("the log has a header but no data rows", str(path))
+    acts.warnings.extend(sheet_warnings)
+    acts.files.append(display)

@@ -1,0 +1,208 @@
+"""Activities × pack → which rows satisfy which duty's match rule, and why (keywords, type, role).
+
+Matching looks only at a row's words, type and role; dates (audit year, windows, deadlines) are
+the evaluator's business, so ``explain`` can tell "wrong year" from "keyword missing".
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cached_property
+
+from dutyaudit.ingest.text import fold, normalize
+from dutyaudit.model import Activity
+from dutyaudit.packs import Duty, Match, Pack
+
+_SEP = "\x00"
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A row that satisfies a duty's match rule, with the reason."""
+
+    activity: Activity
+    keywords: tuple[str, ...]
+    """Keywords (as the pack writes them) found in the title."""
+    type: str | None
+    role: str | None
+    """The row's role id (None: the log does not say; it may count for any role)."""
+
+
+class KeywordIndex:
+    """Finds the rows whose key contains a word, scanning one joined string per word (fast)."""
+
+    def __init__(self, keys: Sequence[str]) -> None:
+        self._text = _SEP.join(keys)
+        starts, pos = [], 0
+        for k in keys:
+            starts.append(pos)
+            pos += len(k) + 1
+        self._starts = starts
+        self._cache: dict[str, frozenset[int]] = {}
+
+    def rows_with(self, word: str) -> frozenset[int]:
+        """Indices of rows whose key contains ``word`` (already normalised)."""
+        hit = self._cache.get(word)
+        if hit is not None:
+            return hit
+        out: set[int] = set()
+        text, find, starts = self._text, self._text.find, self._starts
+        if word:
+            i = find(word)
+            while i != -1:
+                row = bisect_right(starts, i) - 1
+                out.add(row)
+                # jump to the next row: one hit per row is enough
+                nxt = starts[row + 1] if row + 1 < len(starts) else len(text)
+                i = find(word, nxt)
+        hit = frozenset(out)
+        self._cache[word] = hit
+        return hit
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledMatch:
+    """A pack's match rule with its keywords normalised the way titles are."""
+
+    all: tuple[tuple[tuple[str, str], ...], ...]
+    """Each entry: alternatives as (normalised, as written)."""
+    any: tuple[tuple[str, str], ...]
+    none: tuple[tuple[str, str], ...]
+    types: frozenset[str]
+
+    @classmethod
+    def of(cls, m: Match) -> CompiledMatch:
+        def words(ws: list[str]) -> tuple[tuple[str, str], ...]:
+            return tuple((normalize(w), w) for w in ws if w.strip())
+
+        return cls(
+            all=tuple(words(entry.split("|")) for entry in m.all),
+            any=words(m.any),
+            none=words(m.none),
+            types=frozenset(m.types),
+        )
+
+    def keyword_rows(self, index: KeywordIndex, n: int) -> set[int]:
+        """Rows whose title satisfies all/any/none."""
+        rows: set[int] | None = None
+        for alts in self.all:
+            hit: set[int] = set()
+            for norm, _ in alts:
+                hit |= index.rows_with(norm)
+            rows = hit if rows is None else rows & hit
+            if not rows:
+                return set()
+        if self.any:
+            hit = set()
+            for norm, _ in self.any:
+                hit |= index.rows_with(norm)
+            rows = hit if rows is None else rows & hit
+        rows = rows if rows is not None else set(range(n))
+        for norm, _ in self.none:
+            rows -= index.rows_with(norm)
+        return rows
+
+    def found_words(self, key: str) -> tuple[str, ...]:
+        """The keywords (as written in the pack) present in a normalised title."""
+        out = [w for alts in self.all for norm, w in alts if norm in key]
+        out += [w for norm, w in self.any if norm in key]
+        return tuple(dict.fromkeys(out))
+
+    def type_ok(self, type_id: str | None) -> bool:
+        """A row's type passes unless it is a known type outside the rule's types."""
+        return not self.types or type_id is None or type_id == "other" or type_id in self.types
+
+
+class RoleResolver:
+    """Resolves a row's role id from its 责任主体 cell or sheet name, else from its title."""
+
+    def __init__(self, pack: Pack) -> None:
+        self._aliases = [
+            (normalize(a), rid)
+            for rid, role in pack.roles.items()
+            for a in [role.name, *role.aliases]
+            if a.strip()
+        ]
+        self._aliases.sort(key=lambda p: -len(p[0]))
+        self._cache: dict[str, str | None] = {}
+
+    def _lookup(self, text: str) -> str | None:
+        if text in self._cache:
+            return self._cache[text]
+        found = None
+        hits = {rid for alias, rid in self._aliases if alias and alias in text}
+        if len(hits) == 1:
+            found = hits.pop()
+        elif hits:  # several roles named: the longest alias decides
+            found = next(rid for alias, rid in self._aliases if alias and alias in text)
+        self._cache[text] = found
+        return found
+
+    def role_of(self, a: Activity) -> str | None:
+        if a.role_text:
+            rid = self._lookup(normalize(a.role_text))
+            if rid is not None:
+                return rid
+        return self._title_role(a.key)
+
+    def _title_role(self, key: str) -> str | None:
+        if key in self._cache:
+            return self._cache[key]
+        hits = {rid for alias, rid in self._aliases if alias and alias in key}
+        found = hits.pop() if len(hits) == 1 else None
+        self._cache[key] = found
+        return found
+
+
+class Matcher:
+    """Matches the rows of one audit against duties; build once, query per duty."""
+
+    def __init__(self, pack: Pack, activities: Sequence[Activity]) -> None:
+        self.pack = pack
+        self.activities = activities
+        self.index = KeywordIndex([a.key for a in activities])
+        self._resolver = RoleResolver(pack)
+        self._compiled: dict[str, CompiledMatch] = {}
+
+    @cached_property
+    def roles(self) -> list[str | None]:
+        """Role id of each row (None when the log does not tell)."""
+        return [self._resolver.role_of(a) for a in self.activities]
+
+    def compiled(self, duty: Duty) -> CompiledMatch:
+        cm = self._compiled.get(duty.id)
+        if cm is None:
+            cm = self._compiled[duty.id] = CompiledMatch.of(duty.match)
+        return cm
+
+    def hits(self, duty: Duty) -> list[Hit]:
+        """Rows that satisfy the duty's keywords, type and role, in log order."""
+        cm = self.compiled(duty)
+        roles = self.roles
+        out = []
+        for i in sorted(cm.keyword_rows(self.index, len(self.activities))):
+            a = self.activities[i]
+            role = roles[i]
+            if role is not None and role != duty.role:
+                continue
+            if not cm.type_ok(a.type):
+                continue
+            out.append(Hit(a, cm.found_words(a.key), a.type, role))
+        return out
+
+
+def field_value(a: Activity, name: str) -> object:
+    """A row's value for a condition field: canonical attribute, declared pack field or any column."""
+    if name in ("hours", "duration_days", "title", "type", "unit", "actor", "date", "end_date"):
+        return getattr(a, name)
+    if name == "role":
+        return a.role_text
+    if name in a.extra:
+        return a.extra[name]
+    key = fold(name)
+    for k, v in a.extra.items():
+        if fold(k) == key:
+            return v
+    return None

@@ -1,0 +1,76 @@
+"""Plain data passed between ingest, matching, evaluation and the renderers."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+#: Statuses of a duty (the verdict contract).
+STATUSES = ("met", "partial", "late", "missing", "waived")
+
+
+@dataclass(frozen=True, slots=True)
+class Activity:
+    """One log row, normalised. ``row`` is the 1-based sheet row the user sees in their office suite."""
+
+    file: str
+    sheet: str
+    row: int
+    date: dt.date | None
+    title: str
+    """The title as written."""
+    key: str
+    """The title normalised for matching (NFKC, traditional→simplified, lower-case, no whitespace)."""
+    type: str | None = None
+    """Activity type id (see ``packs.ACTIVITY_TYPES``), or None when the log has no type."""
+    type_text: str = ""
+    role_text: str = ""
+    """Role as the log gives it (责任主体 cell, else the sheet name); resolved against a pack later."""
+    unit: str = ""
+    actor: str = ""
+    hours: float | None = None
+    end_date: dt.date | None = None
+    extra: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+    """Every other column, by header text (normalised header → cell value)."""
+
+    @property
+    def duration_days(self) -> int | None:
+        """Days from date to end_date, both counted (None without an end date)."""
+        if self.date is None or self.end_date is None:
+            return None
+        return (self.end_date - self.date).days + 1
+
+    def ref(self) -> dict[str, Any]:
+        """The evidence reference used in every output: file, sheet, row, date, title."""
+        return {
+            "file": self.file,
+            "sheet": self.sheet,
+            "row": self.row,
+            "date": self.date.isoformat() if self.date else None,
+            "title": self.title,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class RowWarning:
+    """A row (or sheet, or file) that could not be read, kept as data so nothing is lost silently."""
+
+    file: str
+    sheet: str | None
+    row: int | None
+    message: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"file": self.file, "sheet": self.sheet, "row": self.row, "message": self.message}
+
+
+@dataclass(slots=True)
+class Activities:
+    """The result of ingest: every readable row, every warning, and context found on the way."""
+
+    rows: list[Activity]
+    warnings: list[RowWarning]
+    files: list[str]
+    titles: list[str] = field(default_factory=list)
+    """Title rows found above headers (they name the unit and the year)."""

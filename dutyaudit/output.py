@@ -1,0 +1,50 @@
+"""Safe output: write through a temporary file and a rename, never over an input file."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from dutyaudit.errors import OutputError
+
+
+def refuse_inputs(out: Path, inputs: Iterable[Path]) -> None:
+    """Raise OutputError if ``out`` names one of the input files."""
+    target = out.resolve()
+    for p in inputs:
+        p = Path(p)
+        same = p.resolve() == target
+        if not same and out.exists() and p.exists():
+            try:
+                same = os.path.samefile(p, out)
+            except OSError:
+                same = False
+        if same:
+            raise OutputError(f"{out}: refusing to overwrite an input file; choose another output name")
+
+
+def write_atomic(out: Path, write: Callable[[Path], None], inputs: Iterable[Path] = ()) -> Path:
+    """Call ``write(tmp_path)`` then rename the temporary file onto ``out``; nothing is left on failure."""
+    out = Path(out)
+    refuse_inputs(out, inputs)
+    parent = out.parent if str(out.parent) else Path(".")
+    if not parent.is_dir():
+        raise OutputError(f"{out}: folder {parent} does not exist")
+    if out.is_dir():
+        raise OutputError(f"{out}: is a folder; give a file name")
+    fd, tmp = tempfile.mkstemp(prefix=f".{out.stem}.", suffix=out.suffix, dir=parent)
+    os.close(fd)
+    tmp_path = Path(tmp)
+    try:
+        write(tmp_path)
+        os.replace(tmp_path, out)
+    except PermissionError:
+        raise OutputError(f"{out}: permission denied (is it open in Excel or WPS?)") from None
+    except OSError as exc:
+        raise OutputError(f"{out}: cannot write ({exc.strerror or exc})") from None
+    finally:
+        if tmp_path.exists():
+            tmp_path.unlink()
+    return out

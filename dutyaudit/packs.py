@@ -1,0 +1,366 @@
+"""Duty packs: the pydantic model of a pack file, YAML loading, validation and the built-in registry.
+
+A pack is one official document turned into checkable duties. Every duty quotes its source
+sentence verbatim (``text``), cites the document's own clause number (``clause``) and carries
+exactly one requirement (``count``, ``deadline``, ``sum``, ``rate``, ``each`` or ``evidence``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from dutyaudit.errors import PackError
+
+#: Activity types a pack may name in ``match.types``, with the words that identify them in a
+#: log's type column (活动类型). The first type whose alias occurs in the cell wins.
+ACTIVITY_TYPES: dict[str, tuple[str, ...]] = {
+    "meeting": ("会议", "常委会", "常务会", "办公会", "座谈", "听取", "研究"),
+    "study": ("学法", "学习", "中心组"),
+    "lecture": ("讲座", "讲课", "授课", "法治课", "宣讲"),
+    "training": ("培训", "轮训", "考试"),
+    "report": ("报告", "述职", "述法", "汇报"),
+    "publicity": ("宣传", "普法", "宪法日", "法治文化"),
+    "inspection": ("督察", "督查", "督办", "检查", "巡察", "考核", "评估", "监督"),
+    "litigation": ("出庭", "应诉", "诉讼", "复议", "案件"),
+    "review": ("审查", "审核", "备案", "清理"),
+    "decision": ("决策", "论证", "征求意见", "听证"),
+    "document": ("文件", "制度", "规划", "计划", "方案", "清单", "目录", "要点", "规定", "办法"),
+    "other": ("其他", "其它"),
+}
+
+FieldType = Literal["text", "number", "date"]
+Period = Literal["year", "half", "quarter", "month"]
+_MMDD = re.compile(r"^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Role(_Model):
+    """Who a duty binds (e.g. 党委主要负责人); aliases let ingest tell a row's role."""
+
+    name: str = Field(description="Full name of the role, as the document writes it.")
+    aliases: list[str] = Field(
+        default_factory=list,
+        description="Words in a sheet name, a 责任主体 cell or a title that mark a row as this role's.",
+    )
+
+
+class PackField(_Model):
+    """An extra log column a pack needs (e.g. 学时, 出庭情况)."""
+
+    name: str = Field(description="Column name used in the log template and in conditions.")
+    aliases: list[str] = Field(default_factory=list, description="Other header spellings.")
+    type: FieldType = Field(default="text", description="How cells are read: text, number or date.")
+    help: str | None = Field(default=None, description="What to write in this column (template hint).")
+
+
+class Window(_Model):
+    """Part of the audit year an activity must fall in (MM-DD bounds, inclusive)."""
+
+    from_: str = Field(alias="from", description="First day, MM-DD.")
+    to: str = Field(description="Last day, MM-DD.")
+
+    @field_validator("from_", "to")
+    @classmethod
+    def _mmdd(cls, v: str) -> str:
+        if not _MMDD.match(v):
+            raise ValueError(f"expected MM-DD, got {v!r}")
+        return v
+
+
+class Condition(_Model):
+    """A test on one field of an activity: a comparison (``op``/``value``) or keyword lists."""
+
+    field: str = Field(description="Canonical field (hours, duration_days, title …) or a log column name.")
+    op: Literal[">=", ">", "<=", "<", "==", "!=", "nonempty"] | None = Field(
+        default=None, description="Comparison with value; numbers compare numerically."
+    )
+    value: float | str | None = Field(default=None, description="Right-hand side of op.")
+    any: list[str] = Field(default_factory=list, description="Text contains at least one of these.")
+    none: list[str] = Field(default_factory=list, description="…and none of these.")
+
+    @model_validator(mode="after")
+    def _one_form(self) -> Condition:
+        if self.op is None and not self.any:
+            raise ValueError("a condition needs op (with value) or any")
+        if self.op not in (None, "nonempty") and self.value is None:
+            raise ValueError(f"op {self.op!r} needs a value")
+        return self
+
+
+class _Req(_Model):
+    window: Window | None = Field(default=None, description="Only activities inside this window count.")
+
+
+class CountReq(_Req):
+    """At least ``min`` matching activities in each ``per`` period of the audit year."""
+
+    kind: Literal["count"]
+    min: int = Field(ge=1)
+    per: Period = "year"
+
+
+class DeadlineReq(_Req):
+    """A matching activity dated on or before ``by`` (MM-DD) of the audit year."""
+
+    kind: Literal["deadline"]
+    by: str
+
+    @field_validator("by")
+    @classmethod
+    def _mmdd(cls, v: str) -> str:
+        if not _MMDD.match(v):
+            raise ValueError(f"expected MM-DD, got {v!r}")
+        return v
+
+
+class SumReq(_Req):
+    """A numeric field summed over matching activities reaches ``min`` (per person if asked)."""
+
+    kind: Literal["sum"]
+    field: str = Field(default="hours", description="Numeric field to add up.")
+    min: float = Field(gt=0)
+    per_person: bool = Field(default=False, description="Check each person (actor column) separately.")
+    unit: str = Field(default="学时", description="Unit of the sum, for display.")
+
+
+class RateReq(_Req):
+    """Share (percent) of matching case rows that satisfy ``where`` reaches ``min``."""
+
+    kind: Literal["rate"]
+    min: float = Field(gt=0, le=100, description="Percent.")
+    where: Condition
+    of: str = Field(default="事项", description="What the rows are (案件, 文件 …), for display.")
+
+
+class EachReq(_Req):
+    """Every matching activity satisfies ``where``."""
+
+    kind: Literal["each"]
+    where: Condition
+
+
+class EvidenceReq(_Req):
+    """Qualitative duty: at least one matching activity shows it was done."""
+
+    kind: Literal["evidence"]
+
+
+Requirement = Annotated[
+    CountReq | DeadlineReq | SumReq | RateReq | EachReq | EvidenceReq, Field(discriminator="kind")
+]
+
+
+class Match(_Model):
+    """Which log rows evidence a duty. Keywords are tested on the normalised title.
+
+    An entry of ``all`` may list alternatives separated by ``|`` (听取|审议): one of them suffices.
+    """
+
+    types: list[str] = Field(default_factory=list, description="Activity types (see ACTIVITY_TYPES).")
+    all: list[str] = Field(default_factory=list, description="Every entry must occur (A|B = either).")
+    any: list[str] = Field(default_factory=list, description="At least one must occur, if given.")
+    none: list[str] = Field(default_factory=list, description="None may occur.")
+
+    @field_validator("types")
+    @classmethod
+    def _known_types(cls, v: list[str]) -> list[str]:
+        unknown = [t for t in v if t not in ACTIVITY_TYPES]
+        if unknown:
+            raise ValueError(f"unknown type {unknown[0]!r}; known: {', '.join(ACTIVITY_TYPES)}")
+        return v
+
+    @model_validator(mode="after")
+    def _something(self) -> Match:
+        if not (self.all or self.any):
+            raise ValueError("a match needs keywords in all or any")
+        return self
+
+
+class Years(_Model):
+    """Audit years a duty applies to (a target set for a named year)."""
+
+    from_: int | None = Field(default=None, alias="from")
+    to: int | None = None
+
+    def covers(self, year: int) -> bool:
+        return (self.from_ is None or year >= self.from_) and (self.to is None or year <= self.to)
+
+
+class Duty(_Model):
+    """One checkable duty, quoting its source sentence."""
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$")
+    role: str
+    clause: str = Field(description="The source's own clause number, e.g. 三(一)1(1).")
+    text: str = Field(description="Source sentence, verbatim (simplified Chinese).")
+    label: str = Field(description="Short label for tables.")
+    requirement: Requirement
+    match: Match
+    weight: float = Field(default=1, gt=0)
+    owners: list[str] = Field(default_factory=list, description="Responsible units, lead first.")
+    years: Years | None = Field(default=None, description="Audit years the duty applies to.")
+    note: str | None = Field(default=None, description="How the duty is read (hedges, later years).")
+
+    @property
+    def kind(self) -> str:
+        return self.requirement.kind
+
+
+class Pack(_Model):
+    """A whole duty pack."""
+
+    schema_: Literal[1] = Field(alias="schema")
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")
+    name: str
+    jurisdiction: str
+    issuer: str
+    issued: dt.date
+    version: str | None = None
+    source: str | None = Field(default=None, description="Where the document was published.")
+    roles: dict[str, Role]
+    grades: dict[str, float] = Field(default_factory=dict, description="Grade name → lower bound.")
+    fields: list[PackField] = Field(default_factory=list)
+    duties: list[Duty] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Pack:
+        seen: set[str] = set()
+        for d in self.duties:
+            if d.id in seen:
+                raise ValueError(f"duty {d.id}: id is used twice")
+            seen.add(d.id)
+            if d.role not in self.roles:
+                raise ValueError(f"duty {d.id}: role {d.role!r} is not one of {', '.join(self.roles)}")
+        return self
+
+    @property
+    def display_version(self) -> str:
+        return self.version or self.issued.isoformat()
+
+    def duty(self, duty_id: str) -> Duty | None:
+        return next((d for d in self.duties if d.id == duty_id), None)
+
+
+# ---------------------------------------------------------------- loading
+
+
+def _location(data: Any, loc: tuple[int | str, ...]) -> str:
+    """Turn a pydantic error location into 'duty party-01, field requirement.min'."""
+    if len(loc) >= 2 and loc[0] == "duties" and isinstance(loc[1], int):
+        duties = data.get("duties") if isinstance(data, dict) else None
+        did = None
+        if isinstance(duties, list) and loc[1] < len(duties) and isinstance(duties[loc[1]], dict):
+            did = duties[loc[1]].get("id")
+        rest = ".".join(str(p) for p in loc[2:] if not str(p).endswith("Req") and p not in _KINDS)
+        who = f"duty {did}" if did else f"duty #{loc[1] + 1}"
+        return f"{who}, field {rest}" if rest else who
+    return "field " + ".".join(str(p) for p in loc) if loc else "pack"
+
+
+_KINDS = {"count", "deadline", "sum", "rate", "each", "evidence"}
+
+
+def parse_pack(data: Any, origin: str) -> Pack:
+    """Validate parsed YAML as a pack; errors name the origin, the duty id and the field."""
+    try:
+        return Pack.model_validate(data)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
+        msg = err["msg"].removeprefix("Value error, ")
+        raise PackError(f"{origin}: {_location(data, tuple(err['loc']))}: {msg}{more}") from None
+
+
+def load_pack_file(path: Path) -> Pack:
+    """Read and validate one pack YAML file."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise PackError(f"{path}: pack file not found") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise PackError(f"{path}: cannot read pack file ({exc})") from None
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" line {mark.line + 1}" if mark else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise PackError(f"{path}:{where}: not valid YAML: {problem}") from None
+    if not isinstance(data, dict):
+        raise PackError(f"{path}: a pack file must be a YAML mapping with schema, id, roles and duties")
+    return parse_pack(data, str(path))
+
+
+def builtin_dir() -> Path:
+    """Folder holding the built-in packs (package data when installed, packs/ in a checkout)."""
+    try:
+        from importlib.resources import files
+
+        path = Path(str(files("dutyaudit.builtin_packs")))
+        if path.is_dir() and any(path.glob("*.yaml")):
+            return path
+    except (ModuleNotFoundError, TypeError):
+        pass
+    return Path(__file__).resolve().parent.parent / "packs"
+
+
+def builtin_ids() -> list[str]:
+    """Ids of the built-in packs, sorted."""
+    return sorted(p.stem for p in builtin_dir().glob("*.yaml"))
+
+
+@cache
+def _load_builtin(pack_id: str) -> Pack:
+    return load_pack_file(builtin_dir() / f"{pack_id}.yaml")
+
+
+def load_pack(name: str) -> Pack:
+    """Load a pack by built-in id or by path to a YAML file."""
+    if name in builtin_ids():
+        return _load_builtin(name)
+    path = Path(name)
+    if path.suffix.lower() in (".yaml", ".yml") or path.exists():
+        return load_pack_file(path)
+    raise PackError(
+        f"unknown pack {name!r}: built-in packs are {', '.join(builtin_ids())}; "
+        "or give the path to a pack YAML file"
+    )
+
+
+def iter_builtin() -> Iterator[Pack]:
+    """Every built-in pack, in id order."""
+    for pid in builtin_ids():
+        yield _load_builtin(pid)
+
+
+def json_schema() -> dict[str, Any]:
+    """JSON Schema of a pack file (for editors' autocompletion)."""
+    schema = Pack.model_json_schema(by_alias=True)
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "dutyaudit pack"
+    return schema
+
+
+def duties_for(pack: Pack, year: int, role: str | None = None, unit: str | None = None) -> list[Duty]:
+    """Duties that apply to an audit: the year, an optional role and an optional owner unit."""
+    out = []
+    for d in pack.duties:
+        if d.years is not None and not d.years.covers(year):
+            continue
+        if role is not None and d.role != role:
+            continue
+        if unit is not None and d.owners and not any(unit in o or o in unit for o in d.owners):
+            continue
+        out.append(d)
+    return out

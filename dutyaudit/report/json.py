@@ -1,0 +1,65 @@
+"""The JSON contract: one object per audit, key order stable, ``ensure_ascii=False``."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, TextIO
+
+from dutyaudit import __version__
+from dutyaudit.audit import Audit
+from dutyaudit.evaluate import DutyResult
+from dutyaudit.report import Renderer
+
+
+def duty_dict(r: DutyResult) -> dict[str, Any]:
+    """One duty in the contract's shape."""
+    d: dict[str, Any] = {
+        "id": r.duty.id,
+        "role": r.duty.role,
+        "clause": r.duty.clause,
+        "label": r.duty.label,
+        "text": r.duty.text,
+        "kind": r.duty.kind,
+        "required": r.required,
+        "found": r.found,
+        "status": r.status,
+        "shortfall": r.shortfall,
+        "evidence": [h.activity.ref() for h in r.evidence],
+    }
+    if r.waiver is not None:
+        w = r.waiver
+        d["waiver"] = {
+            "reason": w.reason,
+            "approved_by": w.approved_by,
+            "expires": w.expires.isoformat() if w.expires else None,
+        }
+    return d
+
+
+def audit_dict(audit: Audit) -> dict[str, Any]:
+    """The whole audit in the contract's shape."""
+    return {
+        "tool": "dutyaudit",
+        "version": __version__,
+        "pack": {"id": audit.pack.id, "name": audit.pack.name, "version": audit.pack.display_version},
+        "year": audit.year,
+        "unit": audit.unit,
+        "score": audit.score,
+        "grade": audit.grade,
+        "summary": audit.summary,
+        "duties": [duty_dict(r) for r in audit.results],
+        "unmatched": [a.ref() for a in audit.unmatched],
+        "warnings": [w.as_dict() for w in audit.warnings],
+    }
+
+
+def dumps(obj: Any) -> str:
+    """JSON text as every dutyaudit command prints it."""
+    return json.dumps(obj, ensure_ascii=False, indent=2)
+
+
+class JsonRenderer(Renderer):
+    """``--format json``."""
+
+    def write(self, audit: Audit, stream: TextIO) -> None:
+        stream.write(dumps(audit_dict(audit)) + "\n")
