@@ -149,8 +149,6 @@ def audit_paths(
     lang: Lang = "zh",
 ) -> Audit:
     """Read logs and audit them as one unit's year."""
-    options = IngestOptions(
-        year=year, mapping=mapping or {}, encoding=encoding, pack_columns=pack_columns(pack)
-    )
+    options = IngestOptions(year=year, mapping=mapping or {}, encoding=encoding, pack_columns=pack_columns(pack))
     acts = ingest(paths, options)
     return run_audit(acts, pack, year=year, role=role, unit=unit, waivers=waivers, lang=lang)

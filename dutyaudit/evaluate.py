@@ -179,9 +179,7 @@ def _sum(duty: Duty, req: SumReq, hits: list[Hit], year: int, lang: Lang) -> Dut
     if not below:
         return DutyResult(duty, "met", len(per), found, "", hits)
     names = t("sep", lang).join(f"{n} {_num(v)}/{_num(req.min)}" for n, v in sorted(below.items()))
-    return DutyResult(
-        duty, "partial", len(per), found, t("short.persons", lang, n=len(below), names=names), hits
-    )
+    return DutyResult(duty, "partial", len(per), found, t("short.persons", lang, n=len(below), names=names), hits)
 
 
 def condition_holds(cond: Condition, a: Activity) -> bool:

@@ -120,10 +120,7 @@ class RoleResolver:
 
     def __init__(self, pack: Pack) -> None:
         self._aliases = [
-            (normalize(a), rid)
-            for rid, role in pack.roles.items()
-            for a in [role.name, *role.aliases]
-            if a.strip()
+            (normalize(a), rid) for rid, role in pack.roles.items() for a in [role.name, *role.aliases] if a.strip()
         ]
         self._aliases.sort(key=lambda p: -len(p[0]))
         self._cache: dict[str, str | None] = {}

@@ -156,9 +156,7 @@ class EvidenceReq(_Req):
     kind: Literal["evidence"]
 
 
-Requirement = Annotated[
-    CountReq | DeadlineReq | SumReq | RateReq | EachReq | EvidenceReq, Field(discriminator="kind")
-]
+Requirement = Annotated[CountReq | DeadlineReq | SumReq | RateReq | EachReq | EvidenceReq, Field(discriminator="kind")]
 
 
 class Match(_Model):
@@ -333,8 +331,7 @@ def load_pack(name: str) -> Pack:
     if path.suffix.lower() in (".yaml", ".yml") or path.exists():
         return load_pack_file(path)
     raise PackError(
-        f"unknown pack {name!r}: built-in packs are {', '.join(builtin_ids())}; "
-        "or give the path to a pack YAML file"
+        f"unknown pack {name!r}: built-in packs are {', '.join(builtin_ids())}; or give the path to a pack YAML file"
     )
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -23,7 +23,7 @@ from dutyaudit.cli.common import (
 )
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     """Output formats of ``check``."""
 
     table = "table"
@@ -32,7 +32,7 @@ class Format(str, Enum):
     markdown = "markdown"
 
 
-class Lang(str, Enum):
+class Lang(StrEnum):
     """Label languages."""
 
     zh = "zh"
@@ -42,9 +42,7 @@ class Lang(str, Enum):
 @app.command()
 @handle_errors
 def check(
-    logs: Annotated[
-        list[Path], typer.Argument(help="Log files (xlsx, xls, ods, csv …); several = one audit.")
-    ],
+    logs: Annotated[list[Path], typer.Argument(help="Log files (xlsx, xls, ods, csv …); several = one audit.")],
     pack: PackOpt,
     year: YearOpt = None,
     role: Annotated[str | None, typer.Option("--role", "-r", help="Audit only this role's duties.")] = None,
@@ -56,9 +54,7 @@ def check(
     encoding: EncodingOpt = None,
     fail_under: FailUnderOpt = None,
     exit_zero: ExitZeroOpt = False,
-    lang: Annotated[
-        Lang, typer.Option("--lang", help="Label language (duty texts stay as written).")
-    ] = Lang.zh,
+    lang: Annotated[Lang, typer.Option("--lang", help="Label language (duty texts stay as written).")] = Lang.zh,
     debug: DebugOpt = False,
 ) -> None:
     """Audit one unit's activity log(s) against a duty pack; exit 1 when duties fall short."""

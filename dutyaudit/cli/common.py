@@ -15,12 +15,8 @@ from dutyaudit.errors import DutyAuditError
 F = TypeVar("F", bound=Callable[..., Any])
 
 DebugOpt = Annotated[bool, typer.Option("--debug", help="Show a traceback for errors.")]
-PackOpt = Annotated[
-    str, typer.Option("--pack", "-p", help="Built-in pack id (see `packs list`) or a pack YAML file.")
-]
-YearOpt = Annotated[
-    int | None, typer.Option("--year", "-y", help="Audit year (default: the year most rows fall in).")
-]
+PackOpt = Annotated[str, typer.Option("--pack", "-p", help="Built-in pack id (see `packs list`) or a pack YAML file.")]
+YearOpt = Annotated[int | None, typer.Option("--year", "-y", help="Audit year (default: the year most rows fall in).")]
 MapOpt = Annotated[
     list[str] | None,
     typer.Option("--map", "-m", help="Name a column: FIELD=COLUMN, e.g. --map date=开展时间 (repeatable)."),

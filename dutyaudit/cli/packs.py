@@ -11,9 +11,7 @@ import typer
 from dutyaudit.cli import app
 from dutyaudit.cli.common import DebugOpt, handle_errors
 
-packs_app = typer.Typer(
-    help="List, show, validate duty packs; print their JSON Schema.", no_args_is_help=True
-)
+packs_app = typer.Typer(help="List, show, validate duty packs; print their JSON Schema.", no_args_is_help=True)
 app.add_typer(packs_app, name="packs")
 
 FormatOpt = Annotated[str, typer.Option("--format", "-f", help="table or json.")]

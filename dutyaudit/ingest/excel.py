@@ -40,8 +40,7 @@ class CalamineReader(Reader):
                 sheet = book.get_sheet_by_name(meta.name)
                 if sheet.height * max(sheet.width, 1) > MAX_CELLS:
                     raise InputError(
-                        f"sheet {meta.name!r} is too large to audit "
-                        f"({sheet.height} rows × {sheet.width} columns)",
+                        f"sheet {meta.name!r} is too large to audit ({sheet.height} rows × {sheet.width} columns)",
                         str(path),
                     )
                 rows = sheet.to_python(skip_empty_area=False)

@@ -38,8 +38,7 @@ def sniff(data: bytes) -> str:
     if data.startswith(_OLE):
         return (
             "ole-encrypted"
-            if "EncryptedPackage".encode("utf-16-le") in data[:1_000_000]
-            or (b"EncryptedPackage" in data[:1_000_000])
+            if "EncryptedPackage".encode("utf-16-le") in data[:1_000_000] or (b"EncryptedPackage" in data[:1_000_000])
             else "xls"
         )
     if data.startswith(b"PK\x03\x04"):

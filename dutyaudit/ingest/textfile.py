@@ -57,9 +57,7 @@ class TextReader(Reader):
         try:
             text = data.decode(enc)
         except LookupError:
-            raise InputError(
-                f"unknown encoding {enc!r}; try --encoding gb18030 or utf-8", str(path)
-            ) from None
+            raise InputError(f"unknown encoding {enc!r}; try --encoding gb18030 or utf-8", str(path)) from None
         except UnicodeDecodeError:
             other = "gb18030" if enc.lower().replace("-", "") in ("utf8", "utf8sig") else "utf-8"
             raise InputError(f"cannot decode the file as {enc}; try --encoding {other}", str(path)) from None

@@ -61,9 +61,7 @@ class TerminalRenderer(Renderer):
                 else ("Clause", "Duty", "Requirement", "Required", "Found", "Status", "Shortfall")
             )
             for i, h in enumerate(headers):
-                table.add_column(
-                    h, overflow="fold", no_wrap=i in (3, 4, 5), justify="right" if i in (3, 4) else "left"
-                )
+                table.add_column(h, overflow="fold", no_wrap=i in (3, 4, 5), justify="right" if i in (3, 4) else "left")
             for r in results:
                 short = r.shortfall
                 if r.waiver is not None:
@@ -80,9 +78,7 @@ class TerminalRenderer(Renderer):
             console.print(table)
         if audit.unmatched:
             n = len(audit.unmatched)
-            console.print(
-                Text(f"{n} 条记录未对应任何职责" if zh else f"{n} rows matched no duty", style="dim")
-            )
+            console.print(Text(f"{n} 条记录未对应任何职责" if zh else f"{n} rows matched no duty", style="dim"))
         if audit.warnings:
             console.print(
                 Text(
