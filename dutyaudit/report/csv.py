@@ -11,10 +11,10 @@ from dutyaudit.report.rows import COLUMNS, duty_row
 
 
 class CsvRenderer(Renderer):
-    """Column names are the contract's English keys, so scripts can rely on them."""
+    """Column names are the contract's English keys and role/kind/status are ids, for scripts."""
 
     def write(self, audit: Audit, stream: TextIO) -> None:
         w = csv.writer(stream, lineterminator="\n")
         w.writerow(COLUMNS)
         for r in audit.results:
-            w.writerow(duty_row(audit, r, audit.lang))
+            w.writerow(duty_row(audit, r, audit.lang, machine=True))

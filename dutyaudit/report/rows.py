@@ -39,9 +39,9 @@ def status_text(r: DutyResult, lang: Lang) -> str:
     return t(r.status, lang)
 
 
-def duty_row(audit: Audit, r: DutyResult, lang: Lang) -> list[str]:
-    """One duty as text cells in COLUMNS order."""
-    role = audit.pack.roles[r.duty.role].name
+def duty_row(audit: Audit, r: DutyResult, lang: Lang, machine: bool = False) -> list[str]:
+    """One duty as text cells in COLUMNS order; ``machine`` keeps ids (role, kind, status) for scripts."""
+    role = r.duty.role if machine else audit.pack.roles[r.duty.role].name
     shortfall = r.shortfall
     if r.waiver is not None:
         shortfall = f"{r.waiver.reason}" + (f"（{r.waiver.approved_by}）" if r.waiver.approved_by else "")
