@@ -50,11 +50,11 @@ def duty_row(audit: Audit, r: DutyResult, lang: Lang, machine: bool = False) -> 
         role,
         r.duty.clause,
         r.duty.label,
-        t(f"kind.{r.duty.kind}", lang),
+        r.duty.kind if machine else t(f"kind.{r.duty.kind}", lang),
         requirement_text(r.duty, lang),
         fmt_num(r.required),
         fmt_num(r.found),
-        status_text(r, lang),
+        r.status if machine else status_text(r, lang),
         shortfall,
         evidence_refs(r),
     ]
