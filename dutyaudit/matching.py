@@ -124,6 +124,7 @@ class RoleResolver:
         ]
         self._aliases.sort(key=lambda p: -len(p[0]))
         self._cache: dict[str, str | None] = {}
+        self._by_text: dict[str, str | None] = {}
 
     def _lookup(self, text: str) -> str | None:
         if text in self._cache:
@@ -139,7 +140,9 @@ class RoleResolver:
 
     def role_of(self, a: Activity) -> str | None:
         if a.role_text:
-            rid = self._lookup(normalize(a.role_text))
+            rid = self._by_text.get(a.role_text, "?")
+            if rid == "?":
+                rid = self._by_text[a.role_text] = self._lookup(normalize(a.role_text))
             if rid is not None:
                 return rid
         return self._title_role(a.key)

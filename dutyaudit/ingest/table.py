@@ -38,6 +38,7 @@ _NOTE = (
     "审核:",
     "审核：",
 )
+_NOTE_KEYS = tuple(fold(s) for s in _NOTE)
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 _GENERIC_SHEET = re.compile(r"^(sheet|工作表|表)\s*\d*$", re.IGNORECASE)
 
@@ -136,38 +137,38 @@ def read_sheet(
     c_date, c_title = f["date"], f["title"]
     c_type, c_role, c_unit = f.get("type"), f.get("role"), f.get("unit")
     c_actor, c_hours, c_end, c_evidence = f.get("actor"), f.get("hours"), f.get("end_date"), f.get("evidence")
-    extra_cols = list(cmap.extra.items())
+    extra_cols = [(name, col, pcols.get(name, ((), "text"))[1]) for name, col in cmap.extra.items()]
+    if c_evidence is not None:
+        extra_cols.append(("佐证材料", c_evidence, "text"))
     date_cache: dict[Any, tuple[dt.date, dt.date | None] | str] = {}
     width = len(headers)
 
     def get(row: list[Any], col: int | None) -> Any:
         return row[col] if col is not None and col < len(row) else None
 
+    title_header = fold(headers[c_title])
+    type_cache: dict[str, str | None] = {}
     for r in range(h + 1, len(rows)):
         row = rows[r]
-        texts = [cell_text(v) for v in row[: max(width, 1)]]
-        nonempty = [t for t in texts if t]
-        if not nonempty:
+        n = len(row)
+        title = cell_text(row[c_title]) if c_title < n else ""
+        raw_date = row[c_date] if c_date < n else None
+        first = next((v for v in row[: max(width, 1)] if v is not None and v != ""), None)
+        if first is None:
+            continue  # blank row
+        first_key = fold(first) if isinstance(first, str) else ""
+        if first_key.startswith(_SUBTOTAL) or (len(title) <= 8 and fold(title) in _SUBTOTAL):
             continue
-        first = fold(nonempty[0])
-        if any(first.startswith(s) for s in _SUBTOTAL) or fold(cell_text(get(row, c_title))) in _SUBTOTAL:
-            continue
-        if sum(1 for t in nonempty if fold(t) in header_keys) >= max(2, len(nonempty) // 2):
+        if len(title) <= 20 and title and fold(title) == title_header and _is_header_row(row, header_keys):
             continue  # a repeated header row (printed tables repeat it)
-        if any(first.startswith(fold(s)) for s in _NOTE):
-            continue
         rownum = r + 1
-        title = cell_text(get(row, c_title))
-        raw_date = get(row, c_date)
         if not title and (raw_date is None or raw_date == ""):
-            if all(_NUMBER.fullmatch(t) for t in nonempty):
-                continue  # an unfilled row with only its 序号
+            texts = [t for t in (cell_text(v) for v in row[: max(width, 1)]) if t]
+            if first_key.startswith(_NOTE_KEYS) or all(_NUMBER.fullmatch(t) for t in texts):
+                continue  # a note below the table, or an unfilled row with only its 序号
             result.warnings.append(
                 RowWarning(file, sheet.name, rownum, "row has neither a date nor a title: not audited")
             )
-            continue
-        if not title:
-            result.warnings.append(RowWarning(file, sheet.name, rownum, "empty title: not audited"))
             continue
         key = raw_date if isinstance(raw_date, str | int | float | dt.date) else repr(raw_date)
         parsed = date_cache.get(key)
@@ -178,7 +179,12 @@ def read_sheet(
                 parsed = str(exc)
             date_cache[key] = parsed
         if isinstance(parsed, str):
+            if first_key.startswith(_NOTE_KEYS):
+                continue  # a note below the table (often merged across the date column)
             result.warnings.append(RowWarning(file, sheet.name, rownum, f"{parsed}: not audited"))
+            continue
+        if not title:
+            result.warnings.append(RowWarning(file, sheet.name, rownum, "empty title: not audited"))
             continue
         start, end = parsed
         end_raw = get(row, c_end)
@@ -196,11 +202,10 @@ def read_sheet(
                     RowWarning(file, sheet.name, rownum, f"hours {cell_text(hours_raw)!r} is not a number")
                 )
         extra: dict[str, Any] = {}
-        for name, col in extra_cols:
-            v = get(row, col)
+        for name, col, kind in extra_cols:
+            v = row[col] if col < n else None
             if v is None or v == "":
                 continue
-            kind = pcols.get(name, ((), "text"))[1]
             if kind == "number":
                 v = _number(v)
             elif kind == "date":
@@ -212,6 +217,9 @@ def read_sheet(
                 v = cell_text(v)
             extra[name] = v
         type_text = cell_text(get(row, c_type))
+        type_id = type_cache.get(type_text, "?")
+        if type_id == "?":
+            type_id = type_cache[type_text] = type_of(type_text)
         result.activities.append(
             Activity(
                 file=file,
@@ -220,20 +228,22 @@ def read_sheet(
                 date=start,
                 title=title,
                 key="",
-                type=type_of(type_text),
+                type=type_id,
                 type_text=type_text,
                 role_text=cell_text(get(row, c_role)) or sheet_role,
                 unit=cell_text(get(row, c_unit)),
                 actor=cell_text(get(row, c_actor)),
                 hours=hours,
                 end_date=end if end and end >= start else None,
-                extra={
-                    **extra,
-                    **({"佐证材料": cell_text(get(row, c_evidence))} if c_evidence is not None else {}),
-                },
+                extra=extra,
             )
         )
     return result
+
+
+def _is_header_row(row: list[Any], header_keys: set[str]) -> bool:
+    cells = [fold(cell_text(v)) for v in row if v is not None and v != ""]
+    return sum(1 for c in cells if c in header_keys) >= max(2, len(cells) // 2)
 
 
 def _number(v: Any) -> float | None:
