@@ -38,6 +38,7 @@ def _root(
     """Audit rule-of-law activity logs (工作台账) against official duty lists (职责清单)."""
 
 
+from dutyaudit.cli import batch as _batch  # noqa: E402,F401
 from dutyaudit.cli import check as _check  # noqa: E402,F401  (registers commands)
 from dutyaudit.cli import packs as _packs  # noqa: E402,F401
 

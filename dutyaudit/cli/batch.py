@@ -1,0 +1,149 @@
+"""``dutyaudit batch``: many logs → one audit per unit, a ranking, a summary workbook, exit codes."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from dutyaudit.cli import app
+from dutyaudit.cli.check import Lang
+from dutyaudit.cli.common import (
+    DebugOpt,
+    EncodingOpt,
+    ExitZeroOpt,
+    FailUnderOpt,
+    MapOpt,
+    PackOpt,
+    YearOpt,
+    exit_code,
+    handle_errors,
+)
+
+
+class BatchFormat(StrEnum):
+    """Output formats of ``batch``."""
+
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+@app.command()
+@handle_errors
+def batch(
+    inputs: Annotated[list[str], typer.Argument(help="Log files, folders (searched recursively) and globs.")],
+    pack: PackOpt,
+    year: YearOpt = None,
+    by: Annotated[
+        str | None, typer.Option("--by", help="Column that names each row's unit (e.g. 单位): split logs by it.")
+    ] = None,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Write the summary workbook here.")] = None,
+    out_dir: Annotated[
+        Path | None, typer.Option("--out-dir", help="Also write one scorecard per unit into this folder.")
+    ] = None,
+    jobs: Annotated[
+        int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes (default: the machine's cores).")
+    ] = None,
+    fmt: Annotated[BatchFormat, typer.Option("--format", "-f", help="Output format.")] = BatchFormat.table,
+    mapping: MapOpt = None,
+    encoding: EncodingOpt = None,
+    fail_under: FailUnderOpt = None,
+    exit_zero: ExitZeroOpt = False,
+    lang: Annotated[Lang, typer.Option("--lang", help="Label language (duty texts stay as written).")] = Lang.zh,
+    debug: DebugOpt = False,
+) -> None:
+    """Audit many units' logs; rank them; exit 2 if an input failed, 1 if any unit falls short."""
+    from dutyaudit.batch import collect_inputs, run_batch
+    from dutyaudit.ingest.columns import parse_mapping
+    from dutyaudit.packs import load_pack
+    from dutyaudit.report.batch import batch_json, write_batch_csv, write_batch_table
+
+    the_pack = load_pack(pack)
+    paths = collect_inputs(inputs)
+    with _progress(len(paths)) as advance:
+        result = run_batch(
+            inputs,
+            the_pack,
+            year=year,
+            by=by,
+            jobs=jobs,
+            mapping=parse_mapping(mapping or []),
+            encoding=encoding,
+            lang=lang.value,
+            progress=advance,
+            paths=paths,
+        )
+    if out is not None:
+        from dutyaudit.output import write_atomic
+        from dutyaudit.report.summary_xlsx import write_summary
+
+        write_atomic(out, lambda p: write_summary(result, the_pack, p, lang.value), inputs=paths)
+    if out_dir is not None:
+        _write_scorecards(result, out_dir, paths)
+    if fmt is BatchFormat.json:
+        sys.stdout.write(batch_json(result))
+    elif fmt is BatchFormat.csv:
+        write_batch_csv(result, sys.stdout)
+    else:
+        write_batch_table(result, sys.stdout, the_pack.name, lang.value)
+    for f in result.failures:
+        typer.echo(f"Error: {f.file}: {f.error}", err=True)
+    if result.failures:
+        raise typer.Exit(2)
+    short = any(a.has_gaps for a in result.audits)
+    lowest = min((a.score for a in result.audits), default=100.0)
+    raise typer.Exit(exit_code(short, lowest, fail_under, exit_zero))
+
+
+def _write_scorecards(result, out_dir: Path, inputs: list[Path]) -> None:  # type: ignore[no-untyped-def]
+    from dutyaudit.batch import safe_filename
+    from dutyaudit.errors import OutputError
+    from dutyaudit.output import write_atomic
+    from dutyaudit.report.excel import write_scorecard
+
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"{out_dir}: cannot create the folder ({exc.strerror})") from None
+    used: set[str] = set()
+    for audit in result.audits:
+        base = f"{safe_filename(audit.unit or 'unit')}-{audit.year}-scorecard"
+        name, n = base, 2
+        while name.lower() in used:
+            name, n = f"{base}-{n}", n + 1
+        used.add(name.lower())
+        write_atomic(out_dir / f"{name}.xlsx", lambda p, a=audit: write_scorecard(a, p), inputs=inputs)
+
+
+class _progress:
+    """A Rich progress bar on stderr, only when stderr is a terminal."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self._bar = None
+
+    def __enter__(self):  # type: ignore[no-untyped-def]
+        if not sys.stderr.isatty() or self.total < 2:
+            return None
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        self._bar = Progress(
+            TextColumn("审核中"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=Console(stderr=True),
+            transient=True,
+        )
+        self._bar.start()
+        task = self._bar.add_task("batch", total=self.total)
+        return lambda n: self._bar.advance(task, n)  # type: ignore[union-attr]
+
+    def __exit__(self, *exc: object) -> None:
+        if self._bar is not None:
+            self._bar.stop()

@@ -1,0 +1,82 @@
+"""Rendering a batch: the ranking table (Rich), JSON array of contract objects, CSV one row per unit."""
+
+from __future__ import annotations
+
+import csv
+from typing import Any, TextIO
+
+from dutyaudit.batch import BatchResult
+from dutyaudit.i18n import Lang, t
+from dutyaudit.model import STATUSES
+from dutyaudit.report.json import audit_dict, dumps
+
+CSV_COLUMNS = ("rank", "unit", "score", "grade", *STATUSES, "total", "warnings", "files")
+
+
+def ranking_rows(result: BatchResult) -> list[dict[str, Any]]:
+    """One dict per audited unit in ranking order (ties share a rank)."""
+    rows = []
+    rank = 0
+    prev: float | None = None
+    for i, a in enumerate(result.audits, start=1):
+        if a.score != prev:
+            rank, prev = i, a.score
+        rows.append(
+            {
+                "rank": rank,
+                "unit": a.unit or "",
+                "score": a.score,
+                "grade": a.grade or "",
+                **a.summary,
+                "warnings": len(a.warnings),
+                "files": "、".join(a.files),
+            }
+        )
+    return rows
+
+
+def batch_json(result: BatchResult) -> str:
+    """The contract: an array of `check` objects, then one error object per failed input."""
+    items: list[dict[str, Any]] = [audit_dict(a) for a in result.audits]
+    items += [{"tool": "dutyaudit", "error": f.error, "file": f.file} for f in result.failures]
+    return dumps(items) + "\n"
+
+
+def write_batch_csv(result: BatchResult, stream: TextIO) -> None:
+    w = csv.writer(stream, lineterminator="\n")
+    w.writerow(CSV_COLUMNS)
+    for r in ranking_rows(result):
+        w.writerow([r[c] for c in CSV_COLUMNS])
+
+
+def write_batch_table(result: BatchResult, stream: TextIO, pack_name: str, lang: Lang) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    from dutyaudit.report.terminal import STATUS_STYLE, make_console
+
+    console = make_console(stream)
+    zh = lang == "zh"
+    console.print(Text(pack_name, style="bold"))
+    years = sorted({a.year for a in result.audits})
+    console.print(
+        ("年度 " if zh else "Year ")
+        + ", ".join(map(str, years))
+        + (f" · {len(result.audits)} 个单位" if zh else f" · {len(result.audits)} units")
+    )
+    table = Table(header_style="bold")
+    heads = ("名次", "单位", "得分", "等次") if zh else ("Rank", "Unit", "Score", "Grade")
+    for h in heads:
+        table.add_column(h, justify="right" if h in ("名次", "得分", "Rank", "Score") else "left")
+    for s in STATUSES:
+        table.add_column(Text(t(s, lang), style=STATUS_STYLE[s]), justify="right")
+    table.add_column("警告" if zh else "Warnings", justify="right")
+    for r in ranking_rows(result):
+        table.add_row(
+            str(r["rank"]), r["unit"], f"{r['score']:g}", r["grade"], *(str(r[s]) for s in STATUSES), str(r["warnings"])
+        )
+    console.print(table)
+    if result.failures:
+        console.print(Text(("未能审核的文件：" if zh else "Inputs not audited:"), style="bold red"))
+        for f in result.failures:
+            console.print(Text(f"  {f.file} — {f.error}", style="red"))
