@@ -76,6 +76,7 @@ def test_by_column_splits_one_log_into_units(write_csv, run, mini_pack: Path) ->
     ]
     log = write_csv(rows, header=header, name="all.csv")
     code, data = _run_json(run, log, "--pack", mini_pack, "--by", "单位")
+    assert code == 1
     assert [(d["unit"], next(x for x in d["duties"] if x["id"] == "party-lecture")["found"]) for d in data] == [
         ("甲镇", 2),
         ("乙镇", 1),
@@ -88,6 +89,7 @@ def test_two_inputs_for_one_unit_are_one_audit(write_csv, run, mini_pack: Path) 
     a = write_csv(GOOD[:2], name="q1.csv", title="盘山县2023年度台账（上半年）")
     b = write_csv(GOOD[2:], name="q2.csv", title="盘山县2023年度台账（下半年）")
     code, data = _run_json(run, a, b, "--pack", mini_pack)
+    assert code == 1
     assert len(data) == 1 and data[0]["unit"] == "盘山县"
     assert next(x for x in data[0]["duties"] if x["id"] == "party-lecture")["found"] == 2
 
