@@ -10,9 +10,13 @@ from typing import Any
 STATUSES = ("met", "partial", "late", "missing", "waived")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, eq=False)
 class Activity:
-    """One log row, normalised. ``row`` is the 1-based sheet row the user sees in their office suite."""
+    """One log row, normalised. ``row`` is the 1-based sheet row the user sees in their office suite.
+
+    Treated as immutable once ingest has filled in ``key``; not frozen because a frozen dataclass
+    costs several times more to build, and ingest builds one per log row. Compared by identity.
+    """
 
     file: str
     sheet: str
@@ -31,7 +35,7 @@ class Activity:
     actor: str = ""
     hours: float | None = None
     end_date: dt.date | None = None
-    extra: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+    extra: dict[str, Any] = field(default_factory=dict)
     """Every other column, by header text (normalised header → cell value)."""
 
     @property

@@ -80,7 +80,7 @@ def ingest(paths: Iterable[Path], options: IngestOptions | None = None) -> Activ
         _ingest_file(Path(path), options, acts)
     keys = normalize_many([a.title.replace("\n", " ") for a in acts.rows])
     for a, k in zip(acts.rows, keys, strict=True):
-        object.__setattr__(a, "key", k)  # computed in one batch for speed; Activity is otherwise frozen
+        a.key = k  # computed in one batch: one OpenCC call for the whole log
     return acts
 
 

@@ -38,6 +38,7 @@ _NOTE = (
     "审核:",
     "审核：",
 )
+_ROW_NUMBER_HEADERS = {"序号", "编号", "no", "no.", "#"}
 _NOTE_KEYS = tuple(fold(s) for s in _NOTE)
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 _GENERIC_SHEET = re.compile(r"^(sheet|工作表|表)\s*\d*$", re.IGNORECASE)
@@ -137,7 +138,11 @@ def read_sheet(
     c_date, c_title = f["date"], f["title"]
     c_type, c_role, c_unit = f.get("type"), f.get("role"), f.get("unit")
     c_actor, c_hours, c_end, c_evidence = f.get("actor"), f.get("hours"), f.get("end_date"), f.get("evidence")
-    extra_cols = [(name, col, pcols.get(name, ((), "text"))[1]) for name, col in cmap.extra.items()]
+    extra_cols = [
+        (name, col, pcols.get(name, ((), "text"))[1])
+        for name, col in cmap.extra.items()
+        if fold(name) not in _ROW_NUMBER_HEADERS
+    ]
     if c_evidence is not None:
         extra_cols.append(("佐证材料", c_evidence, "text"))
     date_cache: dict[Any, tuple[dt.date, dt.date | None] | str] = {}
@@ -147,19 +152,22 @@ def read_sheet(
         return row[col] if col is not None and col < len(row) else None
 
     title_header = fold(headers[c_title])
+    title_len = len(headers[c_title]) + 6  # longer titles cannot be a repeated header cell
     type_cache: dict[str, str | None] = {}
     for r in range(h + 1, len(rows)):
         row = rows[r]
         n = len(row)
         title = cell_text(row[c_title]) if c_title < n else ""
         raw_date = row[c_date] if c_date < n else None
-        first = next((v for v in row[: max(width, 1)] if v is not None and v != ""), None)
+        first = row[0] if n else None
+        if first is None or first == "":
+            first = next((v for v in row[: max(width, 1)] if v is not None and v != ""), None)
         if first is None:
             continue  # blank row
         first_key = fold(first) if isinstance(first, str) else ""
         if first_key.startswith(_SUBTOTAL) or (len(title) <= 8 and fold(title) in _SUBTOTAL):
             continue
-        if len(title) <= 20 and title and fold(title) == title_header and _is_header_row(row, header_keys):
+        if title and len(title) <= title_len and fold(title) == title_header and _is_header_row(row, header_keys):
             continue  # a repeated header row (printed tables repeat it)
         rownum = r + 1
         if not title and (raw_date is None or raw_date == ""):
