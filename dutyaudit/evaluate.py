@@ -103,9 +103,15 @@ def period_name(per: str, i: int, lang: Lang) -> str:
     return t(f"period.{per}", lang, i=i)
 
 
+def _day(h: Hit) -> dt.date:
+    """The date of an in-scope hit (in_scope guarantees it has one)."""
+    assert h.activity.date is not None
+    return h.activity.date
+
+
 def _count(duty: Duty, req: CountReq, hits: list[Hit], year: int, lang: Lang) -> DutyResult:
     periods = _periods(req.per, year)
-    counts = [sum(1 for h in hits if s <= h.activity.date <= e) for s, e in periods]  # type: ignore[operator]
+    counts = [sum(1 for h in hits if s <= _day(h) <= e) for s, e in periods]
     if req.per == "year":
         found = counts[0]
         required = req.min
@@ -126,11 +132,11 @@ def _count(duty: Duty, req: CountReq, hits: list[Hit], year: int, lang: Lang) ->
 def _deadline(duty: Duty, req: DeadlineReq, hits: list[Hit], year: int, lang: Lang) -> DutyResult:
     mm, dd = (int(x) for x in req.by.split("-"))
     by = dt.date(year, mm, dd)
-    on_time = [h for h in hits if h.activity.date <= by]  # type: ignore[operator]
+    on_time = [h for h in hits if _day(h) <= by]
     if on_time:
         return DutyResult(duty, "met", 1, len(hits), "", hits)
     if hits:
-        first = min(h.activity.date for h in hits)  # type: ignore[type-var]
+        first = min(_day(h) for h in hits)
         return DutyResult(
             duty, "late", 1, len(hits), t("short.late", lang, date=first.isoformat(), by=by.isoformat()), hits
         )
@@ -178,8 +184,8 @@ def _sum(duty: Duty, req: SumReq, hits: list[Hit], year: int, lang: Lang) -> Dut
     found = len(per) - len(below)
     if not below:
         return DutyResult(duty, "met", len(per), found, "", hits)
-    names = t("sep", lang).join(f"{n} {_num(v)}/{_num(req.min)}" for n, v in sorted(below.items()))
-    return DutyResult(duty, "partial", len(per), found, t("short.persons", lang, n=len(below), names=names), hits)
+    listed = t("sep", lang).join(f"{n} {_num(v)}/{_num(req.min)}" for n, v in sorted(below.items()))
+    return DutyResult(duty, "partial", len(per), found, t("short.persons", lang, n=len(below), names=listed), hits)
 
 
 def condition_holds(cond: Condition, a: Activity) -> bool:

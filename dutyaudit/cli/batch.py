@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import sys
 from enum import StrEnum
+from functools import partial
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from dutyaudit.batch import BatchResult
 from dutyaudit.cli import app
 from dutyaudit.cli.check import Lang
 from dutyaudit.cli.common import (
@@ -99,7 +101,7 @@ def batch(
     raise typer.Exit(exit_code(short, lowest, fail_under, exit_zero))
 
 
-def _write_scorecards(result, out_dir: Path, inputs: list[Path]) -> None:  # type: ignore[no-untyped-def]
+def _write_scorecards(result: BatchResult, out_dir: Path, inputs: list[Path]) -> None:
     from dutyaudit.batch import safe_filename
     from dutyaudit.errors import OutputError
     from dutyaudit.output import write_atomic
@@ -116,7 +118,7 @@ def _write_scorecards(result, out_dir: Path, inputs: list[Path]) -> None:  # typ
         while name.lower() in used:
             name, n = f"{base}-{n}", n + 1
         used.add(name.lower())
-        write_atomic(out_dir / f"{name}.xlsx", lambda p, a=audit: write_scorecard(a, p), inputs=inputs)
+        write_atomic(out_dir / f"{name}.xlsx", partial(write_scorecard, audit), inputs=inputs)
 
 
 class _progress:
