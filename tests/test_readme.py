@@ -79,3 +79,12 @@ def test_ci_runs_the_readme_commands() -> None:
     assert install_run in ci and tests in ci
     example = re.search(r"dutyaudit check (\S+)", install_run)
     assert example and (ROOT / example.group(1)).is_file()
+
+
+def test_cli_start_up_does_not_import_heavy_modules() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, dutyaudit.cli; print(sorted(m for m in ('pandas', 'openpyxl', 'pydantic') if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

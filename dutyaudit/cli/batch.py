@@ -6,11 +6,10 @@ import sys
 from enum import StrEnum
 from functools import partial
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from dutyaudit.batch import BatchResult
 from dutyaudit.cli import app
 from dutyaudit.cli.check import Lang
 from dutyaudit.cli.common import (
@@ -24,6 +23,9 @@ from dutyaudit.cli.common import (
     exit_code,
     handle_errors,
 )
+
+if TYPE_CHECKING:
+    from dutyaudit.batch import BatchResult
 
 
 class BatchFormat(StrEnum):
