@@ -152,6 +152,13 @@ def _number(v: object) -> float | None:
     return float(m.group()) if m else None
 
 
+def _against(duty: Duty, value: float, minimum: float, shortfall: str, hits: list[Hit]) -> DutyResult:
+    """met when ``value`` reaches ``minimum``, else partial with ``shortfall``."""
+    if value >= minimum:
+        return DutyResult(duty, "met", _num(minimum), _num(value), "", hits)
+    return DutyResult(duty, "partial", _num(minimum), _num(value), shortfall, hits)
+
+
 def _exact_number(v: object) -> float | None:
     s = str(v).strip()
     return float(s) if re.fullmatch(r"-?\d+(?:\.\d+)?", s) else None
@@ -165,16 +172,7 @@ def _sum(duty: Duty, req: SumReq, hits: list[Hit], year: int, lang: Lang) -> Dut
         return DutyResult(duty, "missing", req.min, 0, t("short.missing", lang), hits)
     if not req.per_person:
         total = sum(value(h) for h in hits)
-        if total >= req.min:
-            return DutyResult(duty, "met", _num(req.min), _num(total), "", hits)
-        return DutyResult(
-            duty,
-            "partial",
-            _num(req.min),
-            _num(total),
-            t("short.sum", lang, n=_num(req.min - total), unit=req.unit),
-            hits,
-        )
+        return _against(duty, total, req.min, t("short.sum", lang, n=_num(req.min - total), unit=req.unit), hits)
     per: dict[str, float] = defaultdict(float)
     for h in hits:
         names = [n for n in _PERSON_SPLIT.split(h.activity.actor) if n] or ["?"]
@@ -238,16 +236,7 @@ def _rate(duty: Duty, req: RateReq, hits: list[Hit], year: int, lang: Lang) -> D
         return DutyResult(duty, "missing", _num(req.min), 0, t("short.no_cases", lang, of=req.of), hits)
     ok = sum(1 for h in hits if condition_holds(req.where, h.activity))
     pct = round(100.0 * ok / len(hits), 1)
-    if pct >= req.min:
-        return DutyResult(duty, "met", _num(req.min), _num(pct), "", hits)
-    return DutyResult(
-        duty,
-        "partial",
-        _num(req.min),
-        _num(pct),
-        t("short.rate", lang, n=_num(round(req.min - pct, 1))),
-        hits,
-    )
+    return _against(duty, pct, req.min, t("short.rate", lang, n=_num(round(req.min - pct, 1))), hits)
 
 
 def _each(duty: Duty, req: EachReq, hits: list[Hit], year: int, lang: Lang) -> DutyResult:

@@ -41,6 +41,12 @@ Period = Literal["year", "half", "quarter", "month"]
 _MMDD = re.compile(r"^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
 
 
+def _mmdd(v: str) -> str:
+    if not _MMDD.match(v):
+        raise ValueError(f"expected MM-DD, got {v!r}")
+    return v
+
+
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
@@ -70,12 +76,7 @@ class Window(_Model):
     from_: str = Field(alias="from", description="First day, MM-DD.")
     to: str = Field(description="Last day, MM-DD.")
 
-    @field_validator("from_", "to")
-    @classmethod
-    def _mmdd(cls, v: str) -> str:
-        if not _MMDD.match(v):
-            raise ValueError(f"expected MM-DD, got {v!r}")
-        return v
+    _check = field_validator("from_", "to")(classmethod(lambda cls, v: _mmdd(v)))
 
 
 class Condition(_Model):
@@ -116,12 +117,7 @@ class DeadlineReq(_Req):
     kind: Literal["deadline"]
     by: str
 
-    @field_validator("by")
-    @classmethod
-    def _mmdd(cls, v: str) -> str:
-        if not _MMDD.match(v):
-            raise ValueError(f"expected MM-DD, got {v!r}")
-        return v
+    _check = field_validator("by")(classmethod(lambda cls, v: _mmdd(v)))
 
 
 class SumReq(_Req):
