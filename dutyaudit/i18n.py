@@ -53,6 +53,10 @@ LABELS: dict[str, dict[str, str]] = {
     "short.missing": {"zh": "无记录", "en": "no record"},
     "short.no_cases": {"zh": "无{of}记录", "en": "no {of} rows"},
     "sep": {"zh": "、", "en": ", "},
+    # --- scorecard and template (report/excel.py, template.py): keep keys prefixed "xl."
+    # --- end scorecard
+    # --- explain, waivers, terminal/markdown/csv labels and messages: keys prefixed "ui."/"explain."/"waiver."
+    # --- end explain
 }
 
 
