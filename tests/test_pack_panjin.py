@@ -1,0 +1,226 @@
+"""The panjin pack (盘锦市党政主要负责人履行推进法治建设第一责任人职责清单) against its example log.
+
+The example (examples/panjin-2023-台账.xlsx, written by examples/panjin_log.py) is the CI's flagship
+audit: it has gaps, so `check` must exit 1. These tests pin the verdicts the example is built to show
+(met, partial, late, missing), the role split, the deliberate overlaps and the shape of the pack.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import PINNED_ENV, status_of
+from typer.testing import CliRunner
+
+from dutyaudit.cli import app
+from dutyaudit.matching import RoleResolver
+from dutyaudit.packs import load_pack
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "panjin-2023-台账.xlsx"
+
+
+def _check(*args: str | Path) -> tuple[int, dict[str, Any]]:
+    res = CliRunner().invoke(app, ["check", *map(str, args), "--pack", "panjin", "--format", "json"], env=PINNED_ENV)
+    assert res.exit_code in (0, 1), res.stderr or res.stdout
+    return res.exit_code, json.loads(res.stdout)
+
+
+@pytest.fixture(scope="module")
+def example() -> tuple[int, dict[str, Any]]:
+    assert EXAMPLE.exists(), "run python examples/panjin_log.py"
+    return _check(EXAMPLE)
+
+
+def _titles(duty: dict[str, Any]) -> list[str]:
+    return [e["title"] for e in duty["evidence"]]
+
+
+# ---------------------------------------------------------------- the pack
+
+
+def test_pack_shape_and_kinds() -> None:
+    pack = load_pack("panjin")
+    assert len(pack.duties) == 57
+    assert Counter(d.kind for d in pack.duties) == {"evidence": 53, "count": 3, "deadline": 1}
+    assert Counter(d.role for d in pack.duties) == {"party": 24, "government": 33}
+    assert set(pack.roles) == {"party", "government"}
+    assert pack.grades == {"优秀": 90, "良好": 80, "合格": 60, "不合格": 0}
+
+
+def test_every_numbered_item_is_encoded() -> None:
+    """三(一)(1)–(22) and 三(二)(1)–(27) each have at least one duty."""
+    clauses = {d.clause for d in load_pack("panjin").duties}
+    party_items = {c.split("(")[-1].rstrip(")") for c in clauses if c.startswith("三(一)")}
+    gov_items = {c.split("(")[-1].rstrip(")") for c in clauses if c.startswith("三(二)")}
+    assert party_items == {str(i) for i in range(1, 23)}
+    assert gov_items == {str(i) for i in range(1, 28)}
+
+
+def test_quantified_requirements() -> None:
+    pack = load_pack("panjin")
+    req = {d.id: d.requirement for d in pack.duties}
+    assert (req["party-01"].kind, req["party-01"].min, req["party-01"].per) == ("count", 1, "year")
+    assert (req["party-19b"].kind, req["party-19b"].min, req["party-19b"].per) == ("count", 2, "year")
+    assert (req["gov-22b"].kind, req["gov-22b"].min, req["gov-22b"].per) == ("count", 2, "year")
+    assert (req["gov-03"].kind, req["gov-03"].by) == ("deadline", "03-01")
+    window = req["gov-24b"].window
+    assert window is not None and (window.from_, window.to) == ("12-01", "12-07")
+
+
+def test_lecture_duties_are_told_apart() -> None:
+    """每年举办2期以上法治专题讲座 binds both roles: distinct ids, roles and quoted text."""
+    pack = load_pack("panjin")
+    party, gov = pack.duty("party-19b"), pack.duty("gov-22b")
+    assert party is not None and gov is not None
+    assert (party.role, gov.role) == ("party", "government")
+    assert party.text != gov.text
+    assert "每年举办2期以上法治专题讲座" in party.text and "每年举办2期以上法治专题讲座" in gov.text
+    assert "政府领导班子" in gov.text and "政府" not in party.text
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("县委", "party"),
+        ("市委", "party"),
+        ("区委", "party"),
+        ("党委", "party"),
+        ("县委办", "party"),
+        ("县委常委会", "party"),
+        ("县委依法治县办", "party"),
+        ("乡镇党委", "party"),
+        ("县政府", "government"),
+        ("市政府", "government"),
+        ("区政府", "government"),
+        ("政府", "government"),
+        ("县政府办", "government"),
+        ("县政府常务会议", "government"),
+        ("盘山县人民政府", "government"),
+        ("县委、县政府", "government"),  # both named: the longest alias (县政府) decides
+        ("县人大常委会", None),  # 常委会 alone is not a party alias
+        ("县司法局", None),
+    ],
+)
+def test_role_aliases(text: str, role: str | None) -> None:
+    assert RoleResolver(load_pack("panjin"))._lookup(text) == role
+
+
+# ---------------------------------------------------------------- the example log
+
+
+def test_example_exits_1_with_gaps(example: tuple[int, dict[str, Any]]) -> None:
+    code, data = example
+    assert code == 1
+    assert data["year"] == 2023
+    assert data["pack"]["id"] == "panjin"
+    assert data["summary"] == {"met": 35, "partial": 1, "late": 1, "missing": 20, "waived": 0, "total": 57}
+    assert data["grade"] == "合格"
+    assert data["warnings"] == []
+    assert {u["title"] for u in data["unmatched"]} == {
+        "县委常委会会议研究部署第四季度重点工作",
+        "县委召开全县经济工作会议",
+        "县政府常务会议研究城区供暖工作",
+    }
+
+
+def test_example_met(example: tuple[int, dict[str, Any]]) -> None:
+    _, data = example
+    d = status_of(data, "party-01")
+    assert (d["status"], d["found"], d["required"]) == ("met", 1, 1)
+    # the 2022-12-28 hearing is outside the audit year and does not count
+    assert _titles(d) == ["县委常委会会议听取2022年度全县法治建设工作情况汇报"]
+    d = status_of(data, "gov-22b")
+    assert (d["status"], d["found"], d["required"]) == ("met", 2, 2)
+    assert all(e["sheet"] == "县政府" for e in d["evidence"])
+    d = status_of(data, "gov-24b")
+    assert (d["status"], d["found"]) == ("met", 1)
+    assert d["evidence"][0]["date"] == "2023-12-04"
+
+
+def test_example_partial(example: tuple[int, dict[str, Any]]) -> None:
+    _, data = example
+    d = status_of(data, "party-19b")
+    assert (d["status"], d["found"], d["required"]) == ("partial", 1, 2)
+    assert [e["sheet"] for e in d["evidence"]] == ["县委"]
+
+
+def test_example_late_annual_report(example: tuple[int, dict[str, Any]]) -> None:
+    _, data = example
+    d = status_of(data, "gov-03")
+    assert (d["status"], d["found"]) == ("late", 1)
+    assert d["evidence"][0]["date"] == "2023-03-10"
+    assert "2023-03-10" in d["shortfall"] and "2023-03-01" in d["shortfall"]
+    # publishing the report is gov-03b's row, not a submission
+    pub = status_of(data, "gov-03b")
+    assert pub["status"] == "met"
+    assert not set(_titles(pub)) & set(_titles(d))
+
+
+@pytest.mark.parametrize("duty_id", ["party-04", "party-11", "gov-05", "gov-18", "gov-27"])
+def test_example_missing(example: tuple[int, dict[str, Any]], duty_id: str) -> None:
+    _, data = example
+    d = status_of(data, duty_id)
+    assert (d["status"], d["found"], d["evidence"]) == ("missing", 0, [])
+
+
+def test_study_row_is_not_reconsideration_work(example: tuple[int, dict[str, Any]]) -> None:
+    """会前学法《行政复议法》 is study (gov-22a) and must not evidence 支持行政复议 (gov-18)."""
+    _, data = example
+    study = "县政府常务会议会前学法:《中华人民共和国行政复议法》"
+    assert study in _titles(status_of(data, "gov-22a"))
+    assert study not in _titles(status_of(data, "gov-18"))
+
+
+def test_constitution_day_row_counts_twice(example: tuple[int, dict[str, Any]]) -> None:
+    """Deliberate overlap: a 12·4 宪法日 宣传 row evidences gov-24b and gov-24c."""
+    _, data = example
+    assert _titles(status_of(data, "gov-24b")) == _titles(status_of(data, "gov-24c"))
+    assert _titles(status_of(data, "gov-24b")) == ["“12·4”国家宪法日集中宣传活动"]
+
+
+@pytest.mark.parametrize(("role", "n"), [("party", 24), ("government", 33)])
+def test_role_filter(role: str, n: int) -> None:
+    code, data = _check(EXAMPLE, "--role", role)
+    assert code == 1
+    assert len(data["duties"]) == n
+    assert {d["role"] for d in data["duties"]} == {role}
+    assert all(d["id"].startswith("party-" if role == "party" else "gov-") for d in data["duties"])
+
+
+# ---------------------------------------------------------------- small logs: roles, deadline, window
+
+
+def test_party_lecture_does_not_count_for_government(write_csv: Callable[..., Path]) -> None:
+    log = write_csv(
+        [
+            {"日期": "2023-05-10", "事项": "举办法治专题讲座", "活动类型": "讲座", "责任主体": "县委"},
+            {"日期": "2023-09-10", "事项": "举办法治专题讲座", "活动类型": "讲座", "责任主体": "县委"},
+            {"日期": "2023-10-10", "事项": "举办法治专题讲座", "活动类型": "讲座", "责任主体": "县政府"},
+        ]
+    )
+    _, data = _check(log)
+    assert (status_of(data, "party-19b")["status"], status_of(data, "party-19b")["found"]) == ("met", 2)
+    assert (status_of(data, "gov-22b")["status"], status_of(data, "gov-22b")["found"]) == ("partial", 1)
+
+
+def test_report_on_time_and_window(write_csv: Callable[..., Path]) -> None:
+    log = write_csv(
+        [
+            {"日期": "2023-02-28", "事项": "向市政府报送2022年度法治政府建设情况报告", "责任主体": "县政府"},
+            {"日期": "2023-02-20", "事项": "县政府常务会议审议2022年度法治政府建设情况报告", "责任主体": "县政府"},
+            {"日期": "2023-12-10", "事项": "国家宪法日宣传活动", "活动类型": "宣传", "责任主体": "县政府"},
+        ]
+    )
+    _, data = _check(log, "--year", "2023")
+    report = status_of(data, "gov-03")
+    assert report["status"] == "met"
+    assert [e["date"] for e in report["evidence"]] == ["2023-02-28"]  # the 常务会议 review is not the submission
+    assert status_of(data, "gov-02")["status"] == "met"
+    assert status_of(data, "gov-24b")["status"] == "missing"  # 12-10 is outside 12-01..12-07
+    assert status_of(data, "gov-24c")["status"] == "met"
