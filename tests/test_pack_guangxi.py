@@ -1,0 +1,221 @@
+"""The guangxi pack (广西贯彻《党政主要负责人履行推进法治建设第一责任人职责规定》实施办法) against its example log.
+
+The example (examples/guangxi-2019-台账.xlsx, written by examples/guangxi_log.py) is a county's 2019 log with
+three sheets (县委, 县政府, 县司法局) and gaps, so `check` exits 1. The document sets one frequency
+(第五条(一) 每年…听取工作汇报, count ≥1/year) and no other figure, so its duties can only be met or
+missing: no verdict can be partial or late. These tests pin the verdicts, the role split, the
+deliberate overlaps and the shape of the pack.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import PINNED_ENV, status_of
+from typer.testing import CliRunner
+
+from dutyaudit.cli import app
+from dutyaudit.ingest.text import normalize
+from dutyaudit.matching import RoleResolver
+from dutyaudit.packs import load_pack
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "guangxi-2019-台账.xlsx"
+
+
+def _check(*args: str | Path) -> tuple[int, dict[str, Any]]:
+    res = CliRunner().invoke(app, ["check", *map(str, args), "--pack", "guangxi", "--format", "json"], env=PINNED_ENV)
+    assert res.exit_code in (0, 1), res.stderr or res.stdout
+    return res.exit_code, json.loads(res.stdout)
+
+
+@pytest.fixture(scope="module")
+def example() -> tuple[int, dict[str, Any]]:
+    assert EXAMPLE.exists(), "run python examples/guangxi_log.py"
+    return _check(EXAMPLE)
+
+
+def _titles(duty: dict[str, Any]) -> list[str]:
+    return [e["title"] for e in duty["evidence"]]
+
+
+# ---------------------------------------------------------------- the pack
+
+
+def test_pack_shape_and_kinds() -> None:
+    pack = load_pack("guangxi")
+    assert len(pack.duties) == 52
+    assert Counter(d.kind for d in pack.duties) == {"evidence": 51, "count": 1}
+    assert Counter(d.role for d in pack.duties) == {"party": 19, "government": 23, "department": 10}
+    assert set(pack.roles) == {"party", "government", "department"}
+    assert pack.grades == {"优秀": 90, "良好": 80, "合格": 60, "不合格": 0}
+
+
+def test_the_one_frequency_is_a_yearly_count() -> None:
+    duty = load_pack("guangxi").duty("party-5.1a")
+    assert duty is not None
+    assert duty.clause == "第五条(一)"
+    assert "每年根据工作需要听取工作汇报" in duty.text
+    assert (duty.requirement.kind, duty.requirement.min, duty.requirement.per) == ("count", 1, "year")
+
+
+def test_every_numbered_item_of_articles_5_and_6_is_encoded() -> None:
+    pack = load_pack("guangxi")
+    clauses = {(d.role, d.clause) for d in pack.duties}
+    for item in "一二三四五六":
+        assert ("party", f"第五条({item})") in clauses
+        assert ("government", f"第六条({item})") in clauses
+    # 第七条 年终述职 binds both leaders (and departments by 第十条); 第七条/第八条 上级党委 duties bind the party
+    assert {d.role for d in pack.duties if d.clause.endswith("第七条") and "年终述职" in d.text} == {
+        "party",
+        "government",
+        "department",
+    }
+    assert {d.role for d in pack.duties if d.clause in ("第八条",) or "上级党委" in d.text} == {"party"}
+    assert all(d.clause.startswith("第十条/") for d in pack.duties if d.role == "department")
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("县委", "party"),
+        ("县委常委会", "party"),
+        ("县委办", "party"),
+        ("县委政法委", "party"),
+        ("某某镇党委", "party"),
+        ("县政府", "government"),
+        ("县政府常务会议", "government"),
+        ("某某乡人民政府", "government"),
+        ("县司法局", "department"),
+        ("局党组", "department"),
+        ("县公安局党委", "department"),  # 局党委 is longer than 党委
+        ("县人大常委会", None),  # 常委会 alone is not a party alias
+    ],
+)
+def test_role_aliases(text: str, role: str | None) -> None:
+    assert RoleResolver(load_pack("guangxi"))._lookup(normalize(text)) == role
+
+
+# ---------------------------------------------------------------- the example log
+
+
+def test_example_exits_1_with_gaps(example: tuple[int, dict[str, Any]]) -> None:
+    code, data = example
+    assert code == 1
+    assert data["year"] == 2019
+    assert data["unit"] == "某县"
+    assert data["pack"]["id"] == "guangxi"
+    assert data["summary"] == {"met": 38, "partial": 0, "late": 0, "missing": 14, "waived": 0, "total": 52}
+    assert data["score"] == 73.1
+    assert data["grade"] == "合格"
+    assert data["warnings"] == []
+    assert {u["title"] for u in data["unmatched"]} == {
+        "县委召开专题会议研究部署脱贫攻坚工作",
+        "县委经济工作会议",
+        "县政府常务会议研究部署城乡环境综合整治工作",
+        "开展人民调解员业务培训",
+        "开展法律援助进社区活动",
+    }
+
+
+@pytest.mark.parametrize(
+    ("duty_id", "status", "found"),
+    [
+        ("party-5.1a", "met", 1),
+        ("party-5.5a", "met", 2),
+        ("party-7a", "met", 1),
+        ("party-7b", "met", 1),
+        ("party-8a", "met", 1),
+        ("party-5.2", "missing", 0),
+        ("party-5.3a", "missing", 0),
+        ("party-5.6a", "missing", 0),
+        ("gov-6.1b", "met", 2),
+        ("gov-6.5a", "met", 1),
+        ("gov-6.6c", "met", 1),
+        ("gov-7", "met", 1),
+        ("gov-6.1c", "missing", 0),
+        ("gov-6.2b", "missing", 0),
+        ("gov-6.4a", "missing", 0),
+        ("dept-7", "met", 1),
+        ("dept-6.5a", "met", 1),
+        ("dept-6.6c", "met", 1),
+        ("dept-6.2e", "missing", 0),
+        ("dept-6.3c", "missing", 0),
+    ],
+)
+def test_chosen_verdicts(example: tuple[int, dict[str, Any]], duty_id: str, status: str, found: int) -> None:
+    d = status_of(example[1], duty_id)
+    assert (d["status"], d["found"]) == (status, found)
+
+
+def test_count_duty_takes_only_rule_of_law_reports(example: tuple[int, dict[str, Any]]) -> None:
+    d = status_of(example[1], "party-5.1a")
+    # 听取法院、检察院党组工作汇报 is party-5.4a's, not a 法治建设 report
+    assert _titles(d) == ["县委常委会会议听取2018年度全县法治建设工作情况汇报，研究解决法治建设重大问题"]
+    assert _titles(status_of(example[1], "party-5.4a")) == ["县委常委会会议听取县人民法院、县人民检察院党组工作汇报"]
+
+
+def test_row_from_previous_year_does_not_count(example: tuple[int, dict[str, Any]]) -> None:
+    assert status_of(example[1], "gov-6.2d")["status"] == "missing"
+    _, data_2018 = _check(EXAMPLE, "--year", "2018")
+    d = status_of(data_2018, "gov-6.2d")
+    assert (d["status"], d["found"]) == ("met", 1)
+    assert d["evidence"][0]["date"] == "2018-12-26"
+
+
+def test_deliberate_overlaps(example: tuple[int, dict[str, Any]]) -> None:
+    data = example[1]
+    report = "县委常委会会议听取2018年度全县法治建设工作情况汇报，研究解决法治建设重大问题"
+    assert report in _titles(status_of(data, "party-5.1a"))
+    assert _titles(status_of(data, "party-5.1b")) == [report]
+    plan = "县政府常务会议研究审议《某县2019年法治政府建设工作要点》"
+    assert _titles(status_of(data, "gov-6.1a")) == [plan]
+    assert plan in _titles(status_of(data, "gov-6.1b"))
+    study = "县政府常务会议会前学法：学习《中华人民共和国外商投资法》"
+    assert _titles(status_of(data, "gov-3")) == [study]
+    assert _titles(status_of(data, "gov-6.6a")) == [study]
+    vetting = "县委组织部在干部考察中将法治素养和履行法治建设第一责任人职责情况作为重要内容"
+    assert vetting in _titles(status_of(data, "party-5.5a"))
+    assert _titles(status_of(data, "party-8b")) == [vetting]
+
+
+def test_no_unintended_overlaps(example: tuple[int, dict[str, Any]]) -> None:
+    data = example[1]
+    # the 普法责任清单 is 谁执法谁普法 work, not the government's 权责清单 nor general 普法规划 implementation
+    duty_list = "印发《某县国家机关“谁执法谁普法”普法责任清单》"
+    assert _titles(status_of(data, "gov-6.6c")) == [duty_list]
+    assert duty_list not in _titles(status_of(data, "gov-6.3a"))
+    assert duty_list not in _titles(status_of(data, "gov-6.6b"))
+    # a 述职述法 row is 述职 only, not a 检查/考核 of 下级
+    assert _titles(status_of(data, "party-7b")) == [
+        "对各乡镇党政主要负责人履行推进法治建设第一责任人职责情况开展专项督查"
+    ]
+    assert _titles(status_of(data, "party-8a")) == [
+        "印发《关于将法治建设成效纳入乡镇和县直部门2019年度绩效考评指标体系的通知》"
+    ]
+
+
+def test_rows_count_only_for_their_sheet_role(example: tuple[int, dict[str, Any]]) -> None:
+    data = example[1]
+    sheet_of = {"party": "县委", "government": "县政府", "department": "县司法局"}
+    for d in data["duties"]:
+        assert {e["sheet"] for e in d["evidence"]} <= {sheet_of[d["role"]]}, d["id"]
+    # the department's 学法 row does not make the government's 学法 count 2
+    assert status_of(data, "dept-6.6a")["found"] == 1
+    assert status_of(data, "gov-6.6a")["found"] == 1
+
+
+@pytest.mark.parametrize(
+    ("role", "total", "met"),
+    [("party", 19, 14), ("government", 23, 17), ("department", 10, 7)],
+)
+def test_role_option_keeps_one_roles_duties(role: str, total: int, met: int) -> None:
+    code, data = _check(EXAMPLE, "--role", role)
+    assert code == 1
+    assert {d["role"] for d in data["duties"]} == {role}
+    assert data["summary"]["total"] == total
+    assert data["summary"]["met"] == met
