@@ -156,9 +156,10 @@ GOV = [
 ]
 
 
-def main() -> Path:
+def main(out: Path = OUT) -> Path:
+    """Write the example workbook to ``out`` (default: beside this script)."""
     return write_log(
-        OUT,
+        out,
         [
             Sheet(
                 name="县委",

@@ -8,6 +8,7 @@ audit: it has gaps, so `check` must exit 1. These tests pin the verdicts the exa
 from __future__ import annotations
 
 import json
+import runpy
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -224,3 +225,17 @@ def test_report_on_time_and_window(write_csv: Callable[..., Path]) -> None:
     assert status_of(data, "gov-02")["status"] == "met"
     assert status_of(data, "gov-24b")["status"] == "missing"  # 12-10 is outside 12-01..12-07
     assert status_of(data, "gov-24c")["status"] == "met"
+
+
+def test_example_workbook_is_up_to_date(tmp_path: Path) -> None:
+    """The committed workbook holds what examples/panjin_log.py writes (rerun the script after editing it)."""
+    import openpyxl
+
+    script = runpy.run_path(str(ROOT / "examples" / "panjin_log.py"), run_name="panjin_log")
+    fresh = script["main"](tmp_path / "fresh.xlsx")
+
+    def cells(path: Path) -> dict[str, list[tuple[Any, ...]]]:
+        wb = openpyxl.load_workbook(path)
+        return {ws.title: list(ws.iter_rows(values_only=True)) for ws in wb}
+
+    assert cells(EXAMPLE) == cells(fresh)
