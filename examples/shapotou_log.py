@@ -104,16 +104,17 @@ TRAINING = [
 ]
 
 
-def main() -> None:
+def main(town_out: Path = TOWN_OUT, dept_out: Path = DEPT_OUT) -> tuple[Path, Path]:
+    """Write the township and the department log; return their paths."""
     write_log(
-        TOWN_OUT,
+        town_out,
         [
             Sheet("镇党委", TOWN_TITLE, PARTY, subtitle="填报单位：中共宣和镇委员会办公室    填报时间：2024年1月5日"),
             Sheet("镇政府", TOWN_TITLE, GOV, subtitle="填报单位：宣和镇人民政府党政办    填报时间：2024年1月5日"),
         ],
     )
     write_log(
-        DEPT_OUT,
+        dept_out,
         [
             Sheet("区司法局", DEPT_TITLE, DEPT, subtitle="填报单位：沙坡头区司法局办公室    填报时间：2024年1月8日"),
             Sheet(
@@ -126,8 +127,9 @@ def main() -> None:
             ),
         ],
     )
-    print(f"wrote {TOWN_OUT.name} and {DEPT_OUT.name}")
+    return town_out, dept_out
 
 
 if __name__ == "__main__":
-    main()
+    for path in main():
+        print(f"wrote {path.name}")

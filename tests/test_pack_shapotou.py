@@ -150,6 +150,14 @@ def test_dept_verdicts(dept: tuple[int, dict[str, Any]], duty_id: str, status: s
     assert (d["status"], d["found"]) == (status, found)
 
 
+def test_dept_rows_never_count_for_a_township() -> None:
+    """Both sheets resolve to the department (区司法局, 司法局执法人员培训 → 局), so without --role
+    no township duty takes a row of the bureau's log."""
+    _, data = _check(DEPT)
+    assert [d["id"] for d in data["duties"] if d["evidence"] and d["role"] != "department"] == []
+    assert status_of(data, "dept-h12c")["found"] == 2
+
+
 def test_training_hours_are_counted_per_person(dept: tuple[int, dict[str, Any]]) -> None:
     d = status_of(dept[1], "dept-h12c")
     assert d["kind"] == "sum"
@@ -242,3 +250,19 @@ def test_every_number_in_the_document_is_encoded() -> None:
     }
     h12c = pack.duty("dept-h12c")
     assert h12c is not None and h12c.requirement.per_person and h12c.requirement.field == "hours"
+
+
+def test_committed_examples_are_what_the_script_writes(tmp_path: Path) -> None:
+    import runpy
+
+    import openpyxl
+
+    script = runpy.run_path(str(ROOT / "examples" / "shapotou_log.py"), run_name="shapotou_log")
+    fresh_town, fresh_dept = script["main"](tmp_path / "town.xlsx", tmp_path / "dept.xlsx")
+
+    def cells(path: Path) -> dict[str, list[tuple[Any, ...]]]:
+        wb = openpyxl.load_workbook(path)
+        return {ws.title: list(ws.iter_rows(values_only=True)) for ws in wb}
+
+    assert cells(TOWN) == cells(fresh_town)
+    assert cells(DEPT) == cells(fresh_dept)
