@@ -1,0 +1,332 @@
+"""The shizuishan pack (石嘴山市推进法治政府建设“八大提升行动”实施方案) against its example log.
+
+The example (examples/shizuishan-2024-台账.xlsx, written by examples/shizuishan_log.py) is the
+石嘴山市司法局's 2024 log: quarter sheets plus a case/filing register. It has gaps, so `check` exits 1.
+These tests pin the verdicts it is built to show (met, partial, missing), the unit filter (owners),
+the year-bound targets, the role split, the deliberate overlaps and the shape of the pack.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import PINNED_ENV, status_of
+from typer.testing import CliRunner
+
+from dutyaudit.cli import app
+from dutyaudit.ingest.text import normalize
+from dutyaudit.matching import RoleResolver
+from dutyaudit.packs import load_pack
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "shizuishan-2024-台账.xlsx"
+
+#: Task numbers under each action of 二、目标任务 (the tasks are numbered straight through).
+ACTIONS = {
+    "一": range(1, 6),
+    "二": range(6, 13),
+    "三": range(13, 19),
+    "四": range(19, 25),
+    "五": range(25, 33),
+    "六": range(33, 41),
+    "七": range(41, 46),
+    "八": range(46, 52),
+}
+
+
+def _check(*args: str | Path) -> tuple[int, dict[str, Any]]:
+    res = CliRunner().invoke(
+        app, ["check", *map(str, args), "--pack", "shizuishan", "--format", "json"], env=PINNED_ENV
+    )
+    assert res.exit_code in (0, 1), res.stderr or res.stdout
+    return res.exit_code, json.loads(res.stdout)
+
+
+@pytest.fixture(scope="module")
+def example() -> tuple[int, dict[str, Any]]:
+    assert EXAMPLE.exists(), "run python examples/shizuishan_log.py"
+    return _check(EXAMPLE)
+
+
+@pytest.fixture(scope="module")
+def sfj() -> tuple[int, dict[str, Any]]:
+    """The same log audited as 市司法局's own duties."""
+    return _check(EXAMPLE, "--unit", "市司法局")
+
+
+def _ids(data: dict[str, Any]) -> set[str]:
+    return {d["id"] for d in data["duties"]}
+
+
+def _titles(duty: dict[str, Any]) -> list[str]:
+    return [e["title"] for e in duty["evidence"]]
+
+
+# ---------------------------------------------------------------- the pack
+
+
+def test_pack_shape_and_kinds() -> None:
+    pack = load_pack("shizuishan")
+    assert len(pack.duties) == 85
+    assert Counter(d.kind for d in pack.duties) == {"evidence": 63, "rate": 11, "count": 10, "each": 1}
+    assert Counter(d.role for d in pack.duties) == {"government": 83, "township": 2}
+    assert set(pack.roles) == {"government", "township"}
+    assert pack.grades == {"优秀": 90, "良好": 80, "合格": 60, "不合格": 0}
+    assert [f.name for f in pack.fields] == ["办理情况", "出庭情况", "报备及时", "报备规范"]
+
+
+def test_every_task_is_encoded_under_its_action() -> None:
+    """Tasks 1–51 each have a duty, cited as 二(<action>)<task> with the right action."""
+    tasks: set[int] = set()
+    for d in load_pack("shizuishan").duties:
+        m = re.fullmatch(r"二\((.)\)(\d+)", d.clause)
+        if m is None:
+            assert re.fullmatch(r"三\([一二三四]\)", d.clause), d.clause
+            continue
+        n = int(m.group(2))
+        assert n in ACTIONS[m.group(1)], d.clause
+        tasks.add(n)
+    assert tasks == set(range(1, 52))
+
+
+def test_quantified_requirements() -> None:
+    req = {d.id: d.requirement for d in load_pack("shizuishan").duties}
+    counts = {i: (r.min, r.per) for i, r in req.items() if r.kind == "count"}
+    assert counts == {
+        "t01b": (2, "year"),
+        "t02c": (3, "year"),
+        "t02d": (6, "year"),
+        "t30a": (1, "year"),
+        "t41a": (1, "year"),
+        "t47a": (4, "year"),
+        "t47b": (2, "year"),
+        "t47c": (1, "year"),
+        "t50a": (2, "year"),
+        "req-4": (1, "year"),
+    }
+    rates = {i: (r.min, r.where.field) for i, r in req.items() if r.kind == "rate"}
+    assert rates == {
+        "t15a": (100, "办理情况"),
+        "t16a": (100, "办理情况"),
+        "t18b": (100, "办理情况"),
+        "t19b": (100, "办理情况"),
+        "t22a": (100, "办理情况"),
+        "t22b": (100, "报备及时"),
+        "t22c": (100, "报备规范"),
+        "t30b": (90, "办理情况"),
+        "t34a": (100, "办理情况"),
+        "t38": (100, "出庭情况"),
+        "t40": (100, "办理情况"),
+    }
+    each = req["t09a"]
+    assert each.kind == "each"
+    assert (each.where.field, each.where.op, each.where.value) == ("duration_days", ">=", 30)
+
+
+def test_hedges_stay_in_the_quoted_text() -> None:
+    pack = load_pack("shizuishan")
+    assert "一般不少于30日" in pack.duty("t09a").text
+    assert pack.duty("t01b").text.startswith("力争到2025年")
+    assert pack.duty("t02b").text.startswith("力争到2023年底")
+    assert "90%以上" in pack.duty("t30b").text
+    assert "1次以上" in pack.duty("req-4").text
+
+
+def test_year_bound_targets() -> None:
+    pack = load_pack("shizuishan")
+    years = {d.id: (d.years.from_, d.years.to) for d in pack.duties if d.years is not None}
+    assert years == {"t01b": (2025, 2025), "t02b": (2023, None), "t02c": (2025, 2025), "t02d": (2025, 2025)}
+    for did in years:
+        assert pack.duty(did).note, f"{did}: a year-bound duty says how other years treat it"
+
+
+def test_owners_follow_the_document() -> None:
+    pack = load_pack("shizuishan")
+    for d in pack.duties:
+        if d.clause.startswith("二"):
+            assert d.owners, f"{d.id}: every task names its 责任单位"
+        else:
+            assert d.owners == [], f"{d.id}: 三、工作要求 names no 责任单位"
+    assert pack.duty("t01a").owners == ["市委依法治市办(市司法局)", "政府办公室", "市政府各部门", "各县(区)政府"]
+    assert pack.duty("t38").owners[0] == "市政府办公室"
+    assert pack.duty("t18b").owners == ["市审批局", "各县(区)政府"]
+    # split spellings, so that --unit finds the unit
+    assert pack.duty("t51").owners == ["市委依法治市办", "司法局", "市政府办公室", "政府各部门", "各县(区)政府"]
+    assert "司法局" in pack.duty("t16a").owners and "政府各部门" in pack.duty("t16a").owners
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("大武口区星海镇人民政府", "township"),
+        ("长胜街道办事处", "township"),
+        ("平罗县人民政府", "government"),
+        ("市政府常务会议", "government"),
+        ("石嘴山市司法局", "government"),
+        ("市委依法治市办", "government"),
+        ("局党组", None),
+        ("第一季度", None),
+    ],
+)
+def test_role_aliases(text: str, role: str | None) -> None:
+    assert RoleResolver(load_pack("shizuishan"))._lookup(normalize(text)) == role
+
+
+# ---------------------------------------------------------------- the example log
+
+
+def test_example_exits_1_with_gaps(example: tuple[int, dict[str, Any]]) -> None:
+    code, data = example
+    assert code == 1
+    assert data["year"] == 2024
+    assert data["unit"] == "石嘴山市司法局"
+    assert data["summary"] == {"met": 29, "partial": 6, "late": 0, "missing": 47, "waived": 0, "total": 82}
+    assert data["score"] == 40.2 and data["grade"] == "不合格"
+    assert data["warnings"] == []
+
+
+@pytest.mark.parametrize(
+    "duty_id",
+    [
+        *("t01a", "t02a", "t02b", "t05a", "t05b", "t16a", "t19a", "t19b", "t21", "t22a", "t22c"),
+        *("t30a", "t34a", "t40", "t47c", "t47d", "t48b", "t50a", "req-4"),
+    ],
+)
+def test_example_met(example: tuple[int, dict[str, Any]], duty_id: str) -> None:
+    assert status_of(example[1], duty_id)["status"] == "met"
+
+
+@pytest.mark.parametrize(
+    ("duty_id", "required", "found"),
+    [
+        ("t09a", 2, 1),  # one draft open for comment 20 days only
+        ("t22b", 100, 75),  # one of four filings late
+        ("t30b", 90, 75),  # one complaint still 办理中
+        ("t38", 100, 66.7),  # one case without the head in court
+        ("t47a", 4, 3),  # three 会前学法
+        ("t47b", 2, 1),  # one 专题法治讲座
+    ],
+)
+def test_example_partial(example: tuple[int, dict[str, Any]], duty_id: str, required: float, found: float) -> None:
+    d = status_of(example[1], duty_id)
+    assert (d["status"], d["required"], d["found"]) == ("partial", required, found)
+
+
+@pytest.mark.parametrize("duty_id", ["t03", "t04", "t08", "t15a", "t18b", "t22d", "t37b", "t41a", "t41b", "req-1"])
+def test_example_missing(example: tuple[int, dict[str, Any]], duty_id: str) -> None:
+    d = status_of(example[1], duty_id)
+    assert (d["status"], d["found"]) == ("missing", 0)
+
+
+def test_short_comment_period_is_named(example: tuple[int, dict[str, Any]]) -> None:
+    d = status_of(example[1], "t09a")
+    assert "第三季度" in d["shortfall"]
+    assert any("物业管理办法(草案)" in t for t in _titles(d))
+
+
+def test_lawful_refusal_counts_as_lawful_handling(example: tuple[int, dict[str, Any]]) -> None:
+    d = status_of(example[1], "t34a")
+    assert len(d["evidence"]) == 3
+    assert any("超过法定申请期限" in t for t in _titles(d))
+
+
+def test_deliberate_overlaps(example: tuple[int, dict[str, Any]]) -> None:
+    data = example[1]
+    lecture = "举办全市领导干部专题法治讲座:新修订《行政复议法》解读"
+    assert lecture in _titles(status_of(data, "t47b"))
+    assert lecture in _titles(status_of(data, "t50a"))
+    review = "配合自治区开展法治政府建设示范创建达标复核评估"
+    assert _titles(status_of(data, "t02a")) == [review]
+    assert _titles(status_of(data, "t02b")) == [review]
+
+
+def test_study_and_hearing_rows_are_not_cases(example: tuple[int, dict[str, Any]]) -> None:
+    """会前学法《行政复议法》 is study and 旁听庭审 is a visit: neither lowers a case rate."""
+    data = example[1]
+    assert not any("学法" in t or "讲座" in t for t in _titles(status_of(data, "t34a")))
+    assert not any("旁听" in t for t in _titles(status_of(data, "t38")))
+    unmatched = {u["title"] for u in data["unmatched"]}
+    assert "开展“12·4”国家宪法日宣传活动" in unmatched
+    assert "召开2023年度领导班子述法评议会" not in unmatched  # dated 2023: outside the audit year
+
+
+# ---------------------------------------------------------------- filters
+
+
+def test_unit_keeps_only_the_units_tasks(sfj: tuple[int, dict[str, Any]]) -> None:
+    code, data = sfj
+    assert code == 1
+    assert data["unit"] == "市司法局"
+    ids = _ids(data)
+    assert len(ids) == 58
+    # owned through 市委依法治市办(市司法局), 司法局, 市司法局, 司法局等政府各部门, 〔司法局〕
+    assert {"t01a", "t06", "t10", "t16a", "t16b", "t38", "t51"} <= ids
+    # section 三 names no owners: it applies to every unit
+    assert {"req-1", "req-2a", "req-2b", "req-3", "req-4"} <= ids
+    # owned by others, or only collectively (市政府各部门, 市直各行政执法部门, 各县(区)政府)
+    assert not ids & {"t15a", "t17", "t18b", "t26a", "t29", "t39", "t40", "t41a", "t44", "t46a", "t50a"}
+    assert status_of(data, "t38")["status"] == "partial"
+
+
+def test_unit_of_the_legislature() -> None:
+    _, data = _check(EXAMPLE, "--unit", "市人大常委会法工委")
+    tasks = {d["id"] for d in data["duties"] if not d["id"].startswith("req-")}
+    assert tasks == {"t06", "t07", "t08", "t09a", "t09b", "t10", "t11", "t12"}
+
+
+def test_unit_of_the_approval_bureau() -> None:
+    _, data = _check(EXAMPLE, "--unit", "市审批局")
+    ids = _ids(data)
+    assert {"t13a", "t13b", "t15a", "t16a", "t18a", "t18b", "t45"} <= ids
+    assert not ids & {"t19b", "t38", "t01a"}
+
+
+@pytest.mark.parametrize(("role", "total"), [("government", 80), ("township", 2)])
+def test_role_filter(example: tuple[int, dict[str, Any]], role: str, total: int) -> None:
+    _, data = _check(EXAMPLE, "--role", role)
+    assert {d["role"] for d in data["duties"]} == {role}
+    assert data["summary"]["total"] == total
+    if role == "township":
+        assert _ids(data) == {"t41a", "t41b"}
+
+
+@pytest.mark.parametrize(
+    ("year", "total", "present", "absent"),
+    [
+        (2025, 85, {"t01b", "t02b", "t02c", "t02d"}, set()),
+        (2024, 82, {"t02b"}, {"t01b", "t02c", "t02d"}),
+        (2023, 82, {"t02b"}, {"t01b", "t02c", "t02d"}),
+        (2022, 81, set(), {"t01b", "t02b", "t02c", "t02d"}),
+    ],
+)
+def test_year_bound_duties_by_audit_year(year: int, total: int, present: set[str], absent: set[str]) -> None:
+    code, data = _check(EXAMPLE, "--year", str(year))
+    assert code == 1
+    ids = _ids(data)
+    assert len(ids) == total
+    assert present <= ids and not absent & ids
+
+
+def test_township_log_counts_for_the_township_only(tmp_path: Path) -> None:
+    """Rows whose 责任主体 is a 镇人民政府 serve task 41 and do not count for the government's 会前学法."""
+    log = tmp_path / "星海镇2024年台账.csv"
+    rows = [
+        ("2024-03-12", "镇政府专题会议研究部署法治政府建设工作", "星海镇人民政府"),
+        ("2024-04-02", "司法所所长列席镇政府行政会议", "星海镇人民政府"),
+        ("2024-05-06", "镇政府会前学法:学习《行政处罚法》", "星海镇人民政府"),
+        ("2024-06-06", "区政府常务会议会前学法:学习《行政复议法》", "大武口区人民政府"),
+    ]
+    with open(log, "w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["日期", "事项", "责任主体"])
+        w.writerows(rows)
+    _, data = _check(log)
+    assert status_of(data, "t41a")["status"] == "met"
+    assert status_of(data, "t41b")["status"] == "met"
+    assert _titles(status_of(data, "t47a")) == ["区政府常务会议会前学法:学习《行政复议法》"]
