@@ -264,13 +264,15 @@ def test_unit_keeps_only_the_units_tasks(sfj: tuple[int, dict[str, Any]]) -> Non
     assert code == 1
     assert data["unit"] == "市司法局"
     ids = _ids(data)
-    assert len(ids) == 58
+    assert len(ids) == 76
     # owned through 市委依法治市办(市司法局), 司法局, 市司法局, 司法局等政府各部门, 〔司法局〕
     assert {"t01a", "t06", "t10", "t16a", "t16b", "t38", "t51"} <= ids
     # section 三 names no owners: it applies to every unit
     assert {"req-1", "req-2a", "req-2b", "req-3", "req-4"} <= ids
-    # owned by others, or only collectively (市政府各部门, 市直各行政执法部门, 各县(区)政府)
-    assert not ids & {"t15a", "t17", "t18b", "t26a", "t29", "t39", "t40", "t41a", "t44", "t46a", "t50a"}
+    # owned collectively: 市政府各部门 and 市直各行政执法部门 include every department
+    assert {"t39", "t40", "t46a", "t26a", "t29", "t50a"} <= ids
+    # owned by others only (a named bureau, 各县(区)政府)
+    assert not ids & {"t18b", "t41a", "t44"}
     assert status_of(data, "t38")["status"] == "partial"
 
 
@@ -284,7 +286,17 @@ def test_unit_of_the_approval_bureau() -> None:
     _, data = _check(EXAMPLE, "--unit", "市审批局")
     ids = _ids(data)
     assert {"t13a", "t13b", "t15a", "t16a", "t18a", "t18b", "t45"} <= ids
-    assert not ids & {"t19b", "t38", "t01a"}
+    # 出庭应诉率 (t38) and 审查率 (t19b) bind 市政府各部门, the 审批局 among them
+    assert {"t19b", "t38", "t01a"} <= ids
+    assert not ids & {"t41a", "t44", "t06"}
+
+
+def test_unit_of_a_county_takes_the_county_tasks() -> None:
+    _, data = _check(EXAMPLE, "--unit", "平罗县")
+    ids = _ids(data)
+    # 各县(区)政府 covers a county; a named city bureau's own tasks do not
+    assert {"t41a", "t44", "t18b", "t38"} <= ids
+    assert "t06" not in ids  # 市政府办公室、司法局、市人大常委会法工委 only
 
 
 @pytest.mark.parametrize(("role", "total"), [("government", 80), ("township", 2)])
