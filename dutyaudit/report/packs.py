@@ -55,6 +55,8 @@ def pack_json(p: Pack) -> str:
             "kind": d.kind,
             "requirement": requirement_text(d),
             "owners": d.owners,
+            "years": d.years.model_dump(by_alias=True) if d.years else None,
+            "note": d.note,
             "weight": d.weight,
         }
         for d in p.duties
@@ -67,9 +69,9 @@ def print_pack(p: Pack, stream: TextIO) -> None:
     console.print(Text(p.name, style="bold"))
     console.print(f"{p.id} · {p.jurisdiction} · {p.issuer} · {p.issued.isoformat()} · {len(p.duties)} 项职责")
     roles = Table(title="责任主体 (--role)", title_justify="left", header_style="bold")
-    roles.add_column("role")
-    roles.add_column("名称")
-    roles.add_column("识别词")
+    roles.add_column("role", no_wrap=True)
+    roles.add_column("名称", overflow="fold")
+    roles.add_column("识别词", overflow="fold", ratio=1)
     for rid, r in p.roles.items():
         roles.add_row(rid, r.name, "、".join(r.aliases))
     console.print(roles)
@@ -84,5 +86,10 @@ def print_pack(p: Pack, stream: TextIO) -> None:
             req = requirement_text(d)
             if d.owners:
                 req += f"\n责任单位：{'、'.join(d.owners)}"
+            if d.years is not None:
+                lo, hi = d.years.from_, d.years.to
+                req += f"\n适用年度：{lo}" if lo == hi else f"\n适用年度：{lo or ''}–{hi or ''}"
+            if d.note:
+                req += f"\n说明：{d.note}"
             table.add_row(d.id, d.clause, d.label, t(f"kind.{d.kind}"), req)
         console.print(table)
