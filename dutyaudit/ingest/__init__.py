@@ -33,30 +33,40 @@ class IngestOptions:
     pack_columns: PackColumns = field(default_factory=PackColumns)
 
 
+#: What to tell the user for each kind of file that is not a log.
+REFUSED = {
+    "empty": "the file is empty (0 bytes or only whitespace); export the log again",
+    "ole-encrypted": "the workbook is password-protected (encrypted); open it, remove the password and save a copy",
+    "ole-other": "this is an Office document but not a workbook (Word or PowerPoint?); pass the Excel log",
+    "corrupt-zip": (
+        "the workbook is damaged or truncated (broken zip); open and re-save it in Excel, WPS or LibreOffice"
+    ),
+    "zip": "this is a zip archive, not a workbook; unpack it and pass the log files",
+    "docx": "this is a Word document, not a workbook; copy the table into Excel or export it as xlsx",
+    "xml": "this XML file is not an Excel spreadsheet; export the log as xlsx or csv",
+    "binary": (
+        "this is not a spreadsheet or text file (an image, PDF or other binary data); export the log as xlsx or csv"
+    ),
+}
+
+
 def reader_for(kind: str, path: Path, options: IngestOptions) -> Reader:
     """The reader for a sniffed kind, or an InputError saying what the file is and what to do."""
     if kind in ("xlsx", "xls", "ods"):
-        return CalamineReader()
+        return CalamineReader(kind)
     if kind == "text":
         return TextReader(options.encoding)
     if kind in ("html", "spreadsheetml"):
         from dutyaudit.ingest.markup import markup_reader
 
         return markup_reader(kind, options.encoding)
-    messages = {
-        "empty": "the file is empty (0 bytes or only whitespace)",
-        "ole-encrypted": "the workbook is password-protected (encrypted); save an unprotected copy",
-        "corrupt-zip": "the workbook is damaged or truncated (broken zip); re-save it in your office suite",
-        "zip": "this is a zip archive, not a workbook; unpack it and pass the log files",
-        "binary": "this is not a spreadsheet or text file (binary data); export the log as xlsx or csv",
-    }
-    raise InputError(messages.get(kind, f"unsupported file ({kind})"), str(path))
+    raise InputError(REFUSED.get(kind, f"unsupported file ({kind})"), str(path))
 
 
 def read_bytes(path: Path) -> bytes:
     """The file's bytes, read without touching it (no writes, mtime kept); clear errors."""
     if not path.exists():
-        raise InputError("no such file; check the path", str(path))
+        raise InputError("no such file; check the path (quote names with spaces)", str(path))
     if path.is_dir():
         raise InputError("is a folder; pass the log files in it (or use `dutyaudit batch`)", str(path))
     try:
@@ -106,9 +116,10 @@ def _ingest_file(path: Path, options: IngestOptions, acts: Activities) -> None:
         sheet_warnings.extend(res.warnings)
         acts.titles.extend(res.titles)
     if not found_header:
+        how = f" ({reader.detail})" if reader.detail else ""
         raise InputError(
             "no header row found (looked for a date column such as 日期/时间/开展时间 and a title column "
-            "such as 事项/名称/活动名称/内容); name your columns with --map date=列名 --map title=列名",
+            f"such as 事项/名称/活动名称/内容){how}; name your columns with --map date=列名 --map title=列名",
             str(path),
         )
     if len(acts.rows) == n_before and not sheet_warnings:

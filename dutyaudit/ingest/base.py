@@ -21,6 +21,8 @@ class RawSheet:
     rows: list[list[Any]]
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)
     """Merged ranges as 0-based inclusive (first_row, first_col, last_row, last_col)."""
+    hidden: bool = False
+    """The sheet is hidden in the workbook (it is read all the same)."""
 
 
 class Reader(ABC):
@@ -28,26 +30,39 @@ class Reader(ABC):
 
     #: Short name of the format, for messages.
     name: str = "?"
+    #: Set while reading: how the file was read (e.g. the encoding), appended to "no header" errors.
+    detail: str = ""
 
     @abstractmethod
     def sheets(self, path: Path, data: bytes) -> Iterator[RawSheet]:
         """Yield the sheets of the file whose bytes are ``data`` (``path`` is for messages)."""
 
 
-def fill_merged(sheet: RawSheet) -> None:
-    """Copy each merged range's top-left value into the rest of the range (in place)."""
+def fill_merged(sheet: RawSheet, across_before: int | None = None) -> None:
+    """Copy each merged range's top-left value into the range (in place).
+
+    Ranges starting above row index ``across_before`` (titles and headers) are filled whole; ranges
+    lower down (data) are filled down their first column only, so a title merged across the type
+    column does not become a type. Ranges are clipped to the cells the sheet has: a merge declared
+    out to XFD1048576 costs no more than the table it covers.
+    """
     rows = sheet.rows
+    if not sheet.merged or not rows:
+        return
+    width = max(len(r) for r in rows)
+    last_row = len(rows) - 1
     for r0, c0, r1, c1 in sheet.merged:
-        if r0 >= len(rows):
+        if r0 > last_row or c0 >= width:
             continue
         top = rows[r0]
         value = top[c0] if c0 < len(top) else None
         if value is None or value == "":
             continue
-        for r in range(r0, min(r1, len(rows) - 1) + 1):
+        c_end = min(c1, width - 1) if across_before is None or r0 < across_before else c0
+        for r in range(r0, min(r1, last_row) + 1):
             row = rows[r]
-            if len(row) <= c1:
-                row.extend([""] * (c1 + 1 - len(row)))
-            for c in range(c0, c1 + 1):
+            if len(row) <= c_end:
+                row.extend([""] * (c_end + 1 - len(row)))
+            for c in range(c0, c_end + 1):
                 if row[c] is None or row[c] == "":
                     row[c] = value

@@ -139,21 +139,27 @@ class ColumnMap:
     """Header text (as written) → column, for every other named column; pack fields by their name."""
 
     def has_core(self) -> bool:
+        """Whether both required fields (date and title) have a column."""
         return "date" in self.fields and "title" in self.fields
+
+
+#: A header cell longer than this (folded) is only matched exactly: long cells are titles or notes.
+SUBSTRING_MAX = 16
 
 
 def _score(header: str, aliases: tuple[str, ...]) -> int:
     best = 0
+    loose = len(header) <= SUBSTRING_MAX and ":" not in header
     for a in aliases:
         if header == a:
             return 1000 + len(a)
-        if a in header and len(a) > best:
+        if loose and a in header and len(a) > best:
             best = len(a)
     return best
 
 
 def letter_index(letters: str) -> int:
-    """'A' → 0, 'AB' → 27."""
+    """'A' → 0, 'AB' → 27 (0-based column index of a column name)."""
     n = 0
     for ch in letters.upper():
         n = n * 26 + ord(ch) - 64
@@ -164,9 +170,15 @@ def map_columns(
     headers: list[str],
     overrides: dict[str, str] | None = None,
     pack_fields: dict[str, tuple[str, ...]] | None = None,
+    folded: list[str] | None = None,
 ) -> ColumnMap:
-    """Assign columns to fields: ``--map`` overrides first, then pack fields, then aliases."""
-    folded = [fold(h) for h in headers]
+    """Assign columns to fields: ``--map`` overrides first, then pack fields, then aliases.
+
+    ``folded`` are the headers' matching keys when the caller has them (``text.normalize_many``: this
+    is how traditional headers such as 會議名稱 match); by default they are folded here.
+    """
+    if folded is None:
+        folded = [fold(h) for h in headers]
     cmap = ColumnMap()
     taken: set[int] = set()
     for fname, col in (overrides or {}).items():
@@ -208,6 +220,9 @@ def _find_column(col: str, folded: list[str], headers: list[str]) -> int | None:
     key = fold(col)
     if key in folded:
         return folded.index(key)
+    plain = [fold(h) for h in headers]
+    if key in plain:
+        return plain.index(key)
     if _COLUMN_LETTERS.match(col):
         idx = letter_index(col)
         return idx if idx < max(len(headers), 1) + 200 else None

@@ -1,15 +1,30 @@
-"""Reading the dates clerks write: Excel dates and serials, 2023-03-15, 2023/3/15, 2023.3.15,
-2023年3月15日(号), 二〇二三年三月十五日, 3月15日 and 3.15 (year from context), ranges (start, end)."""
+"""Reading the dates clerks write.
+
+Accepted, as cell values or text (full-width digits and traditional characters too):
+
+- Excel dates and date-times; Excel serial numbers, also stored as text (``45000``, ``45000.5``);
+- ``2023-03-15``, ``2023/3/15``, ``2023.3.15``, ``20230315``, ``2023年3月15日`` / ``号`` / ``號``,
+  ``二〇二三年三月十五日``, ``2023年三月十五日``; a time after the date is ignored (``2023-03-15 09:30``);
+- without a year, given the year from context (title, sheet or file name, ``--year``): ``3月15日``,
+  ``三月十五日``, ``3.15``, ``3/15``, ``3-15`` — also a number cell 3.15;
+- ranges: ``2023年3月15日-16日``, ``3月15日至17日``, ``2023.3.15—2023.4.2``, ``2023年12月30日至1月2日``:
+  the start is the date, the end becomes ``end_date`` (a duration);
+- month only: ``2023年3月``, ``2023-03``, ``3月`` (with a year from context): read as the 1st of the month
+  and flagged (``month_only``) so ingest can warn that the day is not known.
+
+Anything else raises :class:`DateError` and nothing else.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
 import unicodedata
-from typing import Any
+from typing import Any, NamedTuple
 
 _EPOCH = dt.date(1899, 12, 30)
 _SERIAL_MIN, _SERIAL_MAX = 18264, 73051  # 1950-01-01 … 2099-12-31
+_YEAR_MIN, _YEAR_MAX = 1949, 2100
 _DIGIT = {
     "〇": 0,
     "零": 0,
@@ -21,6 +36,7 @@ _DIGIT = {
     "一": 1,
     "二": 2,
     "两": 2,
+    "兩": 2,
     "三": 3,
     "四": 4,
     "五": 5,
@@ -29,19 +45,31 @@ _DIGIT = {
     "八": 8,
     "九": 9,
 }
-_CN_RUN = re.compile(r"[〇零○一二两三四五六七八九十廿卅]+")
-_YMD = re.compile(r"(\d{4})\s*(?:[-/.年]\s*)(\d{1,2})\s*(?:[-/.月]\s*)(\d{1,2})(?!\d)\s*[日号]?")
+_CN_RUN = re.compile(r"[〇零○一二两兩三四五六七八九十廿卅]+")
+_DAY_MARK = r"[日号號]"
+_YMD = re.compile(r"(\d{4})\s*(?:[-/.年]\s*)(\d{1,2})\s*(?:[-/.月]\s*)(\d{1,2})(?!\d)\s*" + _DAY_MARK + "?")
 _COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})(?!\d)")
-_MD = re.compile(r"(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)\s*[日号]?")
-_YM = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?$")
-_D = re.compile(r"(\d{1,2})\s*[日号]")
-_DAY_ONLY = re.compile(r"(\d{1,2})(?!\d)\s*[日号]?")
-_RANGE = re.compile(r"\s*(?:--?|—+|–|~|～|至|到|－)\s*")
+_MD = re.compile(r"(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)\s*" + _DAY_MARK + "?")
+_YM = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*(?:月份?)?\s*$")
+_M_ONLY = re.compile(r"(\d{1,2})\s*月份?\s*$")
+_DAY_ONLY = re.compile(r"(\d{1,2})(?!\d)\s*" + _DAY_MARK + "?")
+_RANGE = re.compile(r"\s*(?:--?|—+|–|~|至|到|－)\s*")
 _TIME = re.compile(r"\s*(?:T|\s)?\d{1,2}[:：]\d{2}(?:[:：]\d{2}(?:\.\d+)?)?")
+_SERIAL_TEXT = re.compile(r"\d{5}(?:\.\d+)?")
+_ZERO_IN_DIGITS = re.compile(r"\d[〇○]|[〇○]\d")
+_YEAR_IN = re.compile(r"(?<!\d)(199\d|20\d\d)(?!\d)")
 
 
 class DateError(ValueError):
     """A value that is not a readable date; the message says why."""
+
+
+class DateRead(NamedTuple):
+    """A date read from a cell: its start, the end of a range (or None), and whether only the month was given."""
+
+    start: dt.date
+    end: dt.date | None
+    month_only: bool = False
 
 
 def _cn_number(run: str) -> str:
@@ -50,23 +78,22 @@ def _cn_number(run: str) -> str:
         return "".join(str(_DIGIT[c]) for c in run)
     run = run.replace("廿", "二十").replace("卅", "三十")
     head, _, tail = run.partition("十")
+    if len(head) > 1 or len(tail) > 1:
+        raise DateError(f"cannot read the number {run!r}")
     tens = _DIGIT.get(head, 1) if head else 1
-    if len(head) > 1:
-        raise DateError(f"cannot read the number {run!r}")
     ones = _DIGIT.get(tail, 0) if tail else 0
-    if len(tail) > 1:
-        raise DateError(f"cannot read the number {run!r}")
     return str(tens * 10 + ones)
 
 
 def _digits(s: str) -> str:
     s = unicodedata.normalize("NFKC", s).strip()
-    s = s.replace("〇", "0").replace("○", "0") if re.search(r"\d[〇○]|[〇○]\d", s) else s
+    if _ZERO_IN_DIGITS.search(s):
+        s = s.replace("〇", "0").replace("○", "0")
     return _CN_RUN.sub(lambda m: _cn_number(m.group()), s)
 
 
-def _make(y: int, m: int, d: int, raw: str) -> dt.date:
-    if not 1949 <= y <= 2100:
+def _make(y: int, m: int, d: int, raw: object) -> dt.date:
+    if not _YEAR_MIN <= y <= _YEAR_MAX:
         raise DateError(f"year {y} is out of range in {raw!r}")
     try:
         return dt.date(y, m, d)
@@ -74,10 +101,34 @@ def _make(y: int, m: int, d: int, raw: str) -> dt.date:
         raise DateError(f"no such day: {raw!r}") from None
 
 
-def _from_serial(x: float, raw: Any) -> dt.date:
-    if not _SERIAL_MIN <= x <= _SERIAL_MAX:
+def _from_serial(x: float, raw: object) -> dt.date:
+    if not _SERIAL_MIN <= x <= _SERIAL_MAX:  # also false for NaN
         raise DateError(f"{raw!r} is not a date")
     return _EPOCH + dt.timedelta(days=int(x))
+
+
+def read_date(value: Any, year: int | None = None) -> DateRead:
+    """Read a cell value as a :class:`DateRead`; ``year`` fills in dates written without one.
+
+    Raises :class:`DateError` for anything that is not a date (empty, garbage, impossible days).
+    """
+    if isinstance(value, dt.datetime):
+        return DateRead(value.date(), None)
+    if isinstance(value, dt.date):
+        return DateRead(value, None)
+    if isinstance(value, bool) or value is None:
+        raise DateError("empty date")
+    if isinstance(value, int):
+        if 19490101 <= value <= 21001231:
+            return _read_text(str(value), value, year)
+        return DateRead(_from_serial(value, value), None)
+    if isinstance(value, float):
+        if value.is_integer() or value != value or value in (float("inf"), float("-inf")):
+            return DateRead(_from_serial(value, value), None)
+        if 1 <= value < 13:  # a month.day typed into a number cell: 3.15
+            return _read_text(repr(value), value, year)
+        return DateRead(_from_serial(value, value), None)
+    return _read_text(str(value), value, year)
 
 
 def parse_date(value: Any, year: int | None = None) -> tuple[dt.date, dt.date | None]:
@@ -85,49 +136,54 @@ def parse_date(value: Any, year: int | None = None) -> tuple[dt.date, dt.date | 
 
     Raises :class:`DateError` for anything that is not a date (empty, garbage, impossible days).
     """
-    if isinstance(value, dt.datetime):
-        return value.date(), None
-    if isinstance(value, dt.date):
-        return value, None
-    if isinstance(value, bool) or value is None:
-        raise DateError("empty date")
-    if isinstance(value, int | float):
-        return _from_serial(float(value), value), None
-    raw = str(value)
+    got = read_date(value, year)
+    return got.start, got.end
+
+
+def _read_text(raw: str, shown: object, year: int | None) -> DateRead:
     s = _digits(raw)
     if not s:
         raise DateError("empty date")
-    if re.fullmatch(r"\d{5}(?:\.\d+)?", s):
-        return _from_serial(float(s), raw), None
-    start, rest, y = _head(s, raw, year)
-    rest = _TIME.sub("", rest, count=1) if _TIME.match(rest) else rest
+    if _SERIAL_TEXT.fullmatch(s):
+        return DateRead(_from_serial(float(s), shown), None)
+    start, rest, y, month_only = _head(s, shown, year)
+    if month_only:
+        return DateRead(start, None, True)
+    if _TIME.match(rest):
+        rest = _TIME.sub("", rest, count=1)
     m = _RANGE.match(rest)
     if not m or not rest[m.end() :]:
-        return start, None
-    end = _tail(rest[m.end() :], start, raw, y)
-    return start, end if end and end >= start else None
+        return DateRead(start, None)
+    end = _tail(rest[m.end() :], start, shown, y)
+    return DateRead(start, end if end and end >= start else None)
 
 
-def _head(s: str, raw: str, year: int | None) -> tuple[dt.date, str, int]:
+def _head(s: str, raw: object, year: int | None) -> tuple[dt.date, str, int, bool]:
     for pat in (_YMD, _COMPACT):
         m = pat.match(s)
         if m:
             y, mo, d = (int(g) for g in m.groups())
-            return _make(y, mo, d, raw), s[m.end() :], y
+            return _make(y, mo, d, raw), s[m.end() :], y, False
     m = _YM.match(s)
     if m:
         y, mo = int(m.group(1)), int(m.group(2))
-        return _make(y, mo, 1, raw), "", y
+        return _make(y, mo, 1, raw), "", y, True
     m = _MD.match(s)
     if m:
         if year is None:
             raise DateError(f"{raw!r} has no year (give --year or put the year in the title)")
-        return _make(year, int(m.group(1)), int(m.group(2)), raw), s[m.end() :], year
+        return _make(year, int(m.group(1)), int(m.group(2)), raw), s[m.end() :], year, False
+    m = _M_ONLY.match(s)
+    if m:
+        if year is None:
+            raise DateError(f"{raw!r} has no year (give --year or put the year in the title)")
+        return _make(year, int(m.group(1)), 1, raw), "", year, True
     raise DateError(f"unreadable date {raw!r}")
 
 
-def _tail(s: str, start: dt.date, raw: str, year: int) -> dt.date | None:
-    """The end of a range: a full date, month-day, or a day of the start's month."""
+def _tail(s: str, start: dt.date, raw: object, year: int) -> dt.date | None:
+    """The end of a range: a full date, month-day (in the next year if it would precede the start),
+    or a day of the start's month."""
     for pat in (_YMD, _COMPACT):
         m = pat.match(s)
         if m:
@@ -135,7 +191,9 @@ def _tail(s: str, start: dt.date, raw: str, year: int) -> dt.date | None:
             return _make(y, mo, d, raw)
     m = _MD.match(s)
     if m:
-        return _make(year, int(m.group(1)), int(m.group(2)), raw)
+        mo, d = int(m.group(1)), int(m.group(2))
+        end = _make(year, mo, d, raw)
+        return end if end >= start else _make(year + 1, mo, d, raw)
     m = _DAY_ONLY.match(s)
     if m:
         return _make(start.year, start.month, int(m.group(1)), raw)
@@ -144,5 +202,10 @@ def _tail(s: str, start: dt.date, raw: str, year: int) -> dt.date | None:
 
 def year_in(text: str) -> int | None:
     """A four-digit year (1990–2099) named in a title, sheet or file name, else None."""
-    m = re.search(r"(?<!\d)(19[9]\d|20\d\d)(?!\d)\s*年?", _digits(text)) if text else None
+    if not text:
+        return None
+    try:
+        m = _YEAR_IN.search(_digits(text))
+    except DateError:
+        m = _YEAR_IN.search(unicodedata.normalize("NFKC", text))
     return int(m.group(1)) if m else None

@@ -1,16 +1,214 @@
-"""Spreadsheet reader (xlsx, xlsm, xls, ods) through python-calamine, straight to Python rows."""
+"""Spreadsheet reader (xlsx, xlsm, xls, ods) through python-calamine, straight to Python rows.
+
+calamine picks its format from the content, so an xlsx saved as ".xls" reads as xlsx. Before calamine
+builds a sheet, the sheet's real extent is checked from the file itself: calamine allocates every cell
+between A1 and the farthest one, so a stray value at XFD1048576 would ask for billions of cells and abort
+the process. :func:`xlsx_extents` and :func:`ods_layout` bound that by construction; a BIFF .xls is at most
+65,536 × 256 cells by its format.
+"""
 
 from __future__ import annotations
 
 import io
+import re
+import zipfile
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
+from xml.etree.ElementTree import ParseError, iterparse
 
 from dutyaudit.errors import InputError
 from dutyaudit.ingest.base import RawSheet, Reader
+from dutyaudit.ingest.columns import letter_index
 
-#: Sheets larger than this many cells are refused rather than read into memory.
-MAX_CELLS = 60_000_000
+#: Sheets spanning more cells than this (from A1 to the farthest value) are refused before reading.
+MAX_CELLS = 20_000_000
+#: Worksheet XML inflating to more than this (all sheets together) is refused (zip bombs).
+MAX_XML_BYTES = 2 * 1024**3
+_CHUNK = 4 * 1024 * 1024
+
+# A cell or row reference that may be far away: a column of two or more letters, or a row of 6+ digits.
+_FAR_REF = re.compile(rb'\sr="(?:[A-Z]{2}|[A-Z]?\d{6})')
+_TAG = re.compile(rb"<(row|c)[\s>/]([^>]*)")
+_R_ATTR = re.compile(rb'(?:^|\s)r="([A-Z]*)(\d*)"')
+
+
+@dataclass(slots=True)
+class Extent:
+    """Rows and columns a sheet spans from A1 to its farthest cell with content."""
+
+    rows: int = 0
+    cols: int = 0
+
+    @property
+    def cells(self) -> int:
+        return self.rows * self.cols
+
+
+def _too_big(name: str, ext: Extent, path: Path) -> InputError:
+    return InputError(
+        f"sheet {name!r} spans {ext.rows:,} rows × {ext.cols:,} columns (a stray value far below or right of "
+        "the table?); delete the cells beyond the log, or copy the log into a new sheet, and save again",
+        str(path),
+    )
+
+
+def _exact_xlsx_extent(chunks: Iterator[bytes]) -> Extent:
+    """Walk every <row> and <c> tag the way calamine places cells (r= when given, else the next slot)."""
+    ext = Extent()
+    row = 0
+    col = 0
+    tail = b""
+    for chunk in chunks:
+        buf = tail + chunk
+        last = buf.rfind(b"<")
+        buf, tail = (buf[:last], buf[last:]) if last >= 0 else (buf, b"")
+        for m in _TAG.finditer(buf):
+            attrs = m.group(2)
+            ref = _R_ATTR.search(attrs)
+            if m.group(1) == b"row":
+                row = int(ref.group(2)) if ref and ref.group(2) else row + 1
+                col = 0
+                continue
+            if ref and ref.group(1):
+                col = letter_index(ref.group(1).decode()) + 1
+                if ref.group(2):
+                    row = int(ref.group(2))
+            else:
+                col += 1
+            if attrs.rstrip().endswith(b"/"):
+                continue  # an empty, styled-only cell: calamine keeps no value for it
+            ext.rows = max(ext.rows, row)
+            ext.cols = max(ext.cols, col)
+    return ext
+
+
+def xlsx_extents(data: bytes, path: Path) -> None:
+    """Refuse an xlsx whose worksheets would not fit in memory once calamine makes them dense.
+
+    A quick pass looks for any far reference (two-letter columns or six-digit rows) and for cells without
+    an ``r=`` attribute; only when it finds one is each tag walked to measure the exact extent.
+    """
+    try:
+        z = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return  # calamine reports the damage
+    with z:
+        parts = [i for i in z.infolist() if i.filename.startswith("xl/worksheets/") and i.filename.endswith(".xml")]
+        total = sum(i.file_size for i in parts)
+        if total > MAX_XML_BYTES:
+            raise InputError(
+                f"the workbook's sheets inflate to {total // 2**20:,} MiB; it is too large to audit (or not a real "
+                "log); split it or save it again",
+                str(path),
+            )
+        for info in parts:
+            try:
+                if not _needs_exact(z, info):
+                    continue
+                ext = _exact_xlsx_extent(_read_chunks(z, info))
+            except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
+                return  # damaged: calamine will say so
+            if ext.cells > MAX_CELLS:
+                raise _too_big(_sheet_label(info.filename), ext, path)
+
+
+def _read_chunks(z: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[bytes]:
+    with z.open(info) as fh:
+        while chunk := fh.read(_CHUNK):
+            yield chunk
+
+
+def _needs_exact(z: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
+    tail = b""
+    for chunk in _read_chunks(z, info):
+        buf = tail + chunk
+        if _FAR_REF.search(buf):
+            return True
+        # A <c> without r= in first place is placed by position: measure exactly then.
+        if buf.count(b"<c ") + buf.count(b"<c>") != buf.count(b'<c r="'):
+            return True
+        cut = buf.rfind(b"<")
+        tail = buf[cut:] if cut >= 0 else b""
+    return False
+
+
+def _sheet_label(part: str) -> str:
+    return part.rsplit("/", 1)[-1].removesuffix(".xml")
+
+
+_TABLE_NS = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+_OFFICE_NS = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+_T = "{" + _TABLE_NS + "}"
+_O = "{" + _OFFICE_NS + "}"
+
+
+@dataclass(slots=True)
+class OdsSheet:
+    """What calamine does not give for an ODS sheet: merged ranges; and its extent for the size check."""
+
+    name: str
+    merged: list[tuple[int, int, int, int]] = field(default_factory=list)
+    extent: Extent = field(default_factory=Extent)
+
+
+def ods_layout(data: bytes, path: Path) -> dict[str, OdsSheet]:
+    """Merged ranges and extents of each table in an ODS file's content.xml (repeats counted, not expanded)."""
+    out: dict[str, OdsSheet] = {}
+    try:
+        z = zipfile.ZipFile(io.BytesIO(data))
+        info = z.getinfo("content.xml")
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError):
+        return out
+    if info.file_size > MAX_XML_BYTES:
+        raise InputError(f"the spreadsheet inflates to {info.file_size // 2**20:,} MiB; too large to audit", str(path))
+    sheet: OdsSheet | None = None
+    row = 0
+    col = 0
+    row_repeat = 1
+    row_has_value = False
+    row_max_col = 0
+    try:
+        with z, z.open(info) as fh:
+            for event, el in iterparse(fh, events=("start", "end")):
+                tag = el.tag
+                if event == "start":
+                    if tag == _T + "table":
+                        sheet = out.setdefault(el.get(_T + "name", ""), OdsSheet(el.get(_T + "name", "")))
+                        row = 0
+                    elif tag == _T + "table-row":
+                        col = 0
+                        row_repeat = int(el.get(_T + "number-rows-repeated", "1") or 1)
+                        row_has_value = False
+                        row_max_col = 0
+                    continue
+                if tag in (_T + "table-cell", _T + "covered-table-cell") and sheet is not None:
+                    repeat = int(el.get(_T + "number-columns-repeated", "1") or 1)
+                    if tag == _T + "table-cell":
+                        spans_r = int(el.get(_T + "number-rows-spanned", "1") or 1)
+                        spans_c = int(el.get(_T + "number-columns-spanned", "1") or 1)
+                        if spans_r > 1 or spans_c > 1:
+                            sheet.merged.append((row, col, row + spans_r - 1, col + spans_c - 1))
+                        if el.get(_O + "value-type") is not None or len(el):
+                            row_has_value = True
+                            row_max_col = col + repeat
+                    col += repeat
+                    el.clear()
+                elif tag == _T + "table-row" and sheet is not None:
+                    if row_has_value:
+                        sheet.extent.rows = row + row_repeat
+                        sheet.extent.cols = max(sheet.extent.cols, row_max_col)
+                        if sheet.extent.cells > MAX_CELLS:
+                            raise _too_big(sheet.name, sheet.extent, path)
+                    row += row_repeat
+                    el.clear()
+                elif tag == _T + "table":
+                    sheet = None
+                    el.clear()
+    except (ParseError, zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return out  # calamine reports the damage
+    return out
 
 
 class CalamineReader(Reader):
@@ -18,9 +216,17 @@ class CalamineReader(Reader):
 
     name = "spreadsheet"
 
+    def __init__(self, kind: str = "xlsx") -> None:
+        self.kind = kind
+
     def sheets(self, path: Path, data: bytes) -> Iterator[RawSheet]:
         import python_calamine as pc
 
+        ods: dict[str, OdsSheet] = {}
+        if self.kind == "xlsx":
+            xlsx_extents(data, path)
+        elif self.kind == "ods":
+            ods = ods_layout(data, path)
         try:
             book = pc.CalamineWorkbook.from_filelike(io.BytesIO(data))
         except pc.PasswordError:
@@ -36,20 +242,31 @@ class CalamineReader(Reader):
         for meta in book.sheets_metadata:
             if str(meta.typ).rsplit(".", 1)[-1] not in ("WorkSheet", "worksheet"):
                 continue
+            hidden = str(meta.visible).rsplit(".", 1)[-1] != "Visible"
             try:
                 sheet = book.get_sheet_by_name(meta.name)
-                if sheet.height * max(sheet.width, 1) > MAX_CELLS:
-                    raise InputError(
-                        f"sheet {meta.name!r} is too large to audit ({sheet.height} rows × {sheet.width} columns)",
-                        str(path),
-                    )
-                rows = sheet.to_python(skip_empty_area=False)
-                merged = [(a[0], a[1], b[0], b[1]) for a, b in (sheet.merged_cell_ranges or [])]
+                end = sheet.end
+                ext = Extent(end[0] + 1, end[1] + 1) if end else Extent()
+                if ext.cells > MAX_CELLS:
+                    raise _too_big(meta.name, ext, path)
+                rows: list[list[Any]] = sheet.to_python(skip_empty_area=False)
+                if meta.name in ods:
+                    merged = ods[meta.name].merged
+                else:
+                    merged = [(a[0], a[1], b[0], b[1]) for a, b in (sheet.merged_cell_ranges or [])]
             except InputError:
                 raise
+            except pc.PasswordError:
+                raise InputError(
+                    "the workbook is password-protected (encrypted); save an unprotected copy", str(path)
+                ) from None
             except Exception as exc:
-                raise InputError(f"cannot read sheet {meta.name!r} ({_short(exc)})", str(path)) from None
-            yield RawSheet(meta.name, rows, merged)
+                raise InputError(
+                    f"cannot read sheet {meta.name!r} ({_short(exc)}); is the workbook damaged? "
+                    "Open and re-save it in Excel, WPS or LibreOffice",
+                    str(path),
+                ) from None
+            yield RawSheet(meta.name, rows, merged, hidden=hidden)
 
 
 def _short(exc: Exception) -> str:

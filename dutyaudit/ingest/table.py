@@ -13,35 +13,60 @@ from typing import Any
 
 from dutyaudit.ingest.base import RawSheet, fill_merged
 from dutyaudit.ingest.columns import ALIASES, ColumnMap, map_columns
-from dutyaudit.ingest.dates import DateError, parse_date, year_in
-from dutyaudit.ingest.text import cell_text, fold
+from dutyaudit.ingest.dates import DateError, DateRead, read_date, year_in
+from dutyaudit.ingest.text import cell_text, fold, normalize, normalize_many
 from dutyaudit.model import Activity, RowWarning
 from dutyaudit.packs import ACTIVITY_TYPES
 
 #: How far down a sheet the header may be.
 HEADER_SCAN_ROWS = 40
-_SUBTOTAL = ("合计", "小计", "总计", "累计", "total", "subtotal")
+_SUBTOTAL = ("合计", "小计", "总计", "累计", "合計", "小計", "總計", "累計", "total", "subtotal")
 _NOTE = (
     "注:",
     "注：",
+    "註:",
+    "註：",
     "说明",
+    "說明",
     "备注:",
     "备注：",
+    "備註:",
+    "備註：",
     "填报人",
+    "填報人",
     "审核人",
+    "審核人",
     "填表人",
     "制表",
+    "製表",
     "负责人:",
     "负责人：",
+    "負責人:",
+    "負責人：",
     "联系电话",
+    "聯繫電話",
     "填报日期",
+    "填報日期",
     "审核:",
     "审核：",
+    "審核:",
+    "審核：",
 )
-_ROW_NUMBER_HEADERS = {"序号", "编号", "no", "no.", "#"}
+_ROW_NUMBER_HEADERS = {"序号", "編號", "编号", "序號", "no", "no.", "#"}
 _NOTE_KEYS = tuple(fold(s) for s in _NOTE)
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
-_GENERIC_SHEET = re.compile(r"^(sheet|工作表|表)\s*\d*$", re.IGNORECASE)
+_GENERIC_SHEET = re.compile(r"^(sheet|工作表|表|页|頁)\s*\d*$", re.IGNORECASE)
+#: Sheet names that name a period (they give the year, never a role): 一季度, 2023年Q1, 3月份, 上半年 …
+_PERIOD_SHEET = re.compile(
+    r"^(?:(?:19|20)\d\d\s*年?度?)?\s*(?:第?[一二三四1-4]\s*季度?|q[1-4]|[0-9一二三四五六七八九十]{1,3}\s*月份?"
+    r"|[上下]半年|全年|年度|)\s*(?:台账|台賬|工作台账|工作台賬)?$",
+    re.IGNORECASE,
+)
+#: Role words: a sheet named with one of these is a role (县委, 县政府, 党委 …), not a unit.
+_ROLE_WORDS = ("委", "政府", "常委", "常务", "常務", "党", "黨", "人大", "政协", "政協")
+#: Endings of place names (a county, district, city, township): such a sheet name also gives the unit.
+#: Departments (司法局, 两院 …) are left to the pack's roles: many packs bind duties to them.
+_PLACE_ENDINGS = ("县", "縣", "区", "區", "市", "镇", "鎮", "乡", "鄉", "街道")
 
 
 @dataclass(slots=True)
@@ -61,9 +86,22 @@ class PackColumns:
     columns: dict[str, tuple[tuple[str, ...], str]] = field(default_factory=dict)
 
 
+@dataclass(frozen=True, slots=True)
+class Header:
+    """Where a sheet's header is and what its columns mean."""
+
+    row: int
+    """0-based index of the (last) header row; data starts below it."""
+    texts: list[str]
+    """Column names as written (the lower row's names for a two-row header)."""
+    cmap: ColumnMap
+    first: int
+    """0-based index of the first header row (``row - 1`` for a two-row header)."""
+
+
 def type_of(text: str) -> str | None:
     """Activity type id for a type cell (first alias hit), None if empty or unknown."""
-    key = fold(text)
+    key = normalize(text) if text else ""
     if not key:
         return None
     for tid, aliases in ACTIVITY_TYPES.items():
@@ -72,31 +110,101 @@ def type_of(text: str) -> str | None:
     return "other"
 
 
+def sheet_context(name: str) -> tuple[str, str]:
+    """(role text, unit) implied by a sheet name.
+
+    县委 / 县政府 / 县司法局 → role text (resolved against the pack's roles later); 一季度, 2023年, Sheet1 →
+    neither (a period or a default name); 盘山县 / 大洼区 / XX镇 → role text and unit (a place).
+    """
+    n = name.strip()
+    if not n or _GENERIC_SHEET.match(n) or _PERIOD_SHEET.match(n):
+        return "", ""
+    bare = re.sub(r"^(?:19|20)\d\d\s*年?度?|(?:工作)?台[账賬]$", "", n).strip() or n
+    if not any(w in bare for w in _ROLE_WORDS) and bare.endswith(_PLACE_ENDINGS):
+        return n, bare
+    return n, ""
+
+
 def _row_texts(row: list[Any]) -> list[str]:
     return [cell_text(v) for v in row]
+
+
+def _distinct(keys: list[str]) -> int:
+    return len({k for k in keys if k})
+
+
+def _core_ok(cmap: ColumnMap, keys: list[str]) -> bool:
+    if not cmap.has_core():
+        return False
+    d, t = cmap.fields["date"], cmap.fields["title"]
+    return d < len(keys) and t < len(keys) and keys[d] != keys[t]
+
+
+def _is_subheader(top: list[str], below: list[str], cmap: ColumnMap, below_keys: list[str]) -> bool:
+    """Whether ``below`` holds the real names under group cells of ``top`` (a two-row header)."""
+    c_date = cmap.fields["date"]
+    under_date = below[c_date] if c_date < len(below) else ""
+    if under_date and under_date != top[c_date]:
+        return False  # a date (or anything else) under 日期: a data row
+    differs = [j for j, b in enumerate(below) if b and (j >= len(top) or b != top[j])]
+    if len(differs) < 2:
+        return False
+    grouped = any(0 < j < len(top) and top[j] and top[j] == top[j - 1] for j in differs)
+    exact = sum(1 for j in differs if any(below_keys[j] in al for al in _FOLDED_ALIASES))
+    return grouped or exact >= 2
+
+
+_FOLDED_ALIASES = tuple(frozenset(fold(a) for a in al) for al in ALIASES.values())
 
 
 def find_header(
     rows: list[list[Any]],
     overrides: dict[str, str],
     pack_fields: dict[str, tuple[str, ...]],
-) -> tuple[int, list[str], ColumnMap] | None:
-    """Index of the header row, its texts (two-row headers combined) and the column map."""
-    for i, row in enumerate(rows[:HEADER_SCAN_ROWS]):
-        texts = _row_texts(row)
-        if sum(1 for t in texts if t) < 2:
+) -> Header | None:
+    """The header row (two-row headers combined) and its column map, from rows whose merges are filled.
+
+    A header row names a date and a title column with two different texts; a row that only repeats one
+    merged title, or whose date and title cells are the same text, is not one.
+    """
+    scan = rows[: HEADER_SCAN_ROWS + 1]
+    texts_rows = [_row_texts(r) for r in scan]
+    flat = [t for texts in texts_rows for t in texts]
+    keys_flat = normalize_many(flat)
+    keys_rows: list[list[str]] = []
+    k = 0
+    for texts in texts_rows:
+        keys_rows.append(keys_flat[k : k + len(texts)])
+        k += len(texts)
+    for i in range(min(len(scan), HEADER_SCAN_ROWS)):
+        texts, keys = texts_rows[i], keys_rows[i]
+        if _distinct(keys) < 2:
             continue
-        cmap = map_columns(texts, overrides, pack_fields)
-        if cmap.has_core():
-            return i, texts, cmap
+        cmap = map_columns(texts, overrides, pack_fields, folded=keys)
+        below = texts_rows[i + 1] if i + 1 < len(scan) else None
+        if _core_ok(cmap, keys):
+            if below is not None and _is_subheader(texts, below, cmap, keys_rows[i + 1]):
+                combined, ckeys = _combine(texts, below, keys, keys_rows[i + 1])
+                cmap2 = map_columns(combined, overrides, pack_fields, folded=ckeys)
+                if _core_ok(cmap2, ckeys):
+                    return Header(i + 1, combined, cmap2, i)
+            return Header(i, texts, cmap, i)
         # A two-row header: merged group cells above, the real names below.
-        if i + 1 < len(rows):
-            below = _row_texts(rows[i + 1])
-            combined = [b or t for t, b in zip(texts + [""] * len(below), below, strict=False)]
-            cmap2 = map_columns(combined, overrides, pack_fields)
-            if cmap2.has_core() and sum(1 for b in below if b) >= 2:
-                return i + 1, combined, cmap2
+        if below is not None and sum(1 for b in below if b) >= 2:
+            combined, ckeys = _combine(texts, below, keys, keys_rows[i + 1])
+            cmap2 = map_columns(combined, overrides, pack_fields, folded=ckeys)
+            if _core_ok(cmap2, ckeys):
+                return Header(i + 1, combined, cmap2, i)
     return None
+
+
+def _combine(
+    top: list[str], below: list[str], top_keys: list[str], below_keys: list[str]
+) -> tuple[list[str], list[str]]:
+    n = max(len(top), len(below))
+    texts = [(below[j] if j < len(below) else "") or (top[j] if j < len(top) else "") for j in range(n)]
+    keys = [(below_keys[j] if j < len(below) else "") or (top_keys[j] if j < len(top) else "") for j in range(n)]
+    return texts, keys
 
 
 def read_sheet(
@@ -111,29 +219,41 @@ def read_sheet(
     """Read one sheet. ``year`` (from --year) fills dates written without a year, after the
     year named in the sheet's title rows, its name or the file name."""
     result = SheetResult()
-    fill_merged(sheet)
     rows = sheet.rows
     pcols = pack_columns.columns if pack_columns else {}
-    found = find_header(rows, overrides or {}, {k: v[0] for k, v in pcols.items()})
+    top = rows[: HEADER_SCAN_ROWS + 1]
+    if sheet.merged:
+        top = [list(r) for r in top]
+        fill_merged(RawSheet(sheet.name, top, sheet.merged))
+    found = find_header(top, overrides or {}, {k: v[0] for k, v in pcols.items()})
     if found is None:
         if any(any(cell_text(v) for v in r) for r in rows):
             looked = "、".join(ALIASES["date"][:4] + ALIASES["title"][:6])
+            hidden = " (a hidden sheet)" if sheet.hidden else ""
             result.warnings.append(
                 RowWarning(
                     file,
                     sheet.name,
                     None,
-                    f"sheet skipped: no header row with a date and a title column (looked for {looked}…); "
+                    f"sheet skipped{hidden}: no header row with a date and a title column (looked for {looked}…); "
                     "name them with --map date=列名 --map title=列名",
                 )
             )
         return result
-    h, headers, cmap = found
+    h, headers, cmap = found.row, found.texts, found.cmap
+    if sheet.merged:
+        fill_merged(sheet, across_before=h + 1)
     result.header_found = True
-    result.titles = [t for r in rows[:h] for t in dict.fromkeys(_row_texts(r)) if t]
+    result.titles = [t for r in rows[: found.first] for t in dict.fromkeys(_row_texts(r)) if t]
     sheet_year = year_in(" ".join(result.titles)) or year_in(sheet.name) or file_year or year
-    sheet_role = "" if _GENERIC_SHEET.match(sheet.name.strip()) else sheet.name.strip()
-    header_keys = {fold(t) for t in headers if t}
+    sheet_role, sheet_unit = sheet_context(sheet.name)
+    header_keys: set[str] = set()
+    for r in range(found.first, h + 1):
+        for t in _row_texts(rows[r]):
+            if t:
+                header_keys.add(fold(t))
+    header_keys.update(fold(t) for t in headers if t)
+    header_keys.update(normalize_many([t for t in headers if t]))
     f = cmap.fields
     c_date, c_title = f["date"], f["title"]
     c_type, c_role, c_unit = f.get("type"), f.get("role"), f.get("unit")
@@ -141,18 +261,16 @@ def read_sheet(
     extra_cols = [
         (name, col, pcols.get(name, ((), "text"))[1])
         for name, col in cmap.extra.items()
-        if fold(name) not in _ROW_NUMBER_HEADERS
+        if fold(name) not in _ROW_NUMBER_HEADERS and normalize(name) not in _ROW_NUMBER_HEADERS
     ]
     if c_evidence is not None:
         extra_cols.append(("佐证材料", c_evidence, "text"))
-    date_cache: dict[Any, tuple[dt.date, dt.date | None] | str] = {}
+    date_cache: dict[Any, DateRead | str] = {}
     width = len(headers)
 
     def get(row: list[Any], col: int | None) -> Any:
         return row[col] if col is not None and col < len(row) else None
 
-    title_header = fold(headers[c_title])
-    title_len = len(headers[c_title]) + 6  # longer titles cannot be a repeated header cell
     type_cache: dict[str, str | None] = {}
     for r in range(h + 1, len(rows)):
         row = rows[r]
@@ -167,8 +285,6 @@ def read_sheet(
         first_key = fold(first) if isinstance(first, str) else ""
         if first_key.startswith(_SUBTOTAL) or (len(title) <= 8 and fold(title) in _SUBTOTAL):
             continue
-        if title and len(title) <= title_len and fold(title) == title_header and _is_header_row(row, header_keys):
-            continue  # a repeated header row (printed tables repeat it)
         rownum = r + 1
         if not title and (raw_date is None or raw_date == ""):
             texts = [t for t in (cell_text(v) for v in row[: max(width, 1)]) if t]
@@ -182,23 +298,23 @@ def read_sheet(
         parsed = date_cache.get(key)
         if parsed is None:
             try:
-                parsed = parse_date(raw_date, sheet_year)
+                parsed = read_date(raw_date, sheet_year)
             except DateError as exc:
                 parsed = str(exc)
             date_cache[key] = parsed
         if isinstance(parsed, str):
-            if first_key.startswith(_NOTE_KEYS):
-                continue  # a note below the table (often merged across the date column)
+            if first_key.startswith(_NOTE_KEYS) or _is_header_row(row, header_keys):
+                continue  # a note below the table, or a header repeated on each printed page
             result.warnings.append(RowWarning(file, sheet.name, rownum, f"{parsed}: not audited"))
             continue
         if not title:
             result.warnings.append(RowWarning(file, sheet.name, rownum, "empty title: not audited"))
             continue
-        start, end = parsed
+        start, end = parsed[0], parsed[1]  # a month-only date (2023年3月) counts as the 1st of that month
         end_raw = get(row, c_end)
         if end_raw not in (None, ""):
             try:
-                end = parse_date(end_raw, start.year)[0]
+                end = read_date(end_raw, start.year).start
             except DateError as exc:
                 result.warnings.append(RowWarning(file, sheet.name, rownum, f"end date: {exc}"))
         hours = None
@@ -218,7 +334,7 @@ def read_sheet(
                 v = _number(v)
             elif kind == "date":
                 try:
-                    v = parse_date(v, sheet_year)[0]
+                    v = read_date(v, sheet_year).start
                 except DateError:
                     v = cell_text(v)
             elif not isinstance(v, str):
@@ -239,7 +355,7 @@ def read_sheet(
                 type=type_id,
                 type_text=type_text,
                 role_text=cell_text(get(row, c_role)) or sheet_role,
-                unit=cell_text(get(row, c_unit)),
+                unit=cell_text(get(row, c_unit)) or sheet_unit,
                 actor=cell_text(get(row, c_actor)),
                 hours=hours,
                 end_date=end if end and end >= start else None,

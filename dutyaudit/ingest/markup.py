@@ -1,0 +1,358 @@
+"""Readers for spreadsheets that are really markup: HTML tables and SpreadsheetML 2003 XML.
+
+Web OA systems export "Excel" files that are HTML tables saved as ``.xls`` (a title in a ``colspan``
+cell, the charset in a ``<meta>`` tag — or GBK with none); Excel 2003 saved "XML Spreadsheet" files,
+also often named ``.xls``. Both are read with the standard library only (``html.parser``,
+``xml.etree``): ``rowspan``/``colspan`` and ``ss:MergeAcross``/``ss:MergeDown`` become merged ranges,
+so a date merged down a block of rows is filled like in any workbook.
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+from xml.etree.ElementTree import Element, ParseError, XMLPullParser
+
+from dutyaudit.errors import InputError
+from dutyaudit.ingest.base import RawSheet, Reader
+from dutyaudit.ingest.excel import MAX_CELLS
+from dutyaudit.ingest.textfile import normalize_encoding
+
+#: Browsers cap spans at these; a larger span is a damaged or hostile file, not a wider table.
+MAX_COLSPAN = 1000
+MAX_ROWSPAN = 65534
+MAX_ROWS = 1_048_576
+MAX_COLS = 16_384
+_META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_XML_DECL = re.compile(r"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9_.:-]+)["'][^>]*\?>""")
+_XML_DECL_BYTES = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9_.:-]+)["']""")
+_WS = re.compile(r"[ \t\r\f\v\xa0\u3000]+")
+_BLOCK_END = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6"}
+_SKIP = {"script", "style", "head", "title", "template", "noscript"}
+
+
+def decode_markup(data: bytes, override: str | None, path: Path) -> tuple[str, str]:
+    """Text of an HTML/XML file and the encoding used: ``--encoding``, a BOM, the declared charset
+    (gb2312/gbk read as their superset gb18030), UTF-8, else GB18030."""
+    candidates: list[str] = []
+    if override:
+        candidates.append(normalize_encoding(override))
+    elif data.startswith(b"\xef\xbb\xbf"):
+        candidates.append("utf-8-sig")
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        candidates.append("utf-16")
+    elif data[:2] in (b"<\x00", b"\x00<"):
+        candidates.append("utf-16-le" if data[:1] == b"<" else "utf-16-be")
+    else:
+        head = data[:4096]
+        m = _XML_DECL_BYTES.match(head) or _META_CHARSET.search(head)
+        if m:
+            candidates.append(normalize_encoding(m.group(1).decode("ascii", "ignore")))
+        candidates += ["utf-8", "gb18030"]
+    for enc in dict.fromkeys(candidates):
+        try:
+            codecs.lookup(enc)
+        except LookupError:
+            if override:
+                raise InputError(f"unknown encoding {override!r}; try --encoding gb18030 or utf-8", str(path)) from None
+            continue
+        try:
+            return data.decode(enc), enc
+        except UnicodeDecodeError:
+            if override:
+                raise InputError(
+                    f"cannot decode the file as {override}; leave out --encoding to detect it, "
+                    f"or try --encoding {'gb18030' if enc.startswith('utf') else 'utf-8'}",
+                    str(path),
+                ) from None
+    raise InputError("cannot decode the file as UTF-8 or GB18030; give its encoding with --encoding", str(path))
+
+
+@dataclass(slots=True)
+class _Cell:
+    text: list[str] = field(default_factory=list)
+    rowspan: int = 1
+    colspan: int = 1
+
+
+@dataclass(slots=True)
+class _Table:
+    rows: list[list[_Cell]] = field(default_factory=list)
+    caption: list[str] = field(default_factory=list)
+
+
+class _TableParser(HTMLParser):
+    """Collects every <table> (nested ones separately) as rows of cells with their spans."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tables: list[_Table] = []
+        self._stack: list[_Table] = []
+        self._cell: list[_Cell | None] = []
+        self._skip = 0
+        self._in_caption = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _SKIP:
+            self._skip += 1
+            return
+        if tag == "table":
+            t = _Table()
+            self.tables.append(t)
+            self._stack.append(t)
+            self._cell.append(None)
+        elif not self._stack:
+            return
+        elif tag == "tr":
+            self._stack[-1].rows.append([])
+            self._cell[-1] = None
+        elif tag in ("td", "th"):
+            table = self._stack[-1]
+            if not table.rows:
+                table.rows.append([])
+            a = dict(attrs)
+            cell = _Cell(rowspan=_span(a.get("rowspan"), MAX_ROWSPAN), colspan=_span(a.get("colspan"), MAX_COLSPAN))
+            table.rows[-1].append(cell)
+            self._cell[-1] = cell
+        elif tag == "br":
+            self._text("\n")
+        elif tag == "caption":
+            self._in_caption = True
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "br":
+            self._text("\n")
+        else:
+            self.handle_starttag(tag, attrs)
+            if tag in ("td", "th") and self._cell:
+                self._cell[-1] = None
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIP:
+            self._skip = max(0, self._skip - 1)
+        elif tag == "table" and self._stack:
+            self._stack.pop()
+            self._cell.pop()
+        elif tag in ("td", "th") and self._cell:
+            self._cell[-1] = None
+        elif tag == "caption":
+            self._in_caption = False
+        elif tag in _BLOCK_END:
+            self._text("\n")
+
+    def handle_data(self, data: str) -> None:
+        self._text(data)
+
+    def _text(self, s: str) -> None:
+        if self._skip or not self._stack:
+            return
+        if self._in_caption:
+            self._stack[-1].caption.append(s)
+        elif self._cell[-1] is not None:
+            self._cell[-1].text.append(s)
+
+
+def _span(v: str | None, cap: int) -> int:
+    m = re.match(r"\s*(\d+)", v or "")
+    n = int(m.group(1)) if m else 1
+    return min(max(n, 1), cap)
+
+
+def _clean(parts: list[str]) -> str:
+    lines = (_WS.sub(" ", ln).strip() for ln in "".join(parts).split("\n"))
+    return "\n".join(ln for ln in lines if ln)
+
+
+def layout(table_rows: list[list[tuple[Any, int, int]]], path: Path, name: str) -> RawSheet:
+    """Place cells given as (value, rowspan, colspan) on a grid, the way a browser or Excel does."""
+    rows: list[list[Any]] = []
+    merged: list[tuple[int, int, int, int]] = []
+    taken: dict[int, set[int]] = {}
+    n_rows = len(table_rows)
+    cells = 0
+    for r, tr in enumerate(table_rows):
+        out: list[Any] = []
+        busy = taken.pop(r, set())
+        c = 0
+        for value, rowspan, colspan in tr:
+            while c in busy:
+                c += 1
+            rowspan = min(rowspan, n_rows - r)
+            if c + colspan > MAX_COLS:
+                break
+            if len(out) < c + colspan:
+                out.extend([""] * (c + colspan - len(out)))
+            out[c] = value
+            if rowspan > 1 or colspan > 1:
+                merged.append((r, c, r + rowspan - 1, c + colspan - 1))
+                for rr in range(r + 1, r + rowspan):
+                    taken.setdefault(rr, set()).update(range(c, c + colspan))
+            c += colspan
+        cells += len(out)
+        if cells > MAX_CELLS:
+            raise InputError(f"table {name!r} is too large to audit (over {MAX_CELLS:,} cells)", str(path))
+        rows.append(out)
+    return RawSheet(name, rows, merged)
+
+
+class HtmlReader(Reader):
+    """An HTML file with one or more tables (a web export saved as .xls): each real table is a sheet."""
+
+    name = "html"
+
+    def __init__(self, encoding: str | None = None) -> None:
+        self.encoding = encoding
+
+    def sheets(self, path: Path, data: bytes) -> Iterator[RawSheet]:
+        text, enc = decode_markup(data, self.encoding, path)
+        self.detail = f"read as HTML in {enc}" + (
+            "" if self.encoding else "; if the text looks garbled, give --encoding"
+        )
+        parser = _TableParser()
+        try:
+            parser.feed(text)
+            parser.close()
+        except (AssertionError, ValueError) as exc:  # html.parser is lenient; guard its rare assertions
+            raise InputError(
+                f"cannot parse the HTML ({exc}); save the page again or export as xlsx", str(path)
+            ) from None
+        tables = [t for t in parser.tables if len(t.rows) >= 2 and max(len(r) for r in t.rows) >= 2]
+        for i, t in enumerate(tables):
+            caption = _clean(t.caption)
+            name = caption[:31] if caption else (path.stem if len(tables) == 1 else f"{path.stem} ({i + 1})")
+            cells = [[(_clean(c.text), c.rowspan, c.colspan) for c in tr] for tr in t.rows]
+            yield layout(cells, path, name)
+
+
+_SS = "{urn:schemas-microsoft-com:office:spreadsheet}"
+
+
+class SpreadsheetMLReader(Reader):
+    """Excel 2003 "XML Spreadsheet" files: worksheets, rows and cells with ss:Index and merges."""
+
+    name = "spreadsheetml"
+
+    def __init__(self, encoding: str | None = None) -> None:
+        self.encoding = encoding
+
+    def sheets(self, path: Path, data: bytes) -> Iterator[RawSheet]:
+        text, enc = decode_markup(data, self.encoding, path)
+        self.detail = f"read as Excel 2003 XML in {enc}"
+        if "<!ENTITY" in text[:65536]:
+            raise InputError("the XML declares entities; such files are not read (save it as xlsx)", str(path))
+        text = _XML_DECL.sub("", text, count=1).lstrip("\ufeff")
+        parser = XMLPullParser(events=("start", "end"))
+        sheets: list[RawSheet] = []
+        state = _SSState()
+        try:
+            for i in range(0, len(text), 1 << 20):
+                parser.feed(text[i : i + (1 << 20)])
+                self._drain(parser, state, sheets, path)
+            parser.close()
+            self._drain(parser, state, sheets, path)
+        except ParseError as exc:
+            raise InputError(
+                f"the XML spreadsheet is damaged ({exc}); open and re-save it in Excel, WPS or LibreOffice", str(path)
+            ) from None
+        yield from sheets
+
+    def _drain(self, parser: XMLPullParser, st: _SSState, out: list[RawSheet], path: Path) -> None:
+        for event, el in parser.read_events():
+            tag = el.tag if isinstance(el.tag, str) else ""
+            local = tag.rsplit("}", 1)[-1]
+            if event == "start":
+                if local == "Worksheet":
+                    st.sheet = RawSheet(el.get(_SS + "Name") or f"Sheet{len(out) + 1}", [], [])
+                    st.row = -1
+                elif local == "Row" and st.sheet is not None:
+                    idx = _int(el.get(_SS + "Index"))
+                    st.row = idx - 1 if idx else st.row + 1
+                    if st.row >= MAX_ROWS:
+                        raise InputError(f"sheet {st.sheet.name!r}: row {st.row + 1} is beyond any sheet", str(path))
+                    st.col = -1
+                elif local == "Cell" and st.sheet is not None:
+                    idx = _int(el.get(_SS + "Index"))
+                    st.col = idx - 1 if idx else st.col + 1
+                continue
+            if local == "Cell" and st.sheet is not None:
+                self._cell(el, st, path)
+                st.col += _int(el.get(_SS + "MergeAcross"))
+                el.clear()
+            elif local == "Row":
+                el.clear()
+            elif local == "Worksheet" and st.sheet is not None:
+                out.append(st.sheet)
+                st.sheet = None
+                el.clear()
+
+    def _cell(self, el: Element, st: _SSState, path: Path) -> None:
+        sheet = st.sheet
+        assert sheet is not None
+        r, c = st.row, st.col
+        if c >= MAX_COLS:
+            raise InputError(f"sheet {sheet.name!r}: column {c + 1} is beyond any sheet", str(path))
+        across, down = _int(el.get(_SS + "MergeAcross")), _int(el.get(_SS + "MergeDown"))
+        if across or down:
+            sheet.merged.append((r, c, r + min(down, MAX_ROWSPAN), c + min(across, MAX_COLSPAN)))
+        value: Any = ""
+        for child in el:
+            if isinstance(child.tag, str) and child.tag.rsplit("}", 1)[-1] == "Data":
+                value = _ss_value(child)
+                break
+        if value == "" and not (across or down):
+            return
+        rows = sheet.rows
+        while len(rows) <= r:
+            rows.append([])
+        row = rows[r]
+        if len(row) <= c:
+            st.cells += c + 1 - len(row)
+            if st.cells > MAX_CELLS:
+                raise InputError(f"sheet {sheet.name!r} is too large to audit (over {MAX_CELLS:,} cells)", str(path))
+            row.extend([""] * (c + 1 - len(row)))
+        row[c] = value
+
+
+@dataclass(slots=True)
+class _SSState:
+    sheet: RawSheet | None = None
+    row: int = -1
+    col: int = -1
+    cells: int = 0
+
+
+def _int(v: str | None) -> int:
+    try:
+        return max(int(v or 0), 0)
+    except ValueError:
+        return 0
+
+
+def _ss_value(data: Element) -> Any:
+    kind = data.get(_SS + "Type", "String")
+    text = "".join(data.itertext()).strip()
+    if kind == "Number":
+        try:
+            f = float(text)
+        except ValueError:
+            return text
+        return int(f) if f.is_integer() and abs(f) < 2**53 else f
+    if kind == "DateTime":
+        try:
+            return dt.datetime.fromisoformat(text.rstrip("Z")[:26])
+        except ValueError:
+            return text
+    if kind == "Boolean":
+        return text in ("1", "true", "TRUE")
+    return text
+
+
+def markup_reader(kind: str, encoding: str | None = None) -> Reader:
+    """The reader for a sniffed markup kind (``html`` or ``spreadsheetml``)."""
+    return SpreadsheetMLReader(encoding) if kind == "spreadsheetml" else HtmlReader(encoding)
