@@ -125,6 +125,7 @@ class RoleResolver:
         self._aliases.sort(key=lambda p: -len(p[0]))
         self._cache: dict[str, str | None] = {}
         self._by_text: dict[str, str | None] = {}
+        self._joint: dict[str, frozenset[str]] = {}
 
     def _lookup(self, text: str) -> str | None:
         if text in self._cache:
@@ -146,6 +147,30 @@ class RoleResolver:
             if rid is not None:
                 return rid
         return self._title_role(a.key)
+
+    def joint_roles(self, a: Activity) -> frozenset[str]:
+        """Every role a 责任主体 cell or sheet name names on its own (县委、县政府 → party and government).
+
+        Each alias occurrence not inside a longer one counts, so 区公安分局党委 names only the role of
+        局党委, and 县政府 is not also 政府. Empty unless the row's role text names two or more roles.
+        """
+        text = a.role_text
+        if not text:
+            return frozenset()
+        found = self._joint.get(text)
+        if found is None:
+            norm = normalize(text)
+            spans: list[tuple[int, int, str]] = []
+            for alias, rid in self._aliases:  # longest first
+                start = norm.find(alias)
+                while start != -1:
+                    end = start + len(alias)
+                    if not any(s <= start and end <= e for s, e, _ in spans):
+                        spans.append((start, end, rid))
+                    start = norm.find(alias, start + 1)
+            roles = frozenset(rid for _, _, rid in spans)
+            found = self._joint[text] = roles if len(roles) > 1 else frozenset()
+        return found
 
     def _title_role(self, key: str) -> str | None:
         if key in self._cache:
@@ -171,6 +196,11 @@ class Matcher:
         """Role id of each row (None when the log does not tell)."""
         return [self._resolver.role_of(a) for a in self.activities]
 
+    @cached_property
+    def joint(self) -> list[frozenset[str]]:
+        """Roles each row is shared by (a joint 县委、县政府 row counts for both; empty for most rows)."""
+        return [self._resolver.joint_roles(a) for a in self.activities]
+
     def compiled(self, duty: Duty) -> CompiledMatch:
         cm = self._compiled.get(duty.id)
         if cm is None:
@@ -186,7 +216,9 @@ class Matcher:
             a = self.activities[i]
             role = roles[i]
             if role is not None and role != duty.role:
-                continue
+                if duty.role not in self.joint[i]:
+                    continue
+                role = duty.role
             if not cm.type_ok(a.type):
                 continue
             out.append(Hit(a, cm.found_words(a.key), a.type, role))

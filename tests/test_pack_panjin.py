@@ -103,7 +103,7 @@ def test_lecture_duties_are_told_apart() -> None:
         ("县政府办", "government"),
         ("县政府常务会议", "government"),
         ("盘山县人民政府", "government"),
-        ("县委、县政府", "government"),  # both named: the longest alias (县政府) decides
+        ("县委、县政府", "government"),  # primary role: the longest alias; the row still counts for both (joint)
         ("县人大常委会", None),  # 常委会 alone is not a party alias
         ("县司法局", None),
     ],

@@ -1,0 +1,60 @@
+"""Matching: role resolution, joint 责任主体 cells, and the keyword index."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import status_of
+
+from dutyaudit.matching import KeywordIndex, RoleResolver
+from dutyaudit.model import Activity
+from dutyaudit.packs import load_pack
+
+
+def _row(role_text: str, title: str = "召开会议") -> Activity:
+    return Activity("log.xlsx", "Sheet1", 2, None, title, title, role_text=role_text)
+
+
+@pytest.mark.parametrize(
+    ("pack", "text", "joint"),
+    [
+        ("panjin", "县委、县政府", {"party", "government"}),
+        ("panjin", "县委县政府联席会议", {"party", "government"}),
+        ("panjin", "县委常委会", set()),  # one role named twice (县委, 常委会) is not joint
+        ("panjin", "县政府常务会议", set()),  # 政府 inside 县政府 is not a second naming
+        ("shapotou", "镇党委、镇政府", {"township_party", "township_government"}),
+        ("shapotou", "区公安分局党委", set()),  # 党委 inside 局党委: the department only
+    ],
+)
+def test_joint_roles(pack: str, text: str, joint: set[str]) -> None:
+    assert RoleResolver(load_pack(pack)).joint_roles(_row(text)) == joint
+
+
+def test_joint_row_counts_for_both_roles(write_csv: Any, audit_json: Any) -> None:
+    log = write_csv(
+        [
+            {"日期": "2023-03-01", "事项": "举办法治专题讲座", "责任主体": "县委、县政府"},
+            {"日期": "2023-06-01", "事项": "举办法律专题讲座", "责任主体": "县委"},
+            {"日期": "2023-07-01", "事项": "常务会议听取法治政府建设汇报", "责任主体": "县政府"},
+        ]
+    )
+    _, data = audit_json(log)
+    lecture = status_of(data, "party-lecture")
+    assert lecture["status"] == "met" and lecture["found"] == 2
+    half = status_of(data, "gov-half")
+    assert half["found"] == 1  # the 县政府 row only: the joint lecture row does not match its keywords
+
+
+def test_keyword_index_finds_each_row_once() -> None:
+    idx = KeywordIndex(["法治讲座法治", "讲座", "学法"])
+    assert idx.rows_with("法治") == {0}
+    assert idx.rows_with("讲座") == {0, 1}
+    assert idx.rows_with("没有") == frozenset()
+
+
+def test_role_of_prefers_the_role_cell_over_the_title(tmp_path: Path) -> None:
+    r = RoleResolver(load_pack("panjin"))
+    a = _row("县政府", "县委常委会会议听取汇报")
+    assert r.role_of(a) == "government"
