@@ -5,12 +5,14 @@ Only ingest reads files; nothing here prints or writes.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from dutyaudit import waivers as waiver_rules
 from dutyaudit.errors import InputError, UsageError
 from dutyaudit.evaluate import DutyResult, Waiver, evaluate_duty, grade, in_scope, score
 from dutyaudit.i18n import Lang
@@ -19,6 +21,7 @@ from dutyaudit.ingest.table import PackColumns
 from dutyaudit.matching import Matcher
 from dutyaudit.model import STATUSES, Activities, Activity, RowWarning
 from dutyaudit.packs import Pack, duties_for
+from dutyaudit.waivers import expired_warning, resolve, scoped
 
 _UNIT_IN_TITLE = re.compile(r"^\s*(.{2,30}?)\s*(?:(?:19|20)\d\d|[一二三四五六七八九〇零○]{4})\s*年")
 
@@ -82,6 +85,13 @@ def infer_unit(acts: Activities) -> str | None:
     return None
 
 
+def unit_rows(rows: list[Activity], unit: str | None) -> list[Activity]:
+    """The rows of one unit when the log has a unit column (rows without a unit stay)."""
+    if unit is None or not any(a.unit for a in rows):
+        return rows
+    return [a for a in rows if not a.unit or unit in a.unit or a.unit in unit]
+
+
 def run_audit(
     acts: Activities,
     pack: Pack,
@@ -91,13 +101,17 @@ def run_audit(
     unit: str | None = None,
     waivers: Sequence[Waiver] = (),
     lang: Lang = "zh",
+    today: dt.date | None = None,
 ) -> Audit:
-    """Audit ingested activities against a pack."""
+    """Audit ingested activities against a pack.
+
+    ``waivers`` are the entries that apply to this unit (see :func:`dutyaudit.waivers.scoped`); one
+    that expired before ``today`` (default: :func:`dutyaudit.waivers.today`) is not applied and
+    becomes a warning instead.
+    """
     if role is not None and role not in pack.roles:
         raise UsageError(f"unknown role {role!r} for pack {pack.id}: use one of {', '.join(pack.roles)}")
-    rows = acts.rows
-    if unit is not None and any(a.unit for a in rows):
-        rows = [a for a in rows if not a.unit or unit in a.unit or a.unit in unit]
+    rows = unit_rows(acts.rows, unit)
     audit_year = year if year is not None else infer_year(rows)
     duties = duties_for(pack, audit_year, role, unit)
     if not duties:
@@ -107,7 +121,7 @@ def run_audit(
             + (f", unit {unit}" if unit else "")
         )
     matcher = Matcher(pack, rows)
-    by_id = {w.duty: w for w in waivers}
+    by_id, expired = resolve(waivers, (d.id for d in duties), today or waiver_rules.today())
     results = []
     used: set[int] = set()
     for duty in duties:
@@ -128,12 +142,25 @@ def run_audit(
         score=total,
         grade=grade(total, pack.grades),
         unmatched=unmatched,
-        warnings=list(acts.warnings),
+        warnings=[*acts.warnings, *(expired_warning(w, lang) for w in expired)],
         files=list(acts.files),
         role=role,
         lang=lang,
         rows_read=len(acts.rows),
     )
+
+
+def read_logs(
+    paths: Sequence[Path],
+    pack: Pack,
+    *,
+    year: int | None = None,
+    mapping: dict[str, str] | None = None,
+    encoding: str | None = None,
+) -> Activities:
+    """Ingest logs with the extra columns ``pack`` declares."""
+    options = IngestOptions(year=year, mapping=mapping or {}, encoding=encoding, pack_columns=pack_columns(pack))
+    return ingest(paths, options)
 
 
 def audit_paths(
@@ -147,8 +174,12 @@ def audit_paths(
     encoding: str | None = None,
     waivers: Sequence[Waiver] = (),
     lang: Lang = "zh",
+    today: dt.date | None = None,
 ) -> Audit:
-    """Read logs and audit them as one unit's year."""
-    options = IngestOptions(year=year, mapping=mapping or {}, encoding=encoding, pack_columns=pack_columns(pack))
-    acts = ingest(paths, options)
-    return run_audit(acts, pack, year=year, role=role, unit=unit, waivers=waivers, lang=lang)
+    """Read logs and audit them as one unit's year.
+
+    A waiver naming a unit applies only when it is the audited unit (``unit``, else the one the log names).
+    """
+    acts = read_logs(paths, pack, year=year, mapping=mapping, encoding=encoding)
+    mine = scoped(waivers, unit or infer_unit(acts))
+    return run_audit(acts, pack, year=year, role=role, unit=unit, waivers=mine, lang=lang, today=today)

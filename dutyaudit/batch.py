@@ -7,6 +7,7 @@ A file that cannot be read is data (:class:`Failure`), never a reason to stop.
 
 from __future__ import annotations
 
+import datetime as dt
 import glob
 import os
 import re
@@ -164,8 +165,13 @@ def run_batch(
     lang: Lang = "zh",
     progress: Callable[[int], None] | None = None,
     paths: Sequence[Path] | None = None,
+    today: dt.date | None = None,
 ) -> BatchResult:
-    """Audit every unit found in the inputs. ``by`` names the column that splits rows into units."""
+    """Audit every unit found in the inputs. ``by`` names the column that splits rows into units.
+
+    ``waivers_for(unit)`` gives the waivers that apply to a unit (e.g. ``partial(waivers.scoped, entries)``);
+    ``today`` is the day waiver expiry is judged against (default: today).
+    """
     paths = list(paths) if paths is not None else collect_inputs(inputs)
     mapping = dict(mapping or {})
     if by:
@@ -181,7 +187,9 @@ def run_batch(
             result.failures.append(Failure(", ".join(acts.files), "no dated rows to audit"))
             continue
         try:
-            audit = run_audit(acts, pack, year=year, waivers=waivers_for(unit) if waivers_for else (), lang=lang)
+            audit = run_audit(
+                acts, pack, year=year, waivers=waivers_for(unit) if waivers_for else (), lang=lang, today=today
+            )
         except DutyAuditError as exc:
             result.failures.append(Failure(", ".join(acts.files), exc.message))
             continue

@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from dutyaudit.i18n import Lang, t
+from dutyaudit.i18n import LABELS, Lang, t
 from dutyaudit.ingest.text import normalize
 from dutyaudit.matching import Hit, field_value
 from dutyaudit.model import Activity
@@ -39,7 +39,17 @@ class Waiver:
     reason: str
     approved_by: str | None = None
     expires: dt.date | None = None
+    """Last day the waiver holds (None: no expiry)."""
     unit: str | None = None
+    """The unit it applies to (None: every unit)."""
+    source: str | None = None
+    """The waivers file it came from (for warnings)."""
+    entry: int | None = None
+    """Its 1-based position in that file."""
+
+    def expired(self, today: dt.date) -> bool:
+        """Whether the waiver no longer holds on ``today`` (it holds through its ``expires`` day)."""
+        return self.expires is not None and self.expires < today
 
 
 @dataclass(slots=True)
@@ -80,11 +90,18 @@ def in_scope(a: Activity, year: int, window: Window | None) -> bool:
     return a.date is not None and a.date.year == year and in_window(a.date, window)
 
 
+def word(w: str, lang: Lang) -> str:
+    """A pack's common unit or item word (学时, 案件 …) in ``lang``; other words stay as written."""
+    key = f"ui.word.{w}"
+    return t(key, lang) if key in LABELS else w
+
+
 def _num(x: float) -> float:
     return int(x) if float(x).is_integer() else round(x, 2)
 
 
-def _periods(per: str, year: int) -> list[tuple[dt.date, dt.date]]:
+def periods_of(per: str, year: int) -> list[tuple[dt.date, dt.date]]:
+    """The (first day, last day) of each ``per`` period of ``year``."""
     if per == "year":
         return [(dt.date(year, 1, 1), dt.date(year, 12, 31))]
     months = {"half": 6, "quarter": 3, "month": 1}[per]
@@ -110,7 +127,7 @@ def _day(h: Hit) -> dt.date:
 
 
 def _count(duty: Duty, req: CountReq, hits: list[Hit], year: int, lang: Lang) -> DutyResult:
-    periods = _periods(req.per, year)
+    periods = periods_of(req.per, year)
     counts = [sum(1 for h in hits if s <= _day(h) <= e) for s, e in periods]
     if req.per == "year":
         found = counts[0]
@@ -164,20 +181,33 @@ def _exact_number(v: object) -> float | None:
     return float(s) if re.fullmatch(r"-?\d+(?:\.\d+)?", s) else None
 
 
+def sum_value(req: SumReq, a: Activity) -> float | None:
+    """The number a row adds to a sum (None when its field holds no number)."""
+    return _number(field_value(a, req.field))
+
+
+def person_totals(req: SumReq, hits: Sequence[Hit]) -> dict[str, float]:
+    """Per-person sums for ``per_person`` duties (names split on 、,; / and spaces; '?' when none)."""
+    per: dict[str, float] = defaultdict(float)
+    for h in hits:
+        names = [n for n in _PERSON_SPLIT.split(h.activity.actor) if n] or ["?"]
+        for n in names:
+            per[n] += sum_value(req, h.activity) or 0.0
+    return dict(per)
+
+
 def _sum(duty: Duty, req: SumReq, hits: list[Hit], year: int, lang: Lang) -> DutyResult:
     def value(h: Hit) -> float:
-        return _number(field_value(h.activity, req.field)) or 0.0
+        return sum_value(req, h.activity) or 0.0
 
     if not hits:
         return DutyResult(duty, "missing", req.min, 0, t("short.missing", lang), hits)
     if not req.per_person:
         total = sum(value(h) for h in hits)
-        return _against(duty, total, req.min, t("short.sum", lang, n=_num(req.min - total), unit=req.unit), hits)
-    per: dict[str, float] = defaultdict(float)
-    for h in hits:
-        names = [n for n in _PERSON_SPLIT.split(h.activity.actor) if n] or ["?"]
-        for n in names:
-            per[n] += value(h)
+        return _against(
+            duty, total, req.min, t("short.sum", lang, n=_num(req.min - total), unit=word(req.unit, lang)), hits
+        )
+    per = person_totals(req, hits)
     below = {n: v for n, v in per.items() if v < req.min}
     found = len(per) - len(below)
     if not below:
@@ -220,10 +250,10 @@ def _compare(a: object, op: str, b: object) -> bool:
         return False
 
 
-def condition_text(cond: Condition) -> str:
+def condition_text(cond: Condition, lang: Lang = "zh") -> str:
     """A condition in words, for requirement columns."""
     if cond.op == "nonempty":
-        return f"{cond.field} 已填写"
+        return t("ui.cond.nonempty", lang, field=cond.field)
     if cond.op is not None:
         value = _num(cond.value) if isinstance(cond.value, float) else cond.value
         return f"{cond.field} {cond.op} {value}"
@@ -233,7 +263,7 @@ def condition_text(cond: Condition) -> str:
 
 def _rate(duty: Duty, req: RateReq, hits: list[Hit], year: int, lang: Lang) -> DutyResult:
     if not hits:
-        return DutyResult(duty, "missing", _num(req.min), 0, t("short.no_cases", lang, of=req.of), hits)
+        return DutyResult(duty, "missing", _num(req.min), 0, t("short.no_cases", lang, of=word(req.of, lang)), hits)
     ok = sum(1 for h in hits if condition_holds(req.where, h.activity))
     pct = round(100.0 * ok / len(hits), 1)
     return _against(duty, pct, req.min, t("short.rate", lang, n=_num(round(req.min - pct, 1))), hits)
@@ -282,11 +312,11 @@ def requirement_text(duty: Duty, lang: Lang = "zh") -> str:
         mm, dd = req.by.split("-")
         text = t("req.deadline", lang, mm=int(mm), dd=int(dd))
     elif isinstance(req, SumReq):
-        text = t("req.sum_pp" if req.per_person else "req.sum", lang, min=_num(req.min), unit=req.unit)
+        text = t("req.sum_pp" if req.per_person else "req.sum", lang, min=_num(req.min), unit=word(req.unit, lang))
     elif isinstance(req, RateReq):
-        text = t("req.rate", lang, of=req.of, min=_num(req.min))
+        text = t("req.rate", lang, of=word(req.of, lang), min=_num(req.min))
     elif isinstance(req, EachReq):
-        text = t("req.each", lang, cond=condition_text(req.where))
+        text = t("req.each", lang, cond=condition_text(req.where, lang))
     else:
         text = t("req.evidence", lang)
     if req.window is not None:

@@ -19,6 +19,7 @@ from dutyaudit.cli.common import (
     FailUnderOpt,
     MapOpt,
     PackOpt,
+    WaiversOpt,
     YearOpt,
     exit_code,
     handle_errors,
@@ -26,6 +27,7 @@ from dutyaudit.cli.common import (
 
 if TYPE_CHECKING:
     from dutyaudit.batch import BatchResult
+    from dutyaudit.i18n import Lang as LangCode
 
 
 class BatchFormat(StrEnum):
@@ -55,6 +57,7 @@ def batch(
     fmt: Annotated[BatchFormat, typer.Option("--format", "-f", help="Output format.")] = BatchFormat.table,
     mapping: MapOpt = None,
     encoding: EncodingOpt = None,
+    waivers: WaiversOpt = None,
     fail_under: FailUnderOpt = None,
     exit_zero: ExitZeroOpt = False,
     lang: Annotated[Lang, typer.Option("--lang", help="Label language (duty texts stay as written).")] = Lang.zh,
@@ -65,10 +68,12 @@ def batch(
     from dutyaudit.ingest.columns import parse_mapping
     from dutyaudit.packs import load_pack
     from dutyaudit.report.batch import batch_json, write_batch_csv, write_batch_table
+    from dutyaudit.waivers import load_waivers, scoped
 
     the_pack = load_pack(pack)
+    entries = load_waivers(waivers, the_pack) if waivers is not None else []
     paths = collect_inputs(inputs)
-    with _progress(len(paths)) as advance:
+    with _progress(len(paths), lang.value) as advance:
         result = run_batch(
             inputs,
             the_pack,
@@ -77,6 +82,7 @@ def batch(
             jobs=jobs,
             mapping=parse_mapping(mapping or []),
             encoding=encoding,
+            waivers_for=partial(scoped, entries),
             lang=lang.value,
             progress=advance,
             paths=paths,
@@ -126,8 +132,9 @@ def _write_scorecards(result: BatchResult, out_dir: Path, inputs: list[Path]) ->
 class _progress:
     """A Rich progress bar on stderr, only when stderr is a terminal."""
 
-    def __init__(self, total: int) -> None:
+    def __init__(self, total: int, lang: LangCode = "zh") -> None:
         self.total = total
+        self.lang = lang
         self._bar = None
 
     def __enter__(self):  # type: ignore[no-untyped-def]
@@ -136,8 +143,10 @@ class _progress:
         from rich.console import Console
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+        from dutyaudit.i18n import t
+
         self._bar = Progress(
-            TextColumn("审核中"),
+            TextColumn(t("ui.progress", self.lang)),
             BarColumn(),
             MofNCompleteColumn(),
             TimeElapsedColumn(),

@@ -6,6 +6,7 @@ import sys
 import traceback
 from collections.abc import Callable
 from functools import wraps
+from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
@@ -29,6 +30,10 @@ FailUnderOpt = Annotated[
     typer.Option("--fail-under", min=0, max=100, help="Exit 1 only when the score is below this (0–100)."),
 ]
 ExitZeroOpt = Annotated[bool, typer.Option("--exit-zero", help="Exit 0 whenever the audit ran.")]
+WaiversOpt = Annotated[
+    Path | None,
+    typer.Option("--waivers", "-w", help="YAML file of waived duties (duty, reason, approved_by, expires, unit)."),
+]
 
 
 def handle_errors(func: F) -> F:

@@ -29,7 +29,7 @@ def ranking_rows(result: BatchResult) -> list[dict[str, Any]]:
                 "grade": a.grade or "",
                 **a.summary,
                 "warnings": len(a.warnings),
-                "files": "、".join(a.files),
+                "files": t("sep", a.lang).join(a.files),
             }
         )
     return rows
@@ -50,33 +50,28 @@ def write_batch_csv(result: BatchResult, stream: TextIO) -> None:
 
 
 def write_batch_table(result: BatchResult, stream: TextIO, pack_name: str, lang: Lang) -> None:
+    """The ranking as a Rich table, then the inputs that could not be audited."""
     from rich.table import Table
     from rich.text import Text
 
     from dutyaudit.report.terminal import STATUS_STYLE, make_console
 
     console = make_console(stream)
-    zh = lang == "zh"
     console.print(Text(pack_name, style="bold"))
     years = sorted({a.year for a in result.audits})
-    console.print(
-        ("年度 " if zh else "Year ")
-        + ", ".join(map(str, years))
-        + (f" · {len(result.audits)} 个单位" if zh else f" · {len(result.audits)} units")
-    )
+    console.print(t("ui.batch.year", lang, years=", ".join(map(str, years)), n=len(result.audits)))
     table = Table(header_style="bold")
-    heads = ("名次", "单位", "得分", "等次") if zh else ("Rank", "Unit", "Score", "Grade")
-    for h in heads:
-        table.add_column(h, justify="right" if h in ("名次", "得分", "Rank", "Score") else "left")
+    for c in ("rank", "unit", "score", "grade"):
+        table.add_column(t(f"ui.col.{c}", lang), justify="right" if c in ("rank", "score") else "left")
     for s in STATUSES:
         table.add_column(Text(t(s, lang), style=STATUS_STYLE[s]), justify="right")
-    table.add_column("警告" if zh else "Warnings", justify="right")
+    table.add_column(t("ui.col.warnings", lang), justify="right")
     for r in ranking_rows(result):
         table.add_row(
             str(r["rank"]), r["unit"], f"{r['score']:g}", r["grade"], *(str(r[s]) for s in STATUSES), str(r["warnings"])
         )
     console.print(table)
     if result.failures:
-        console.print(Text(("未能审核的文件：" if zh else "Inputs not audited:"), style="bold red"))
+        console.print(Text(t("ui.batch.failed", lang), style="bold red"))
         for f in result.failures:
             console.print(Text(f"  {f.file} — {f.error}", style="red"))

@@ -9,12 +9,17 @@ from dutyaudit.audit import Audit
 from dutyaudit.report import Renderer
 from dutyaudit.report.rows import COLUMNS, duty_row
 
+#: Columns after COLUMNS: the waiver of a waived duty (empty otherwise).
+WAIVER_COLUMNS = ("waiver_reason", "waiver_approved_by", "waiver_expires")
+
 
 class CsvRenderer(Renderer):
     """Column names are the contract's English keys and role/kind/status are ids, for scripts."""
 
     def write(self, audit: Audit, stream: TextIO) -> None:
         w = csv.writer(stream, lineterminator="\n")
-        w.writerow(COLUMNS)
+        w.writerow((*COLUMNS, *WAIVER_COLUMNS))
         for r in audit.results:
-            w.writerow(duty_row(audit, r, audit.lang, machine=True))
+            v = r.waiver
+            waiver = (v.reason, v.approved_by or "", v.expires.isoformat() if v.expires else "") if v else ("", "", "")
+            w.writerow([*duty_row(audit, r, audit.lang, machine=True), *waiver])

@@ -9,6 +9,7 @@ from dutyaudit import __version__
 from dutyaudit.audit import Audit
 from dutyaudit.evaluate import DutyResult
 from dutyaudit.report import Renderer
+from dutyaudit.waivers import waiver_dict
 
 
 def duty_dict(r: DutyResult) -> dict[str, Any]:
@@ -27,12 +28,7 @@ def duty_dict(r: DutyResult) -> dict[str, Any]:
         "evidence": [h.activity.ref() for h in r.evidence],
     }
     if r.waiver is not None:
-        w = r.waiver
-        d["waiver"] = {
-            "reason": w.reason,
-            "approved_by": w.approved_by,
-            "expires": w.expires.isoformat() if w.expires else None,
-        }
+        d["waiver"] = waiver_dict(r.waiver)
     return d
 
 

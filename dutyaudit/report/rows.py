@@ -5,6 +5,7 @@ from __future__ import annotations
 from dutyaudit.audit import Audit
 from dutyaudit.evaluate import DutyResult, requirement_text
 from dutyaudit.i18n import Lang, t
+from dutyaudit.waivers import waiver_text
 
 COLUMNS = (
     "id",
@@ -19,7 +20,14 @@ COLUMNS = (
     "shortfall",
     "evidence_rows",
 )
-HEADERS_ZH = ("编号", "责任主体", "条款", "职责", "类型", "要求", "应达", "实际", "结论", "差距", "佐证行")
+
+
+def headers(lang: Lang) -> tuple[str, ...]:
+    """Column headers for COLUMNS in ``lang`` (编号, 责任主体 … / ID, Role …)."""
+    return tuple(t(f"ui.col.{c}", lang) for c in COLUMNS)
+
+
+HEADERS_ZH = headers("zh")
 
 
 def fmt_num(x: float) -> str:
@@ -36,18 +44,25 @@ def evidence_refs(r: DutyResult, limit: int | None = None) -> str:
 
 
 def status_text(r: DutyResult, lang: Lang) -> str:
+    """The status word in ``lang`` (达标 / met …)."""
     return t(r.status, lang)
 
 
+def role_text(audit: Audit, role_id: str, lang: Lang) -> str:
+    """A role for people: the pack's role name in Chinese, the role id in English (names are pack content)."""
+    return audit.pack.roles[role_id].name if lang == "zh" else role_id
+
+
+def shortfall_text(r: DutyResult, lang: Lang) -> str:
+    """The shortfall in words, or the waiver (reason, approver, expiry) for a waived duty."""
+    return waiver_text(r.waiver, lang) if r.waiver is not None else r.shortfall
+
+
 def duty_row(audit: Audit, r: DutyResult, lang: Lang, machine: bool = False) -> list[str]:
-    """One duty as text cells in COLUMNS order; ``machine`` keeps ids (role, kind, status) for scripts."""
-    role = r.duty.role if machine else audit.pack.roles[r.duty.role].name
-    shortfall = r.shortfall
-    if r.waiver is not None:
-        shortfall = f"{r.waiver.reason}" + (f"（{r.waiver.approved_by}）" if r.waiver.approved_by else "")
+    """One duty as text cells in COLUMNS order; ``machine`` keeps ids (role, kind, status) and the plain shortfall."""
     return [
         r.duty.id,
-        role,
+        r.duty.role if machine else role_text(audit, r.duty.role, lang),
         r.duty.clause,
         r.duty.label,
         r.duty.kind if machine else t(f"kind.{r.duty.kind}", lang),
@@ -55,6 +70,6 @@ def duty_row(audit: Audit, r: DutyResult, lang: Lang, machine: bool = False) -> 
         fmt_num(r.required),
         fmt_num(r.found),
         r.status if machine else status_text(r, lang),
-        shortfall,
+        r.shortfall if machine else shortfall_text(r, lang),
         evidence_refs(r),
     ]

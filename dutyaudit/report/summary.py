@@ -4,17 +4,21 @@ from __future__ import annotations
 
 from dutyaudit.audit import Audit
 from dutyaudit.i18n import t
+from dutyaudit.model import STATUSES
 
 
 def headline(audit: Audit) -> str:
-    s = audit.summary
-    counts = " ".join(f"{t(k, audit.lang)} {s[k]}" for k in ("met", "partial", "late", "missing", "waived") if s[k])
-    if audit.lang == "zh":
-        unit = audit.unit or "未注明单位"
-        grade = f"（{audit.grade}）" if audit.grade else ""
-        return (
-            f"{unit} · {audit.year}年度 · {audit.pack.id} · 得分 {audit.score:g}{grade} · {counts} · 共{s['total']}项"
-        )
-    unit = audit.unit or "unit not stated"
-    grade = f" ({audit.grade})" if audit.grade else ""
-    return f"{unit} · {audit.year} · {audit.pack.id} · score {audit.score:g}{grade} · {counts} · {s['total']} duties"
+    """'盘山县 · 2023年度 · panjin · 得分 87.5（良好） · 达标 7 缺失 1 · 共8项' (or its English form)."""
+    s, lang = audit.summary, audit.lang
+    counts = " ".join(f"{t(k, lang)} {s[k]}" for k in STATUSES if s[k])
+    return t(
+        "ui.headline",
+        lang,
+        unit=audit.unit or t("ui.no_unit", lang),
+        year=audit.year,
+        pack=audit.pack.id,
+        score=f"{audit.score:g}",
+        grade=t("ui.grade", lang, grade=audit.grade) if audit.grade else "",
+        counts=counts,
+        total=s["total"],
+    )
