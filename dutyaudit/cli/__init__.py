@@ -40,7 +40,9 @@ def _root(
 
 from dutyaudit.cli import batch as _batch  # noqa: E402,F401
 from dutyaudit.cli import check as _check  # noqa: E402,F401  (registers commands)
+from dutyaudit.cli import explain as _explain  # noqa: E402,F401
 from dutyaudit.cli import packs as _packs  # noqa: E402,F401
+from dutyaudit.cli import template as _template  # noqa: E402,F401
 
 
 def main() -> None:

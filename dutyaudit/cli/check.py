@@ -17,6 +17,7 @@ from dutyaudit.cli.common import (
     FailUnderOpt,
     MapOpt,
     PackOpt,
+    WaiversOpt,
     YearOpt,
     exit_code,
     handle_errors,
@@ -50,8 +51,13 @@ def check(
         str | None, typer.Option("--unit", "-u", help="Unit audited: filters a unit column and owned duties.")
     ] = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", "-o", help="Also write the printable scorecard workbook (.xlsx) here."),
+    ] = None,
     mapping: MapOpt = None,
     encoding: EncodingOpt = None,
+    waivers: WaiversOpt = None,
     fail_under: FailUnderOpt = None,
     exit_zero: ExitZeroOpt = False,
     lang: Annotated[Lang, typer.Option("--lang", help="Label language (duty texts stay as written).")] = Lang.zh,
@@ -62,8 +68,17 @@ def check(
     from dutyaudit.ingest.columns import parse_mapping
     from dutyaudit.packs import load_pack
     from dutyaudit.report import renderer_for
+    from dutyaudit.waivers import load_waivers
 
+    if out is not None:  # checked before the audit: a refusal should not cost a long read
+        from dutyaudit.errors import UsageError
+        from dutyaudit.output import refuse_inputs
+
+        if out.suffix.lower() != ".xlsx":
+            raise UsageError(f"--out {out}: the scorecard is an Excel workbook; give a name ending in .xlsx")
+        refuse_inputs(out, logs)
     the_pack = load_pack(pack)
+    entries = load_waivers(waivers, the_pack) if waivers is not None else []
     result = audit_paths(
         logs,
         the_pack,
@@ -72,7 +87,15 @@ def check(
         unit=unit,
         mapping=parse_mapping(mapping or []),
         encoding=encoding,
+        waivers=entries,
         lang=lang.value,
     )
+    if out is not None:
+        from functools import partial
+
+        from dutyaudit.output import write_atomic
+        from dutyaudit.report.excel import write_scorecard
+
+        write_atomic(out, partial(write_scorecard, result), inputs=logs)
     renderer_for(fmt.value).write(result, sys.stdout)
     raise typer.Exit(exit_code(result.has_gaps, result.score, fail_under, exit_zero))

@@ -16,9 +16,7 @@ from dutyaudit.model import STATUSES
 from dutyaudit.packs import Pack
 from dutyaudit.report.batch import ranking_rows
 
-STATUS_FILL = {"met": "C6EFCE", "partial": "FFEB9C", "late": "F8CBAD", "missing": "FFC7CE", "waived": "DDEBF7"}
 GAPS = ("partial", "late", "missing")
-FONT = "SimSun"
 
 
 def _labels(lang: Lang) -> dict[str, Any]:
@@ -90,47 +88,11 @@ def status_matrix(result: BatchResult) -> tuple[list[str], list[str], list[list[
     return units, duties, pivot.values.tolist()
 
 
-def _setup_print(ws: Any, header_rows: str, footer: str) -> None:
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_title_rows = header_rows
-    ws.oddFooter.left.text = footer
-    ws.oddFooter.right.text = "第 &P 页 共 &N 页"
-    ws.print_options.horizontalCentered = True
-
-
-def _header(ws: Any, row: int, values: tuple[str, ...] | list[str]) -> None:
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-
-    thin = Side(style="thin", color="999999")
-    for col, v in enumerate(values, start=1):
-        c = ws.cell(row=row, column=col, value=v)
-        c.font = Font(name=FONT, bold=True)
-        c.fill = PatternFill("solid", fgColor="D9E1F2")
-        c.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        c.border = Border(top=thin, bottom=thin, left=thin, right=thin)
-
-
-def _text(ws: Any, row: int, col: int, value: Any) -> Any:
-    """Write a cell; text that looks like a formula stays text."""
-    from openpyxl.styles import Alignment, Font
-
-    c = ws.cell(row=row, column=col, value=value)
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        c.data_type = "s"
-    c.font = Font(name=FONT)
-    c.alignment = Alignment(vertical="top", wrap_text=True)
-    return c
-
-
 def write_summary(result: BatchResult, pack: Pack, path: Path, lang: Lang = "zh") -> None:
     """Write the summary workbook to ``path`` (callers go through output.write_atomic)."""
     from openpyxl import Workbook
-    from openpyxl.styles import Font, PatternFill
-    from openpyxl.utils import get_column_letter
+
+    from dutyaudit.report.xlstyle import STATUS_FILL, header_row, put, set_widths, setup_print
 
     L = _labels(lang)
     wb = Workbook()
@@ -140,8 +102,8 @@ def write_summary(result: BatchResult, pack: Pack, path: Path, lang: Lang = "zh"
 
     ws = wb.active
     ws.title = L["sheets"][0]
-    ws.cell(row=1, column=1, value=title).font = Font(name=FONT, bold=True, size=14)
-    _header(ws, 2, L["ranking"])
+    put(ws, 1, 1, title, bold=True, size=14, wrap=False, border=False)
+    header_row(ws, 2, L["ranking"])
     for i, r in enumerate(ranking_rows(result), start=3):
         values = [
             r["rank"],
@@ -154,31 +116,26 @@ def write_summary(result: BatchResult, pack: Pack, path: Path, lang: Lang = "zh"
             r["files"],
         ]
         for col, v in enumerate(values, start=1):
-            _text(ws, i, col, v)
-    for col, width in enumerate((6, 22, 8, 8, 7, 7, 7, 7, 7, 7, 7, 40), start=1):
-        ws.column_dimensions[get_column_letter(col)].width = width
+            put(ws, i, col, v)
+    set_widths(ws, (6, 22, 8, 8, 7, 7, 7, 7, 7, 7, 7, 40))
     ws.freeze_panes = "C3"
-    _setup_print(ws, "1:2", footer)
+    setup_print(ws, "1:2", footer, lang)
 
     mx = wb.create_sheet(L["sheets"][1])
     units, duties, cells = status_matrix(result)
     labels = {d.id: d for d in pack.duties}
-    _header(mx, 1, [L["unit"], *duties])
-    _header(mx, 2, ["", *(labels[d].label if d in labels else d for d in duties)])
+    header_row(mx, 1, [L["unit"], *duties])
+    header_row(mx, 2, ["", *(labels[d].label if d in labels else d for d in duties)])
     for i, (unit, statuses) in enumerate(zip(units, cells, strict=True), start=3):
-        _text(mx, i, 1, unit)
+        put(mx, i, 1, unit)
         for j, s in enumerate(statuses, start=2):
-            c = _text(mx, i, j, t(s, lang) if s else "")
-            if s:
-                c.fill = PatternFill("solid", fgColor=STATUS_FILL[s])
-    mx.column_dimensions["A"].width = 22
-    for j in range(2, len(duties) + 2):
-        mx.column_dimensions[get_column_letter(j)].width = 9
+            put(mx, i, j, t(s, lang) if s else "", fill_rgb=STATUS_FILL[s] if s else None)
+    set_widths(mx, (22, *([9] * len(duties))))
     mx.freeze_panes = "B3"
-    _setup_print(mx, "1:2", footer)
+    setup_print(mx, "1:2", footer, lang)
 
     fo = wb.create_sheet(L["sheets"][2])
-    _header(fo, 1, L["focus"])
+    header_row(fo, 1, L["focus"])
     for i, r in enumerate(focus_list(result), start=2):
         d = labels.get(r["duty"])
         values = [
@@ -193,21 +150,17 @@ def write_summary(result: BatchResult, pack: Pack, path: Path, lang: Lang = "zh"
             r["units"],
         ]
         for col, v in enumerate(values, start=1):
-            c = _text(fo, i, col, v)
-            if col == 5:
-                c.number_format = "0%"
-    for col, width in enumerate((16, 14, 24, 10, 8, 8, 8, 8, 60), start=1):
-        fo.column_dimensions[get_column_letter(col)].width = width
+            put(fo, i, col, v, number_format="0%" if col == 5 else None)
+    set_widths(fo, (16, 14, 24, 10, 8, 8, 8, 8, 60))
     fo.freeze_panes = "A2"
-    _setup_print(fo, "1:1", footer)
+    setup_print(fo, "1:1", footer, lang)
 
     fa = wb.create_sheet(L["sheets"][3])
-    _header(fa, 1, L["failed"])
+    header_row(fa, 1, L["failed"])
     for i, f in enumerate(result.failures, start=2):
-        _text(fa, i, 1, f.file)
-        _text(fa, i, 2, f.error)
-    fa.column_dimensions["A"].width = 50
-    fa.column_dimensions["B"].width = 80
+        put(fa, i, 1, f.file)
+        put(fa, i, 2, f.error)
+    set_widths(fa, (50, 80))
     fa.freeze_panes = "A2"
-    _setup_print(fa, "1:1", footer)
+    setup_print(fa, "1:1", footer, lang)
     wb.save(path)

@@ -1,0 +1,44 @@
+"""``dutyaudit template``: a ready activity-log workbook (工作台账) for a pack."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from dutyaudit.cli import app
+from dutyaudit.cli.check import Lang
+from dutyaudit.cli.common import DebugOpt, PackOpt, handle_errors
+
+
+@app.command()
+@handle_errors
+def template(
+    pack: PackOpt,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Write the log template here (.xlsx).")],
+    year: Annotated[
+        int | None, typer.Option("--year", "-y", help="Year the log is for (default: this year); picks its duties.")
+    ] = None,
+    unit: Annotated[
+        str | None, typer.Option("--unit", "-u", help="Unit keeping the log; written into each sheet's title.")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite the output file if it exists.")] = False,
+    lang: Annotated[Lang, typer.Option("--lang", help="Label language (duty texts stay as written).")] = Lang.zh,
+    debug: DebugOpt = False,
+) -> None:
+    """Write a log template for a pack: one sheet per role, drop-downs, and an instructions sheet."""
+    from functools import partial
+
+    from dutyaudit.errors import OutputError, UsageError
+    from dutyaudit.output import write_atomic
+    from dutyaudit.packs import load_pack
+    from dutyaudit.template import write_template
+
+    if out.suffix.lower() != ".xlsx":
+        raise UsageError(f"--out {out}: the template is an Excel workbook; give a name ending in .xlsx")
+    if out.exists() and not force:
+        raise OutputError(f"{out}: already exists; add --force to overwrite it")
+    the_pack = load_pack(pack)
+    write_atomic(out, partial(write_template, the_pack, lang=lang.value, year=year, unit=unit))
+    typer.echo(f"{out}")

@@ -1,0 +1,433 @@
+"""The year-end scorecard (``dutyaudit check LOG --pack P --out card.xlsx``).
+
+A workbook an office can hand to a leader or an assessment panel: printed on A4, signed, filed and
+challenged. Five sheets, labelled in the audit's language:
+
+- 总览 / Overview: unit, pack, issuer, jurisdiction, year, files, date produced, score and grade,
+  counts by status and by role (with a bar chart), and lines for the reviewers' signatures;
+- 职责明细 / Duties: one row per duty — verdict, found against required, shortfall in words, the
+  source sentence, and a link to the first of its evidence rows;
+- 佐证记录 / Evidence: every log row counted for a duty (file, sheet, row, date, title, keywords);
+- 未匹配记录 / Unmatched: the year's rows that matched no duty;
+- 读取警告 / Warnings: rows and sheets that could not be read.
+
+Verdicts, found counts and the score are the audit's own (the same as ``--format json``). Log text
+is written as text, never as a live formula. openpyxl loads only when a scorecard is written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.chart import BarChart, Reference
+from openpyxl.styles import Alignment, Border, Side
+from openpyxl.worksheet.hyperlink import Hyperlink
+from openpyxl.worksheet.worksheet import Worksheet
+
+from dutyaudit import __version__
+from dutyaudit.audit import Audit
+from dutyaudit.evaluate import DutyResult, requirement_text, score
+from dutyaudit.i18n import Lang, t
+from dutyaudit.model import STATUSES, Activity
+from dutyaudit.report.xlstyle import (
+    BORDER,
+    STATUS_COLOUR,
+    STATUS_FILL,
+    fill,
+    fit_height,
+    font,
+    header_row,
+    put,
+    set_widths,
+    setup_print,
+    title_row,
+)
+
+#: Rows listed on the unmatched and warnings sheets at most (a note says how many were left out).
+LIST_LIMIT = 10_000
+#: First data row of the list sheets (row 1 is the title, row 2 the header).
+FIRST_ROW = 3
+DATE_FORMAT = "yyyy-mm-dd"
+
+DUTY_COLUMNS = (
+    "no",
+    "duty",
+    "role",
+    "clause",
+    "label",
+    "requirement",
+    "required",
+    "found",
+    "status",
+    "shortfall",
+    "evidence",
+    "text",
+)
+DUTY_WIDTHS = (5, 15, 15, 11, 20, 17, 6, 6, 7, 20, 17, 42)
+EVIDENCE_COLUMNS = ("no", "duty", "label", "file", "sheet", "row", "date", "title", "keywords")
+EVIDENCE_WIDTHS = (5, 15, 20, 20, 12, 6, 11, 46, 20)
+UNMATCHED_COLUMNS = ("no", "file", "sheet", "row", "date", "title", "type", "role_text")
+UNMATCHED_WIDTHS = (5, 22, 12, 6, 11, 54, 10, 16)
+WARNING_COLUMNS = ("no", "file", "sheet", "row", "message")
+WARNING_WIDTHS = (5, 24, 14, 6, 90)
+SHEETS = ("overview", "duties", "evidence", "unmatched", "warnings")
+
+
+def sheet_names(lang: Lang) -> dict[str, str]:
+    """Sheet key → sheet name in ``lang`` (总览, 职责明细 … / Overview, Duties …)."""
+    return {k: t(f"xl.sheet.{k}", lang) for k in SHEETS}
+
+
+def column_headers(columns: Sequence[str], lang: Lang) -> list[str]:
+    """Header texts of a sheet's columns."""
+    return [t(f"xl.col.{c}", lang) for c in columns]
+
+
+def _num(x: float) -> float | int:
+    return int(x) if float(x).is_integer() else round(x, 2)
+
+
+def _link(ws: Worksheet, row: int, col: int, sheet: str, target_row: int) -> None:
+    """Make a cell an internal link to column A of ``target_row`` on ``sheet``."""
+    c = ws.cell(row=row, column=col)
+    c.hyperlink = Hyperlink(ref=c.coordinate, location=f"'{sheet}'!A{target_row}", display=str(c.value))
+    c.font = font(color="0563C1", underline="single")
+
+
+@dataclass(frozen=True, slots=True)
+class _Layout:
+    """Where each duty's row and first evidence row land (so links can be written in one pass)."""
+
+    duty_row: dict[int, int]
+    evidence_rows: dict[int, tuple[int, int]]
+
+
+def _layout(results: Sequence[DutyResult]) -> _Layout:
+    duty_row, evidence_rows = {}, {}
+    ev = FIRST_ROW
+    for i, r in enumerate(results):
+        duty_row[i] = FIRST_ROW + i
+        if r.evidence:
+            evidence_rows[i] = (ev, ev + len(r.evidence) - 1)
+            ev += len(r.evidence)
+    return _Layout(duty_row, evidence_rows)
+
+
+def shortfall_text(r: DutyResult, lang: Lang) -> str:
+    """The shortfall in words; for a waived duty, the waiver's reason, approver and expiry."""
+    if r.waiver is None:
+        return r.shortfall
+    w = r.waiver
+    text = t("xl.waiver", lang, reason=w.reason)
+    if w.approved_by:
+        text += t("xl.waiver.by", lang, who=w.approved_by)
+    if w.expires:
+        text += t("xl.waiver.until", lang, date=w.expires.isoformat())
+    return text
+
+
+def evidence_text(n: int, rows: tuple[int, int] | None, lang: Lang) -> str:
+    """'3条（佐证第3–5行）' — how many rows counted and where they are on the evidence sheet."""
+    if not n or rows is None:
+        return "—"
+    first, last = rows
+    if first == last:
+        return t("xl.ev.one", lang, first=first)
+    return t("xl.ev.many", lang, n=n, first=first, last=last)
+
+
+class _Scorecard:
+    """Builds the scorecard workbook for one audit."""
+
+    def __init__(self, audit: Audit, today: dt.date) -> None:
+        self.audit = audit
+        self.lang: Lang = audit.lang
+        self.today = today
+        self.names = sheet_names(self.lang)
+        self.unit = audit.unit or t("xl.no_unit", self.lang)
+        self.layout = _layout(audit.results)
+        self.wb = Workbook()
+        self.wb.properties.creator = f"dutyaudit {__version__}"
+        self.wb.properties.title = self._title()
+
+    # ------------------------------------------------------------------ helpers
+
+    def _title(self) -> str:
+        return t("xl.title", self.lang, unit=self.unit, year=self.audit.year)
+
+    def _footer(self, ws: Worksheet, title_rows: str | None, one_page: bool = False) -> None:
+        right = f"{self.audit.pack.id} · {self.today.isoformat()}"
+        setup_print(ws, title_rows, self.unit, self.lang, footer_right=right, one_page=one_page)
+
+    def _list_sheet(
+        self,
+        key: str,
+        columns: Sequence[str],
+        widths: Sequence[float],
+        title: str,
+        freeze: str = "A3",
+    ) -> Worksheet:
+        ws = self.wb.create_sheet(self.names[key])
+        title_row(ws, 1, title, len(columns), size=12)
+        header_row(ws, 2, column_headers(columns, self.lang))
+        set_widths(ws, widths)
+        ws.freeze_panes = freeze
+        self._footer(ws, "$2:$2")
+        return ws
+
+    def _row(self, ws: Worksheet, row: int, values: Sequence[Any], widths: Sequence[float]) -> None:
+        for col, v in enumerate(values, start=1):
+            c = put(ws, row, col, v)
+            if isinstance(v, dt.date):
+                c.number_format = DATE_FORMAT
+            if isinstance(v, int | float | dt.date):
+                c.alignment = Alignment(horizontal="center", vertical="top")
+        fit_height(ws, row, widths, values)
+
+    def _none(self, ws: Worksheet, ncols: int) -> None:
+        put(ws, FIRST_ROW, 1, t("xl.none", self.lang), horizontal="center")
+        ws.merge_cells(start_row=FIRST_ROW, start_column=1, end_row=FIRST_ROW, end_column=ncols)
+
+    def _more(self, ws: Worksheet, row: int, n: int, ncols: int) -> None:
+        put(ws, row, 1, t("xl.more", self.lang, n=n))
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=ncols)
+
+    # ------------------------------------------------------------------ sheets
+
+    def overview(self) -> None:
+        a, lang = self.audit, self.lang
+        ws = self.wb.active
+        ws.title = self.names["overview"]
+        set_widths(ws, (16, *([8.5] * 7), 2, *([9] * 8)))
+        title_row(ws, 1, self._title(), 17, size=16)
+        title_row(ws, 2, a.pack.name, 17, size=11)
+        ws.row_dimensions[2].height = 20
+        row = 4
+        s = a.summary
+        used = len({id(h.activity) for r in a.results for h in r.evidence})
+        issuer = a.pack.issuer + t("xl.ov.issued", lang, date=a.pack.issued.isoformat())
+        scope = a.pack.roles[a.role].name if a.role else t("xl.ov.scope_all", lang)
+        bands = t("sep", lang).join(f"{k}≥{_num(v)}" for k, v in sorted(a.pack.grades.items(), key=lambda kv: -kv[1]))
+        pairs: list[tuple[str, Any]] = [
+            ("unit", self.unit),
+            ("pack", f"{a.pack.name}（{a.pack.id}）" if lang == "zh" else f"{a.pack.name} ({a.pack.id})"),
+            ("issuer", issuer),
+            ("jurisdiction", a.pack.jurisdiction),
+            ("year", a.year),
+            ("scope", scope),
+            ("files", t("sep", lang).join(a.files)),
+            (
+                "rows",
+                t(
+                    "xl.ov.rows_value",
+                    lang,
+                    rows=a.rows_read,
+                    used=used,
+                    unmatched=len(a.unmatched),
+                    warnings=len(a.warnings),
+                ),
+            ),
+            ("produced", t("xl.ov.produced_value", lang, date=self.today.isoformat(), version=__version__)),
+            ("score", a.score),
+            ("grade", (a.grade or "—") + (t("xl.ov.bands", lang, bands=bands) if bands else "")),
+            ("method", t("xl.ov.method_text", lang)),
+        ]
+        value_width = 8.5 * 7
+        for key, value in pairs:
+            put(ws, row, 1, t(f"xl.ov.{key}", lang), bold=True, fill_rgb="F2F2F2")
+            c = put(ws, row, 2, value, bold=key in ("score", "grade"), size=14 if key == "score" else 10)
+            if key == "score":
+                c.number_format = "0.0"
+                c.alignment = Alignment(horizontal="left", vertical="center")
+            elif key == "year":
+                c.alignment = Alignment(horizontal="left", vertical="top")
+            for col in range(3, 9):
+                ws.cell(row=row, column=col).border = BORDER
+            ws.merge_cells(start_row=row, start_column=2, end_row=row, end_column=8)
+            fit_height(ws, row, (16, value_width), (t(f"xl.ov.{key}", lang), value), size=14 if key == "score" else 10)
+            row += 1
+
+        row += 1
+        put(ws, row, 1, t("xl.ov.by_role", lang), bold=True, border=False, wrap=False)
+        row += 1
+        table_top = row
+        header_row(
+            ws,
+            row,
+            [
+                t("xl.ov.role", lang),
+                *(t(st, lang) for st in STATUSES),
+                t("xl.ov.total", lang),
+                t("xl.ov.role_score", lang),
+            ],
+        )
+        roles = [rid for rid in a.pack.roles if any(r.duty.role == rid for r in a.results)]
+        for rid in roles:
+            row += 1
+            mine = [r for r in a.results if r.duty.role == rid]
+            counts = [sum(1 for r in mine if r.status == st) for st in STATUSES]
+            self._count_row(ws, row, a.pack.roles[rid].name, counts, len(mine), score(mine))
+        row += 1
+        self._count_row(ws, row, t("xl.ov.total", lang), [s[st] for st in STATUSES], s["total"], a.score, bold=True)
+        if roles:
+            self._chart(ws, table_top, len(roles))
+
+        row += 2
+        for label in ("reviewer", "checker"):
+            put(ws, row, 1, t(f"xl.ov.{label}", lang), bold=True, border=False, wrap=False)
+            put(ws, row, 5, t("xl.ov.date", lang), bold=True, border=False, horizontal="right", wrap=False)
+            line = Border(bottom=Side(style="thin", color="000000"))
+            for col in (2, 3, 4, 6, 7, 8):
+                ws.cell(row=row, column=col).border = line
+            ws.row_dimensions[row].height = 30
+            row += 2
+        self._footer(ws, None, one_page=True)
+
+    def _count_row(
+        self, ws: Worksheet, row: int, name: str, counts: list[int], total: int, value: float, bold: bool = False
+    ) -> None:
+        put(ws, row, 1, name, bold=bold)
+        for j, (st, n) in enumerate(zip(STATUSES, counts, strict=True), start=2):
+            put(ws, row, j, n, bold=bold, horizontal="center", fill_rgb=STATUS_FILL[st] if n else None)
+        put(ws, row, 7, total, bold=bold, horizontal="center")
+        put(ws, row, 8, value, bold=bold, horizontal="center", number_format="0.0")
+        fit_height(ws, row, (16,), (name,))
+
+    def _chart(self, ws: Worksheet, header: int, n_roles: int) -> None:
+        chart = BarChart()
+        chart.type = "bar"
+        chart.grouping = "stacked"
+        chart.overlap = 100
+        chart.gapWidth = 60
+        chart.title = t("xl.ov.chart_title", self.lang)
+        chart.y_axis.title = t("xl.ov.chart_axis", self.lang)
+        chart.y_axis.majorGridlines = None
+        chart.y_axis.numFmt = "0"
+        chart.x_axis.delete = False
+        chart.y_axis.delete = False
+        chart.legend.position = "b"
+        data = Reference(ws, min_col=2, max_col=6, min_row=header, max_row=header + n_roles)
+        cats = Reference(ws, min_col=1, min_row=header + 1, max_row=header + n_roles)
+        chart.add_data(data, titles_from_data=True)
+        chart.set_categories(cats)
+        for series, st in zip(chart.series, STATUSES, strict=True):
+            series.graphicalProperties.solidFill = STATUS_COLOUR[st]
+            series.graphicalProperties.line.solidFill = STATUS_COLOUR[st]
+        chart.width = 15.5
+        chart.height = 8.5
+        ws.add_chart(chart, "J4")
+
+    def duties(self) -> None:
+        a, lang = self.audit, self.lang
+        ws = self._list_sheet(
+            "duties", DUTY_COLUMNS, DUTY_WIDTHS, t("xl.duties_title", lang, unit=self.unit, year=a.year)
+        )
+        ev_sheet = self.names["evidence"]
+        status_col = DUTY_COLUMNS.index("status") + 1
+        link_col = DUTY_COLUMNS.index("evidence") + 1
+        for i, r in enumerate(a.results):
+            row = self.layout.duty_row[i]
+            span = self.layout.evidence_rows.get(i)
+            values = [
+                i + 1,
+                r.duty.id,
+                a.pack.roles[r.duty.role].name,
+                r.duty.clause,
+                r.duty.label,
+                requirement_text(r.duty, lang),
+                _num(r.required),
+                _num(r.found),
+                t(r.status, lang),
+                shortfall_text(r, lang),
+                evidence_text(len(r.evidence), span, lang),
+                r.duty.text,
+            ]
+            self._row(ws, row, values, DUTY_WIDTHS)
+            c = ws.cell(row=row, column=status_col)
+            c.fill = fill(STATUS_FILL[r.status])
+            c.font = font(bold=True)
+            c.alignment = Alignment(horizontal="center", vertical="top")
+            if span is not None:
+                _link(ws, row, link_col, ev_sheet, span[0])
+
+    def evidence(self) -> None:
+        a, lang = self.audit, self.lang
+        ws = self._list_sheet(
+            "evidence", EVIDENCE_COLUMNS, EVIDENCE_WIDTHS, t("xl.evidence_title", lang, unit=self.unit, year=a.year)
+        )
+        duties_sheet = self.names["duties"]
+        row, n = FIRST_ROW, 0
+        for i, r in enumerate(a.results):
+            for h in r.evidence:
+                n += 1
+                act = h.activity
+                values = [
+                    n,
+                    r.duty.id,
+                    r.duty.label,
+                    act.file,
+                    act.sheet,
+                    act.row,
+                    act.date,
+                    act.title,
+                    t("sep", lang).join(h.keywords),
+                ]
+                self._row(ws, row, values, EVIDENCE_WIDTHS)
+                _link(ws, row, 2, duties_sheet, self.layout.duty_row[i])
+                row += 1
+        if not n:
+            self._none(ws, len(EVIDENCE_COLUMNS))
+
+    def unmatched(self) -> None:
+        a, lang = self.audit, self.lang
+        ws = self._list_sheet(
+            "unmatched", UNMATCHED_COLUMNS, UNMATCHED_WIDTHS, t("xl.unmatched_title", lang, unit=self.unit, year=a.year)
+        )
+        shown = a.unmatched[:LIST_LIMIT]
+        for n, act in enumerate(shown, start=1):
+            self._row(ws, FIRST_ROW + n - 1, _unmatched_values(n, act), UNMATCHED_WIDTHS)
+        if not shown:
+            self._none(ws, len(UNMATCHED_COLUMNS))
+        elif len(a.unmatched) > len(shown):
+            self._more(ws, FIRST_ROW + len(shown), len(a.unmatched) - len(shown), len(UNMATCHED_COLUMNS))
+
+    def warnings(self) -> None:
+        a, lang = self.audit, self.lang
+        ws = self._list_sheet(
+            "warnings", WARNING_COLUMNS, WARNING_WIDTHS, t("xl.warnings_title", lang, unit=self.unit, year=a.year)
+        )
+        shown = a.warnings[:LIST_LIMIT]
+        for n, w in enumerate(shown, start=1):
+            values = [n, w.file, w.sheet or "", w.row if w.row is not None else "", w.message]
+            self._row(ws, FIRST_ROW + n - 1, values, WARNING_WIDTHS)
+        if not shown:
+            self._none(ws, len(WARNING_COLUMNS))
+        elif len(a.warnings) > len(shown):
+            self._more(ws, FIRST_ROW + len(shown), len(a.warnings) - len(shown), len(WARNING_COLUMNS))
+
+    def build(self) -> Workbook:
+        self.overview()
+        self.duties()
+        self.evidence()
+        self.unmatched()
+        self.warnings()
+        return self.wb
+
+
+def _unmatched_values(n: int, act: Activity) -> list[Any]:
+    return [n, act.file, act.sheet, act.row, act.date, act.title, act.type_text, act.role_text]
+
+
+def build_scorecard(audit: Audit, today: dt.date | None = None) -> Workbook:
+    """The scorecard workbook for ``audit`` (not yet saved)."""
+    return _Scorecard(audit, today or dt.date.today()).build()
+
+
+def write_scorecard(audit: Audit, path: Path) -> None:
+    """Write the scorecard to ``path`` (callers go through :func:`dutyaudit.output.write_atomic`)."""
+    build_scorecard(audit).save(path)
