@@ -31,12 +31,21 @@ class Hit:
 
 
 class KeywordIndex:
-    """Finds the rows whose key contains a word, scanning one joined string per word (fast)."""
+    """Finds the rows whose key contains a word.
+
+    Logs repeat titles (会前学法, 常务会议 …), so the index scans one joined string of the distinct
+    keys per word and maps each distinct key back to its rows.
+    """
 
     def __init__(self, keys: Sequence[str]) -> None:
-        self._text = _SEP.join(keys)
+        rows_of: dict[str, list[int]] = {}
+        for i, k in enumerate(keys):
+            rows_of.setdefault(k, []).append(i)
+        distinct = list(rows_of)
+        self._rows = [rows_of[k] for k in distinct]
+        self._text = _SEP.join(distinct)
         starts, pos = [], 0
-        for k in keys:
+        for k in distinct:
             starts.append(pos)
             pos += len(k) + 1
         self._starts = starts
@@ -48,14 +57,14 @@ class KeywordIndex:
         if hit is not None:
             return hit
         out: set[int] = set()
-        text, find, starts = self._text, self._text.find, self._starts
+        text, find, starts, rows = self._text, self._text.find, self._starts, self._rows
         if word:
             i = find(word)
             while i != -1:
-                row = bisect_right(starts, i) - 1
-                out.add(row)
-                # jump to the next row: one hit per row is enough
-                nxt = starts[row + 1] if row + 1 < len(starts) else len(text)
+                k = bisect_right(starts, i) - 1
+                out.update(rows[k])
+                # jump to the next key: one hit per key is enough
+                nxt = starts[k + 1] if k + 1 < len(starts) else len(text)
                 i = find(word, nxt)
         hit = frozenset(out)
         self._cache[word] = hit
@@ -148,13 +157,12 @@ class RoleResolver:
                 return rid
         return self._title_role(a.key)
 
-    def joint_roles(self, a: Activity) -> frozenset[str]:
+    def joint_roles(self, text: str) -> frozenset[str]:
         """Every role a 责任主体 cell or sheet name names on its own (县委、县政府 → party and government).
 
         Each alias occurrence not inside a longer one counts, so 区公安分局党委 names only the role of
         局党委, and 县政府 is not also 政府. Empty unless the row's role text names two or more roles.
         """
-        text = a.role_text
         if not text:
             return frozenset()
         found = self._joint.get(text)
@@ -197,9 +205,15 @@ class Matcher:
         return [self._resolver.role_of(a) for a in self.activities]
 
     @cached_property
-    def joint(self) -> list[frozenset[str]]:
-        """Roles each row is shared by (a joint 县委、县政府 row counts for both; empty for most rows)."""
-        return [self._resolver.joint_roles(a) for a in self.activities]
+    def joint(self) -> dict[str, frozenset[str]]:
+        """Role texts that name several roles (县委、县政府 → both); such rows count for each of them."""
+        texts = {a.role_text for a in self.activities}
+        out = {}
+        for text in texts:
+            roles = self._resolver.joint_roles(text)
+            if roles:
+                out[text] = roles
+        return out
 
     def compiled(self, duty: Duty) -> CompiledMatch:
         cm = self._compiled.get(duty.id)
@@ -212,16 +226,21 @@ class Matcher:
         cm = self.compiled(duty)
         roles = self.roles
         out = []
+        words: dict[str, tuple[str, ...]] = {}
+        joint = self.joint
         for i in sorted(cm.keyword_rows(self.index, len(self.activities))):
             a = self.activities[i]
             role = roles[i]
             if role is not None and role != duty.role:
-                if duty.role not in self.joint[i]:
+                if not joint or duty.role not in joint.get(a.role_text, ()):
                     continue
                 role = duty.role
             if not cm.type_ok(a.type):
                 continue
-            out.append(Hit(a, cm.found_words(a.key), a.type, role))
+            found = words.get(a.key)
+            if found is None:
+                found = words[a.key] = cm.found_words(a.key)
+            out.append(Hit(a, found, a.type, role))
         return out
 
 

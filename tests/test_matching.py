@@ -29,7 +29,7 @@ def _row(role_text: str, title: str = "召开会议") -> Activity:
     ],
 )
 def test_joint_roles(pack: str, text: str, joint: set[str]) -> None:
-    assert RoleResolver(load_pack(pack)).joint_roles(_row(text)) == joint
+    assert RoleResolver(load_pack(pack)).joint_roles(text) == joint
 
 
 def test_joint_row_counts_for_both_roles(write_csv: Any, audit_json: Any) -> None:
