@@ -108,7 +108,7 @@ class Explanation:
     rule: str
     """The match rule in words."""
     needed: str
-    """What would satisfy the duty ('' when it is met)."""
+    """What would satisfy the duty, in words (or that nothing is needed: met, or waived)."""
     applies: bool = True
     """False when the duty's ``years`` do not cover the audit year (check leaves it out)."""
     warnings: list[RowWarning] = field(default_factory=list)
@@ -270,13 +270,16 @@ def near_misses(pack: Pack, duty: Duty, matcher: Matcher, year: int, counted: se
         held = held_all + (1 if cm.any and any(norm in a.key for norm, _ in cm.any) else 0)
         if held < groups and (held * 2 < groups or (cm.all and not held_all)):
             continue
-        reasons = [*judge.keyword_reasons(a.key), *judge.role_type_reasons(a, roles[i]), *judge.date_reasons(a)]
+        role = roles[i]
+        if role is not None and role != duty.role and duty.role in matcher.joint.get(a.role_text, ()):
+            role = duty.role  # a joint row (县委、县政府) counts for each role it names, as in Matcher.hits
+        reasons = [*judge.keyword_reasons(a.key), *judge.role_type_reasons(a, role), *judge.date_reasons(a)]
         if not reasons:
             reasons = judge.requirement_reasons(a)
         if not reasons:
             continue  # counts (e.g. a count duty's extra rows in a period already met)
         found = cm.found_words(a.key)
-        ranked.append((len(reasons), -len(found), i, NearMiss(a, found, a.type, roles[i], tuple(reasons))))
+        ranked.append((len(reasons), -len(found), i, NearMiss(a, found, a.type, role, tuple(reasons))))
     ranked.sort(key=lambda x: x[:3])
     return [x[3] for x in ranked]
 

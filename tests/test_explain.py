@@ -210,3 +210,18 @@ def test_waived_duty_exits_0(run, log: Path, pack: Path, tmp_path: Path) -> None
     assert data["waiver"] == {"reason": "本年度由上级统一举办", "approved_by": "县委依法治县办", "expires": None}
     table = run("explain", log, "--pack", pack, "--duty", "party-lecture", "--waivers", waivers).stdout
     assert "豁免：本年度由上级统一举办（批准：县委依法治县办）" in table
+
+
+def test_log_text_that_looks_like_rich_markup_is_printed_as_written(write_csv, run, pack: Path) -> None:
+    title = "县委常委会听取[bold]法治建设工作汇报[/bold]"
+    log = write_csv([{"日期": "2023-03-01", "事项": title, "活动类型": "会议", "责任主体": "县委"}], name="m.csv")
+    out = run("explain", log, "--pack", pack, "--duty", "party-report").stdout
+    assert "[bold]" in out and "[/bold]" in out
+
+
+def test_a_joint_row_is_not_blamed_on_its_role(write_csv, run, pack: Path) -> None:
+    rows = [{"日期": "2023-03-01", "事项": "听取意识形态工作汇报", "活动类型": "会议", "责任主体": "县委、县政府"}]
+    log = write_csv(rows, name="joint.csv")
+    res = run("explain", log, "--pack", pack, "--duty", "party-report", "-f", "json")
+    near = json.loads(res.stdout)["near_misses"]
+    assert [(n["role"], [r["code"] for r in n["reasons"]]) for n in near] == [("party", ["any"])]

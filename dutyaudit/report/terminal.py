@@ -30,8 +30,11 @@ FOOTER_WARNINGS = 15
 
 
 def make_console(stream: TextIO) -> Console:
-    """A console on ``stream``; Rich honours NO_COLOR, FORCE_COLOR and COLUMNS."""
-    return Console(file=stream, highlight=False, soft_wrap=False)
+    """A console on ``stream``; Rich honours NO_COLOR, FORCE_COLOR and COLUMNS.
+
+    Markup is off: log titles such as ``[bold]…`` or ``[2023]`` are printed as written.
+    """
+    return Console(file=stream, highlight=False, soft_wrap=False, markup=False)
 
 
 #: Columns of the duty table and the cells' alignment (numbers right).
