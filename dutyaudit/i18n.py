@@ -155,9 +155,15 @@ LABELS: dict[str, dict[str, str]] = {
         "zh": "写明会议或活动全称，包含“说明”表示例记录中的关键词",
         "en": "The full name of the meeting or activity, with the keywords of the example on the Instructions sheet",
     },
-    "xl.tpl.error": {"zh": "不是列表中的值或格式不符，仍要保留吗？", "en": "Not a listed value or not the expected form. Keep it?"},
+    "xl.tpl.error": {
+        "zh": "不是列表中的值或格式不符，仍要保留吗？",
+        "en": "Not a listed value or not the expected form. Keep it?",
+    },
     "xl.tpl.help_title": {"zh": "填表说明 · {pack}", "en": "How to fill in this log · {pack}"},
-    "xl.tpl.help_source": {"zh": "依据：{issuer} {issued} 印发，适用于{where}。", "en": "Source: {issuer}, issued {issued}, for {where}."},
+    "xl.tpl.help_source": {
+        "zh": "依据：{issuer} {issued} 印发，适用于{where}。",
+        "en": "Source: {issuer}, issued {issued}, for {where}.",
+    },
     "xl.tpl.help.sheets": {
         "zh": "每个责任主体一张工作表（{sheets}），工作表名称用于识别责任主体，请勿改名；"
         "在同一张表中登记其他主体的活动时，请填写“责任主体”列。",
@@ -191,6 +197,11 @@ LABELS: dict[str, dict[str, str]] = {
     "xl.tpl.help.example": {"zh": "示例记录", "en": "Example record"},
     "xl.tpl.help.type": {"zh": "示例类型", "en": "Example type"},
     "xl.tpl.help.text": {"zh": "职责原文", "en": "Source text"},
+    "xl.tpl.kw.all": {"zh": "须含：{words}", "en": "must contain: {words}"},
+    "xl.tpl.kw.any": {"zh": "及 {words} 之一", "en": "and one of {words}"},
+    "xl.tpl.kw.any_only": {"zh": "须含 {words} 之一", "en": "must contain one of {words}"},
+    "xl.tpl.kw.none": {"zh": "不含：{words}", "en": "not: {words}"},
+    "xl.tpl.kw.sep": {"zh": "；", "en": "; "},
     # --- end scorecard
     # --- explain, waivers, terminal/markdown/csv labels and messages: keys prefixed "ui."/"explain."/"waiver."
     # column headers (terminal, markdown, explain; the scorecard may use them too)

@@ -55,7 +55,7 @@ from dutyaudit.report.xlstyle import (
 #: Rows given drop-downs and formats on each role sheet (a year's log rarely has more).
 DATA_ROWS = 1000
 #: Empty rows drawn with borders, so a printed blank template looks like a form.
-BORDERED_ROWS = 40
+BORDERED_ROWS = 25
 #: First data row of a role sheet (row 1 is the title, row 2 the header).
 FIRST_ROW = 3
 DATE_FORMAT = "yyyy-mm-dd"
@@ -182,6 +182,25 @@ def _example_title(duty: Duty) -> str:
         if compiled.keyword_rows(KeywordIndex([normalize(title)]), 1) == {0}:
             return title
     return "、".join(dict.fromkeys(w for w in [*firsts, *m.any[:1]] if w))
+
+
+def keyword_text(duty: Duty, lang: Lang = "zh", limit: int = 6) -> str:
+    """What a title must hold to count for a duty: '须含：听取；及 A/B 之一；不含：C'."""
+    m = duty.match
+    sep = t("sep", lang)
+
+    def some(words: Sequence[str]) -> str:
+        shown = "/".join(words[:limit])
+        return shown + ("/…" if len(words) > limit else "")
+
+    parts = []
+    if m.all:
+        parts.append(t("xl.tpl.kw.all", lang, words=sep.join(some(e.split("|")) for e in m.all)))
+    if m.any:
+        parts.append(t("xl.tpl.kw.any" if m.all else "xl.tpl.kw.any_only", lang, words=some(m.any)))
+    if m.none:
+        parts.append(t("xl.tpl.kw.none", lang, words=some(m.none)))
+    return t("xl.tpl.kw.sep", lang).join(parts)
 
 
 def _example_date(duty: Duty, year: int) -> dt.date:
@@ -356,7 +375,9 @@ class _Template:
         line(t("xl.tpl.help_source", lang, issuer=pack.issuer, issued=pack.issued.isoformat(), where=pack.jurisdiction))
         sheets = t("sep", lang).join(self.sheets[r] for r in self.roles)
         hints = t("sep", lang).join(
-            f"{f.name}：{f.help}" if lang == "zh" else f"{f.name}: {f.help}" for f in pack.fields if f.help
+            f"{f.name}：{f.help.rstrip('。.；; ')}" if lang == "zh" else f"{f.name}: {f.help.rstrip('。.；; ')}"
+            for f in pack.fields
+            if f.help
         )
         for i, key in enumerate(("sheets", "rows", "lists", "fields", "check"), start=1):
             if key == "fields" and not hints:
@@ -367,7 +388,7 @@ class _Template:
         rows.append(heads)
         for n, d in enumerate(self.duties, start=1):
             ex = example(d, self.year)
-            record = f"{ex.date.isoformat()}　{ex.title}"
+            record = f"{ex.date.isoformat()}　{ex.title}\n{keyword_text(d, lang)}"
             for key, value in ex.values.items():
                 name = t(f"xl.tpl.col.{key}", lang) if key in _CONDITION_FIELDS.values() else key
                 shown = value.isoformat() if isinstance(value, dt.date) else value
