@@ -253,3 +253,14 @@ def test_load_waivers_reads_dates_in_chinese_form(mini_pack: Path, waivers_file)
     pack = load_pack_file(mini_pack)
     got = waiver_rules.load_waivers(waivers_file("- {duty: gov-half, reason: x, expires: 2024年3月31日}\n"), pack)
     assert got[0].expires == dt.date(2024, 3, 31) and got[0].entry == 1
+
+
+def test_shipped_example_waivers_fit_the_panjin_pack(run) -> None:
+    root = Path(__file__).resolve().parent.parent
+    example, log = root / "examples" / "waivers.yaml", root / "examples" / "panjin-2023-台账.xlsx"
+    res = run("check", log, "--pack", "panjin", "--waivers", example, "-f", "json")
+    assert res.exit_code == 1, res.stderr
+    data = json.loads(res.stdout)
+    waived = {d["id"]: d["waiver"]["reason"] for d in data["duties"] if d["status"] == "waived"}
+    assert set(waived) == {"gov-21", "gov-13"}  # gov-13 is scoped to 盘山县, the example's unit
+    assert data["unit"] == "盘山县"
