@@ -185,6 +185,7 @@ class _Judge:
         return Reason(code, str(detail), t(f"explain.why.{code}", self.lang, **kw))
 
     def keyword_reasons(self, key: str) -> list[Reason]:
+        """A missing ``all`` entry, no ``any`` word, each excluded word present (``key``: normalised title)."""
         lang = self.lang
         out = []
         for entry in self.cm.all:
@@ -199,6 +200,7 @@ class _Judge:
         return out
 
     def role_type_reasons(self, a: Activity, role: str | None) -> list[Reason]:
+        """Another role's row; a type outside the rule's types."""
         lang = self.lang
         out = []
         if role is not None and role != self.duty.role:
@@ -216,6 +218,7 @@ class _Judge:
         return out
 
     def date_reasons(self, a: Activity) -> list[Reason]:
+        """No date, another year, outside the window, after the deadline (the first that applies)."""
         window = self.req.window
         if a.date is None:
             return [self._r("undated", "")]
@@ -229,6 +232,7 @@ class _Judge:
         return []
 
     def deadline(self) -> dt.date:
+        """The deadline day in the audit year."""
         assert isinstance(self.req, DeadlineReq)
         mm, dd = (int(x) for x in self.req.by.split("-"))
         return dt.date(self.year, mm, dd)

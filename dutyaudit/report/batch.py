@@ -43,6 +43,7 @@ def batch_json(result: BatchResult) -> str:
 
 
 def write_batch_csv(result: BatchResult, stream: TextIO) -> None:
+    """One row per unit in ranking order, CSV_COLUMNS as the header."""
     w = csv.writer(stream, lineterminator="\n")
     w.writerow(CSV_COLUMNS)
     for r in ranking_rows(result):
