@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -208,9 +209,22 @@ def test_role_option_keeps_only_that_role(role: str) -> None:
         ("局长办公会", "department"),
         ("区公安分局党委", "department"),  # 局党委 outranks 党委
         ("区政府办公室", "department"),  # 政府办公室 outranks 政府
+        ("县政府办", "department"),
+        ("司法局", "department"),
+        ("镇政府办公室", "township_government"),  # the township's own office, not the 区政府办公室
+        ("区卫健委", "department"),
+        ("区发改委", "department"),
+        ("区委组织部", "department"),
+        ("镇党委组织委员", "township_party"),  # a committee member, not the 组织部
+        ("区人大常委会", None),
+        ("县人大常委会", None),
+        ("区委依法治区办", None),
+        ("县委依法治县办", None),
+        ("县委办", None),
+        ("镇司法所", None),
     ],
 )
-def test_role_aliases(cell: str, role: str) -> None:
+def test_role_aliases(cell: str, role: str | None) -> None:
     resolver = RoleResolver(load_pack("shapotou"))
     row = Activity(file="f", sheet="s", row=1, date=None, title="t", key="t", role_text=cell)
     assert resolver.role_of(row) == role
@@ -266,3 +280,73 @@ def test_committed_examples_are_what_the_script_writes(tmp_path: Path) -> None:
 
     assert cells(TOWN) == cells(fresh_town)
     assert cells(DEPT) == cells(fresh_dept)
+
+
+def test_joint_township_row_counts_for_both_bodies(write_csv: Callable[..., Path]) -> None:
+    """镇党委、镇政府 in one 责任主体 cell: the row is each body's."""
+    log = write_csv(
+        [
+            {"日期": "2023-05-06", "事项": "召开法治政府建设工作领导小组会议", "责任主体": "镇党委、镇政府"},
+            {"日期": "2023-05-07", "事项": "党委会议专题研究法治建设", "责任主体": "镇党委、镇政府"},
+        ]
+    )
+    _, data = _check(log, "--year", "2023")
+    assert (status_of(data, "gov-i01")["status"], status_of(data, "party-i01")["status"]) == ("met", "met")
+
+
+def test_clerk_wording_for_the_quantified_duties(write_csv: Callable[..., Path]) -> None:
+    """How clerks write the rows of the nine figures, and the near neighbours that must not count."""
+    rows = [
+        # party-i01: 党委会议 专题研究 法治建设
+        ("2023-03-03", "镇党委（扩大）会议专题研究法治建设重大问题", "会议", "镇党委"),
+        ("2023-03-04", "镇党委专题会议研究法治建设", "会议", "镇党委"),
+        ("2023-03-05", "镇党委会议专题学习习近平法治思想", "学习", "镇党委"),  # study: party-h01
+        ("2023-03-06", "召开镇党委会议研究下半年项目建设", "会议", "镇党委"),  # not 法治
+        # party-i15a / party-i15b: 中心组
+        ("2023-04-01", "党委中心组集体学习《信访工作条例》", "学习", "镇党委"),
+        ("2023-04-02", "党委理论学习中心组专题学习习近平法治思想", "学习", "镇党委"),
+        ("2023-04-05", "中心组学习习近平新时代中国特色社会主义思想", "学习", "镇党委"),  # not 学法
+        # gov-i01: 领导小组会议 / 推进会
+        ("2023-05-02", "召开全镇法治政府建设工作推进会", "会议", "镇政府"),
+        ("2023-05-03", "调整镇法治政府建设工作领导小组成员", "文件", "镇政府"),  # not a meeting
+        # gov-i02: 每半年听取
+        ("2023-06-02", "镇长办公会专题听取法治政府建设工作情况", "会议", "镇政府"),
+        ("2023-09-03", "镇人大主席团听取镇政府法治政府建设工作报告", "会议", "镇人大"),  # the 人大 hears it
+        # gov-i22: 集体学法
+        ("2023-07-02", "镇政府班子集体学习《中华人民共和国行政处罚法》", "学习", "镇政府"),
+        ("2023-07-03", "镇政府领导班子宪法专题讲座", "讲座", "镇政府"),
+        ("2023-07-05", "民法典讲座进社区", "讲座", "镇政府"),  # 普法 for the public: gov-i21
+        # dept-h12a / dept-h12b / dept-h12c
+        ("2023-08-02", "党组会议前学习《民法典》", "学法", "区司法局"),
+        ("2023-08-03", "局务会学法：学习《行政复议法》", "学法", "区司法局"),
+        ("2023-08-04", "局党组理论学习中心组学法", "学习", "区司法局"),  # 中心组, not 会前学法
+        ("2023-08-06", "邀请律师开展法律知识讲座", "讲座", "区司法局"),
+        ("2023-08-07", "开展法治宣传讲座进社区", "宣传", "区司法局"),  # 普法: dept-h13
+        ("2023-08-09", "参加自治区行政执法人员网上培训", "培训", "区司法局"),
+        ("2023-08-11", "安全生产专题讲座", "讲座", "区司法局"),
+    ]
+    log = write_csv([{"日期": d, "事项": t, "活动类型": k, "责任主体": r} for d, t, k, r in rows])
+    _, data = _check(log, "--year", "2023")
+
+    def titles(duty_id: str) -> list[str]:
+        return [t for _, t in _rows(status_of(data, duty_id))]
+
+    assert titles("party-i01") == ["镇党委（扩大）会议专题研究法治建设重大问题", "镇党委专题会议研究法治建设"]
+    assert titles("party-i15a") == ["党委中心组集体学习《信访工作条例》", "党委理论学习中心组专题学习习近平法治思想"]
+    assert titles("party-i15b") == ["党委理论学习中心组专题学习习近平法治思想"]
+    assert titles("gov-i01") == ["召开全镇法治政府建设工作推进会"]
+    assert titles("gov-i02") == ["镇长办公会专题听取法治政府建设工作情况"]
+    assert titles("gov-i22") == ["镇政府班子集体学习《中华人民共和国行政处罚法》", "镇政府领导班子宪法专题讲座"]
+    assert "民法典讲座进社区" in titles("gov-i21")
+    assert titles("dept-h12a") == ["党组会议前学习《民法典》", "局务会学法：学习《行政复议法》"]
+    assert titles("dept-h12b") == ["邀请律师开展法律知识讲座"]
+    assert "开展法治宣传讲座进社区" in titles("dept-h13")
+    assert titles("dept-h12c") == ["参加自治区行政执法人员网上培训"]
+    unmatched = {u["title"] for u in data["unmatched"]}
+    assert {
+        "召开镇党委会议研究下半年项目建设",
+        "中心组学习习近平新时代中国特色社会主义思想",
+        "调整镇法治政府建设工作领导小组成员",
+        "镇人大主席团听取镇政府法治政府建设工作报告",
+        "安全生产专题讲座",
+    } <= unmatched
