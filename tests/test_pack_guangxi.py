@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -94,6 +95,16 @@ def test_every_numbered_item_of_articles_5_and_6_is_encoded() -> None:
         ("局党组", "department"),
         ("县公安局党委", "department"),  # 局党委 is longer than 党委
         ("县人大常委会", None),  # 常委会 alone is not a party alias
+        ("县委依法治县办", "party"),
+        ("县政府办", "government"),
+        ("镇党委", "party"),
+        ("镇政府", "government"),
+        ("街道党工委", "party"),
+        ("某某街道办事处", "government"),  # 乡（镇、街道） heads follow the 实施办法 (第十条)
+        ("司法局", "department"),
+        ("县卫健委", "department"),
+        ("县发改委", "department"),
+        ("县人民法院", None),
     ],
 )
 def test_role_aliases(text: str, role: str | None) -> None:
@@ -219,3 +230,27 @@ def test_role_option_keeps_one_roles_duties(role: str, total: int, met: int) -> 
     assert {d["role"] for d in data["duties"]} == {role}
     assert data["summary"]["total"] == total
     assert data["summary"]["met"] == met
+
+
+def test_clerk_wording_for_the_yearly_hearing(write_csv: Callable[..., Path]) -> None:
+    """第五条(一) 每年…听取工作汇报 (party-5.1a): how clerks write it, and the near neighbours that must not count."""
+    rows = [
+        ("2019-03-02", "县委常委(扩大)会议听取2018年度法治建设情况汇报", "会议", "县委"),
+        ("2019-03-03", "县委全面依法治县委员会第一次会议听取各协调小组工作汇报", "会议", "县委"),
+        ("2019-03-04", "县委常委会听取县政府法治政府建设工作情况报告", "会议", "县委"),
+        ("2019-03-08", "县委常委会会议专题听取依法治县工作情况", "会议", "县委"),
+        ("2019-03-05", "县人大常委会听取全县法治建设情况报告", "会议", "县人大常委会"),  # the 人大 hears it
+        ("2019-03-06", "县委常委会会议研究部署法治建设工作", "会议", "县委"),  # no hearing: party-5.1b
+        ("2019-03-07", "县委常委会听取县法院党组工作汇报", "会议", "县委"),  # party-5.4a
+    ]
+    log = write_csv([{"日期": d, "事项": t, "活动类型": k, "责任主体": r} for d, t, k, r in rows])
+    _, data = _check(log, "--year", "2019")
+    assert _titles(status_of(data, "party-5.1a")) == [
+        "县委常委(扩大)会议听取2018年度法治建设情况汇报",
+        "县委全面依法治县委员会第一次会议听取各协调小组工作汇报",
+        "县委常委会听取县政府法治政府建设工作情况报告",
+        "县委常委会会议专题听取依法治县工作情况",
+    ]
+    assert _titles(status_of(data, "party-5.1b")) == ["县委常委会会议研究部署法治建设工作"]
+    assert _titles(status_of(data, "party-5.4a")) == ["县委常委会听取县法院党组工作汇报"]
+    assert "县人大常委会听取全县法治建设情况报告" in {u["title"] for u in data["unmatched"]}
