@@ -8,13 +8,14 @@ The year has deliberate gaps, so ``dutyaudit check examples/shizuishan-2024-台�
 --unit 市司法局`` exits 1:
 - met: 年度报告 sent and published (t05a, t05b), 执法监督检查 (t30a), 法治讲座/研讨 twice (t50a),
   合法性审查率 100% (t19b), 复议依法受理率 100% (t34a, an 依法不予受理 counts), 报备率 and 规范率 (t22a,
-  t22c), 法治政府建设督察 (req-4), the 全区达标复核 row for t02a and t02b;
-- partial: 会前学法 3 of 4 (t47a), 专题法治讲座 1 of 2 (t47b), one of two drafts open for comment only
+  t22c), 法治政府建设督察 (req-4), the 全区达标复核 row for t02a;
+- partial: 会前学法 3 of 4 (t47a; a 会前学习 of a speech is not 学法), 专题法治讲座 1 of 2 (t47b), one of two
+  drafts open for comment only
   20 days (t09a), one filing late → 报备及时率 75% (t22b), one 执法投诉 still 办理中 → 办结率 75% < 90%
   (t30b), one case without the head in court → 出庭应诉率 66.7% (t38);
 - missing: e.g. 第三方评估 (t04), 立法 planning (t08), 备案协审专家 (t22d), 败诉案件通报 (t37b).
-The 2025-only targets (t01b, t02c, t02d) are not audited for 2024. A 2023 row (out of the audit year),
-ordinary work rows (unmatched) and 合计 rows are included. The pack has no deadline duty.
+The 2025-only targets (t01b, t02c, t02d) and the 2023-only deadline (t02b, 力争到2023年底) are not audited
+for 2024. A 2023 row (out of the audit year), ordinary work rows (unmatched) and 合计 rows are included.
 """
 
 from __future__ import annotations
@@ -120,6 +121,7 @@ Q3 = [
         "公告",
     ),
     (dt.date(2024, 8, 20), "召开行政复议委员会第一次会议审议重大疑难复议案件", "会议", JSJ, "局长", "", "会议纪要"),
+    ("2024年8月28日", "局党组会会前学习习近平总书记关于党的建设的重要思想", "学习", DZ, "局长", "", "学习记录"),
     ("9月12日", "组织新任职领导干部宪法宣誓", "宣誓", JSJ, "政治处主任", "", "照片"),
     ("2024年9月20日", "开展2024年度行政执法案卷评查", "评查", JSJ, "执法监督科科长", "", "评查通报"),
     ("2024/9/26", "对惠农区开展法治政府建设督察", "督察", YFZS, "局长", "", "督察反馈意见"),

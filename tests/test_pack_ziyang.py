@@ -2,8 +2,8 @@
 
 The example (examples/ziyang-2016-台账.xlsx, written by examples/ziyang_log.py) is 资阳市's 2016 log with
 one sheet per body the decision binds. It has gaps, so `check` must exit 1. These tests pin the verdicts
-it is built to show (met, partial, missing — the decision sets no deadline), the role split, the
-deliberate overlaps and the shape of the pack.
+it is built to show (met, partial, missing), the role split, the deliberate overlaps and the shape of
+the pack. The decision's one date (力争到2020年) is a deadline of the 2020 audit, tested on small logs.
 """
 
 from __future__ import annotations
@@ -21,11 +21,11 @@ from typer.testing import CliRunner
 
 from dutyaudit.cli import app
 from dutyaudit.matching import RoleResolver
-from dutyaudit.packs import CountReq, EachReq, load_pack
+from dutyaudit.packs import CountReq, DeadlineReq, EachReq, load_pack
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "ziyang-2016-台账.xlsx"
-ROLE_COUNTS = {"party": 20, "government": 12, "congress": 6, "judiciary": 11, "department": 36}
+ROLE_COUNTS = {"party": 21, "government": 12, "congress": 6, "judiciary": 11, "department": 36}
 
 
 def _check(*args: str | Path) -> tuple[int, dict[str, Any]]:
@@ -49,8 +49,8 @@ def _titles(duty: dict[str, Any]) -> list[str]:
 
 def test_pack_shape_and_kinds() -> None:
     pack = load_pack("ziyang")
-    assert len(pack.duties) == 85
-    assert Counter(d.kind for d in pack.duties) == {"evidence": 79, "count": 5, "each": 1}
+    assert len(pack.duties) == 86
+    assert Counter(d.kind for d in pack.duties) == {"evidence": 79, "count": 5, "each": 1, "deadline": 1}
     assert Counter(d.role for d in pack.duties) == ROLE_COUNTS
     assert set(pack.roles) == set(ROLE_COUNTS)
     assert pack.grades == {"优秀": 90, "良好": 80, "合格": 60, "不合格": 0}
@@ -82,6 +82,11 @@ def test_quantified_requirements() -> None:
     where = hour.requirement.where
     assert (where.field, where.op, where.value) == ("到达时间", "<=", 1)
     assert "一小时" in hour.text
+    goal = pack.duty("goal-2020")
+    assert goal is not None and isinstance(goal.requirement, DeadlineReq)
+    assert goal.requirement.by == "12-31" and goal.text.startswith("力争到2020年")
+    assert goal.years is not None and (goal.years.from_, goal.years.to) == (2020, 2020)
+    assert [d.id for d in pack.duties if d.years is not None] == ["goal-2020"]
 
 
 def test_enumerated_sets_weigh_one_duty_each() -> None:
@@ -99,7 +104,8 @@ def test_enumerated_sets_weigh_one_duty_each() -> None:
 def test_every_part_and_law_seven_entries_are_encoded() -> None:
     pack = load_pack("ziyang")
     parts = {d.clause.split("(")[0] for d in pack.duties}
-    assert parts == {"二", "三", "四", "五", "六", "七", "八"}  # 一 sets goals only
+    assert parts == {"一", "二", "三", "四", "五", "六", "七", "八"}
+    assert [d.id for d in pack.duties if d.clause == "一"] == ["goal-2020"]  # 一 sets the 2020 goal only
     seven = " ".join(d.text for d in pack.duties if d.clause == "五(二)")
     for entry in ("法律进机关", "五落实", "法律服务进千村", "法律进社区", "法律进企业", "法律进寺庙", "法律进单位"):
         assert entry in seven
@@ -118,21 +124,30 @@ def test_shared_sentences_bind_distinct_roles() -> None:
     [
         ("市委", "party"),
         ("安岳县委", "party"),
+        ("县委办", "party"),
+        ("县委依法治县办", "party"),
+        ("镇党委", "party"),
         ("市委常委会", "party"),
         ("市委组织部", "party"),
         ("市依法治市办", "party"),
         ("市司法局党组", "party"),  # 党委(党组): a 局党组 is party, not department
         ("市政府", "government"),
+        ("县政府办", "government"),
+        ("镇政府", "government"),
+        ("乐至县天池街道办事处", "government"),
         ("乐至县人民政府", "government"),
         ("市政府常务会议", "government"),
         ("市政府法制办", "government"),
         ("市人大常委会", "congress"),  # 人大常委会 outranks 常委会
+        ("县人大常委会", "congress"),
         ("乐至县人大", "congress"),
         ("市中级人民法院", "judiciary"),
         ("市中级人民法院党组", "judiciary"),
         ("安岳县人民检察院", "judiciary"),
         ("两院", "judiciary"),
         ("市司法局", "department"),
+        ("司法局", "department"),
+        ("雁江区宝台镇司法所", "department"),
         ("市级部门", "department"),
         ("市委宣传部", "department"),  # 宣传部 outranks 市委
         ("资阳电视台", "department"),
@@ -250,8 +265,43 @@ def test_shared_sentence_rows_count_for_their_own_role(example: tuple[int, dict[
 def test_role_filter(role: str, n: int) -> None:
     code, data = _check(EXAMPLE, "--role", role)
     assert code == 1  # every role has at least one gap in the example
+    n -= 1 if role == "party" else 0  # goal-2020 is not audited in 2016
     assert len(data["duties"]) == n == data["summary"]["total"]
     assert {d["role"] for d in data["duties"]} == {role}
+
+
+def test_2020_goal_only_in_the_2020_audit(example: tuple[int, dict[str, Any]]) -> None:
+    assert "goal-2020" not in {d["id"] for d in example[1]["duties"]}
+    _, data = _check(EXAMPLE, "--year", "2020")
+    d = status_of(data, "goal-2020")
+    assert (d["kind"], d["status"], d["required"]) == ("deadline", "missing", 1)
+    assert data["summary"]["total"] == 86
+
+
+@pytest.mark.parametrize(
+    ("title", "status"),
+    [
+        ("法治资阳建设成效第三方评估", "met"),
+        ("《法治资阳》电视栏目全年每周播出", "missing"),  # a programme of that name is not the goal
+    ],
+)
+def test_2020_goal_needs_an_assessment_row(write_csv: Callable[..., Path], title: str, status: str) -> None:
+    log = write_csv([{"日期": "2020-11-26", "事项": title, "责任主体": "市委"}], title="资阳市2020年度工作台账")
+    _, data = _check(log)
+    assert status_of(data, "goal-2020")["status"] == status
+
+
+def test_media_programme_is_not_a_bulletin_board(write_csv: Callable[..., Path]) -> None:
+    """至少开办一档法治节目或专栏 (dept-21): a newspaper column counts, a village notice board does not."""
+    log = write_csv(
+        [
+            {"日期": "2016-03-01", "事项": "村法治宣传专栏更新", "责任主体": "市司法局"},
+            {"日期": "2016-04-01", "事项": "资阳日报开设“法治视点”专栏", "责任主体": "资阳日报社"},
+        ],
+        title="资阳市2016年度工作台账",
+    )
+    _, data = _check(log)
+    assert _titles(status_of(data, "dept-21")) == ["资阳日报开设“法治视点”专栏"]
 
 
 def test_unlabelled_row_counts_for_any_role(write_csv: Callable[..., Path]) -> None:
