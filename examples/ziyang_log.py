@@ -9,6 +9,7 @@ clerks type them, a few rows of ordinary work that no duty claims, and deliberat
   两法衔接 (dept-06), 执法公示 (dept-07), 部门法律顾问 (dept-14), four of the 六张治安防控网 (dept-24b–e);
 - 干部年度法律考试 (party-08) was held in December 2015 only, so the 2016 audit finds none;
 - partial: 一小时法律援助服务圈 (dept-26): one of three stations is 1.5 hours away;
+- shared sentences: 八(一) 第一责任人 and 八(二) 领导联系 rows count for the role that wrote them (市委 or 市政府);
 - deliberate overlaps: 中心组集体学法 counts for party-06 and party-11; 重大决策社会稳定风险评估 for gov-04
   and gov-10; the 中小学法治教育“五落实”检查 for all five of dept-15a–e; the 公共法律服务站暨法律援助工作站
   for dept-25 and dept-26.
@@ -65,6 +66,7 @@ GOVERNMENT = [
     ("5月12日", "市政府法律顾问室成立，聘请律师担任政府法律顾问", "文件", "市政府法制办", "", "", "聘书"),
     (D(2016, 6, 14), "副市长出庭应诉行政诉讼案件", "出庭", "市政府", "副市长", "", "庭审笔录"),
     ("2016.7.19", "推进行政审批事项进驻市政务服务中心", "其他", "市政府办公室", "", "", "进驻清单"),
+    ("2016年8月2日", "市政府领导分工联系依法治理重点工作", "文件", "市政府", "", "", "分工表"),
     ("2016/8/30", "市政府常务会议研究网格化服务管理工作", "会议", "市政府常务会议", "", "", "纪要"),
     ("2016年9月22日", "市政府常务会议研究城市规划工作", "会议", "市政府常务会议", "", "", "纪要"),
     ("2016.11.16", "召开全市安全生产工作会议", "会议", "市政府", "", "", "会议通知"),

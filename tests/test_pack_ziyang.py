@@ -25,7 +25,7 @@ from dutyaudit.packs import CountReq, DeadlineReq, EachReq, load_pack
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "ziyang-2016-台账.xlsx"
-ROLE_COUNTS = {"party": 21, "government": 12, "congress": 6, "judiciary": 11, "department": 36}
+ROLE_COUNTS = {"party": 21, "government": 13, "congress": 6, "judiciary": 11, "department": 36}
 
 
 def _check(*args: str | Path) -> tuple[int, dict[str, Any]]:
@@ -49,8 +49,8 @@ def _titles(duty: dict[str, Any]) -> list[str]:
 
 def test_pack_shape_and_kinds() -> None:
     pack = load_pack("ziyang")
-    assert len(pack.duties) == 86
-    assert Counter(d.kind for d in pack.duties) == {"evidence": 79, "count": 5, "each": 1, "deadline": 1}
+    assert len(pack.duties) == 87
+    assert Counter(d.kind for d in pack.duties) == {"evidence": 80, "count": 5, "each": 1, "deadline": 1}
     assert Counter(d.role for d in pack.duties) == ROLE_COUNTS
     assert set(pack.roles) == set(ROLE_COUNTS)
     assert pack.grades == {"优秀": 90, "良好": 80, "合格": 60, "不合格": 0}
@@ -113,7 +113,7 @@ def test_every_part_and_law_seven_entries_are_encoded() -> None:
 
 def test_shared_sentences_bind_distinct_roles() -> None:
     pack = load_pack("ziyang")
-    for a, b in (("party-14", "gov-12"), ("judiciary-11", "dept-11")):
+    for a, b in (("party-14", "gov-12"), ("party-15", "gov-13"), ("judiciary-11", "dept-11")):
         da, db = pack.duty(a), pack.duty(b)
         assert da is not None and db is not None
         assert da.text == db.text and da.role != db.role
@@ -165,8 +165,8 @@ def test_example_exits_1_with_gaps(example: tuple[int, dict[str, Any]]) -> None:
     code, data = example
     assert code == 1
     assert (data["year"], data["unit"]) == (2016, "资阳市")
-    assert data["summary"] == {"met": 69, "partial": 1, "late": 0, "missing": 15, "waived": 0, "total": 85}
-    assert data["score"] == 84.2 and data["grade"] == "良好"
+    assert data["summary"] == {"met": 70, "partial": 1, "late": 0, "missing": 15, "waived": 0, "total": 86}
+    assert data["score"] == 84.4 and data["grade"] == "良好"
     assert data["warnings"] == []
     assert len(data["unmatched"]) == 8
     assert "召开市委经济工作会议" in [u["title"] for u in data["unmatched"]]
@@ -253,6 +253,8 @@ def test_shared_sentence_rows_count_for_their_own_role(example: tuple[int, dict[
     data = example[1]
     assert _titles(status_of(data, "party-14")) == ["市委书记履行推进法治建设第一责任人职责专题会议"]
     assert _titles(status_of(data, "gov-12")) == ["市长履行推进法治建设第一责任人职责述法"]
+    assert _titles(status_of(data, "party-15")) == ["市领导联系依法治理重点单位、重点课题工作安排"]
+    assert _titles(status_of(data, "gov-13")) == ["市政府领导分工联系依法治理重点工作"]
     assert _titles(status_of(data, "judiciary-11")) == ["法官进社区以案释法"]
     assert _titles(status_of(data, "dept-11")) == ["行政执法人员以案释法活动"]
     # the 市长's 述法 row is the government's: it does not fill the party's 年度述法 duty
@@ -275,7 +277,7 @@ def test_2020_goal_only_in_the_2020_audit(example: tuple[int, dict[str, Any]]) -
     _, data = _check(EXAMPLE, "--year", "2020")
     d = status_of(data, "goal-2020")
     assert (d["kind"], d["status"], d["required"]) == ("deadline", "missing", 1)
-    assert data["summary"]["total"] == 86
+    assert data["summary"]["total"] == 87
 
 
 @pytest.mark.parametrize(
@@ -302,6 +304,14 @@ def test_media_programme_is_not_a_bulletin_board(write_csv: Callable[..., Path])
     )
     _, data = _check(log)
     assert _titles(status_of(data, "dept-21")) == ["资阳日报开设“法治视点”专栏"]
+
+
+def test_legal_aid_contact_point_is_not_a_leader_contact(write_csv: Callable[..., Path]) -> None:
+    """法律援助联系点 (dept-26) is not 领导联系 (party-15, gov-13), even on a row with no 责任主体."""
+    log = write_csv([{"日期": "2016-06-01", "事项": "村（社区）法律援助联系点建设"}], title="资阳市2016年度工作台账")
+    _, data = _check(log)
+    assert status_of(data, "dept-26")["evidence"]
+    assert not status_of(data, "party-15")["evidence"] and not status_of(data, "gov-13")["evidence"]
 
 
 def test_unlabelled_row_counts_for_any_role(write_csv: Callable[..., Path]) -> None:
