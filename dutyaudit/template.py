@@ -42,9 +42,7 @@ from dutyaudit.packs import (
     duties_for,
 )
 from dutyaudit.report.xlstyle import (
-    BORDER,
     fit_height,
-    font,
     header_row,
     put,
     set_widths,
@@ -316,11 +314,7 @@ class _Template:
             rng = f"{letter}{FIRST_ROW}:{letter}{last}"
             for r in range(FIRST_ROW, FIRST_ROW + BORDERED_ROWS):
                 ws.row_dimensions[r].height = 18
-                cell = ws.cell(row=r, column=j)
-                cell.border = BORDER
-                cell.font = font()
-                if c.kind == "date":
-                    cell.number_format = DATE_FORMAT
+                put(ws, r, j, None, vertical="center", number_format=DATE_FORMAT if c.kind == "date" else None)
             if c.kind == "date":
                 dv = DataValidation(
                     type="date", operator="between", formula1="DATE(2000,1,1)", formula2="DATE(2099,12,31)"

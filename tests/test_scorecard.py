@@ -136,7 +136,9 @@ def test_every_evidence_row_is_traceable(card: tuple[Path, dict[str, Any]]) -> N
         first = int(target.rsplit("A", 1)[1])
         assert wb["佐证记录"].cell(row=first, column=2).value == d["id"]
         assert wb["佐证记录"].cell(row=first - 1, column=2).value != d["id"]  # the first of its rows
-        assert cell.value.startswith(f"{len(d['evidence'])}条")
+        no = wb["佐证记录"].cell(row=first, column=1).value  # the 序号 a printed page shows
+        n = len(d["evidence"])
+        assert cell.value == (f"1条（佐证序号{no}）" if n == 1 else f"{n}条（佐证序号{no}–{no + n - 1}）")
     back = wb["佐证记录"]["B3"].hyperlink.location
     assert back == "'职责明细'!A3"
 
@@ -196,6 +198,8 @@ def test_lang_en_sheet_names_and_headers(run, log: Path, mini_pack: Path, tmp_pa
     duties = wb["Duties"]
     assert [c.value for c in duties[2]][:3] == ["No.", "Duty", "Role"]
     assert duties.cell(row=3, column=DUTY_COLUMNS.index("status") + 1).value == "met"
+    assert duties.cell(row=3, column=DUTY_COLUMNS.index("role") + 1).value == "party"  # role ids, as in the table
+    assert duties.cell(row=4, column=DUTY_COLUMNS.index("evidence") + 1).value == "1 row: No. 2"
     assert wb["Overview"].oddFooter.center.text == "Page &P of &N"
 
 
@@ -276,3 +280,18 @@ def test_empty_lists_say_none(write_csv, mini_pack: Path) -> None:
     log = write_csv([{"日期": "2023-03-15", "事项": "县委常委会会议听取法治建设工作汇报", "责任主体": "县委"}])
     wb = build_scorecard(audit_paths([log], load_pack(str(mini_pack))))
     assert wb["未匹配记录"]["A3"].value == "（无）" and wb["读取警告"]["A3"].value == "（无）"
+
+
+def test_long_evidence_lists_are_cut_per_duty_with_a_note(log: Path, mini_pack: Path, monkeypatch) -> None:
+    monkeypatch.setattr(excel, "EVIDENCE_PER_DUTY", 1)
+    audit = audit_paths([log], load_pack(str(mini_pack)))
+    wb = build_scorecard(audit)
+    duties, evidence = wb["职责明细"], wb["佐证记录"]
+    row = next(r for r in range(3, 12) if duties.cell(row=r, column=2).value == "gov-training")
+    cell = duties.cell(row=row, column=DUTY_COLUMNS.index("evidence") + 1)
+    first = int(cell.hyperlink.location.rsplit("A", 1)[1])
+    no = evidence.cell(row=first, column=1).value
+    assert cell.value == f"2条（佐证序号{no}–{no}），列出前1条"
+    assert evidence.cell(row=first, column=2).value == "gov-training"
+    assert evidence.cell(row=first + 1, column=1).value == "另有1行未列出，完整清单请用 --format json 导出"
+    assert evidence.cell(row=first + 2, column=1).value == no + 1  # numbering goes on after the note

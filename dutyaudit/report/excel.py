@@ -25,7 +25,7 @@ from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
-from openpyxl.styles import Alignment, Border, Side
+from openpyxl.styles import Border, Side
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -34,13 +34,11 @@ from dutyaudit.audit import Audit
 from dutyaudit.evaluate import DutyResult, requirement_text, score
 from dutyaudit.i18n import Lang, t
 from dutyaudit.model import STATUSES, Activity
+from dutyaudit.report.rows import role_text
 from dutyaudit.report.xlstyle import (
-    BORDER,
     STATUS_COLOUR,
     STATUS_FILL,
-    fill,
     fit_height,
-    font,
     header_row,
     put,
     set_widths,
@@ -49,7 +47,9 @@ from dutyaudit.report.xlstyle import (
 )
 
 #: Rows listed on the unmatched and warnings sheets at most (a note says how many were left out).
-LIST_LIMIT = 10_000
+LIST_LIMIT = 5_000
+#: Evidence rows listed per duty at most: enough to trace any verdict, short enough to print.
+EVIDENCE_PER_DUTY = 300
 #: First data row of the list sheets (row 1 is the title, row 2 the header).
 FIRST_ROW = 3
 DATE_FORMAT = "yyyy-mm-dd"
@@ -68,7 +68,7 @@ DUTY_COLUMNS = (
     "evidence",
     "text",
 )
-DUTY_WIDTHS = (5, 15, 15, 11, 20, 17, 6, 6, 7, 20, 17, 42)
+DUTY_WIDTHS = (5, 15, 15, 11, 20, 17, 8, 7, 7, 20, 18, 40)
 EVIDENCE_COLUMNS = ("no", "duty", "label", "file", "sheet", "row", "date", "title", "keywords")
 EVIDENCE_WIDTHS = (5, 15, 20, 24, 12, 6, 11, 42, 20)
 UNMATCHED_COLUMNS = ("no", "file", "sheet", "row", "date", "title", "type", "role_text")
@@ -93,29 +93,35 @@ def _num(x: float) -> float | int:
 
 
 def _link(ws: Worksheet, row: int, col: int, sheet: str, target_row: int) -> None:
-    """Make a cell an internal link to column A of ``target_row`` on ``sheet``."""
+    """Make a cell (already styled as a link) an internal link to column A of ``target_row`` on ``sheet``."""
     c = ws.cell(row=row, column=col)
     c.hyperlink = Hyperlink(ref=c.coordinate, location=f"'{sheet}'!A{target_row}", display=str(c.value))
-    c.font = font(color="0563C1", underline="single")
 
 
 @dataclass(frozen=True, slots=True)
-class _Layout:
-    """Where each duty's row and first evidence row land (so links can be written in one pass)."""
+class EvidenceSpan:
+    """Where a duty's evidence sits on the evidence sheet."""
 
-    duty_row: dict[int, int]
-    evidence_rows: dict[int, tuple[int, int]]
+    row: int
+    """Sheet row of its first evidence row."""
+    first_no: int
+    """序号 (No.) of that row, as printed."""
+    listed: int
+    """How many of its rows are listed (at most EVIDENCE_PER_DUTY)."""
+    total: int
 
 
-def _layout(results: Sequence[DutyResult]) -> _Layout:
-    duty_row, evidence_rows = {}, {}
-    ev = FIRST_ROW
+def _layout(results: Sequence[DutyResult]) -> dict[int, EvidenceSpan]:
+    """Each duty's evidence span (by index), so duty rows can link to rows not yet written."""
+    spans = {}
+    row, no = FIRST_ROW, 1
     for i, r in enumerate(results):
-        duty_row[i] = FIRST_ROW + i
         if r.evidence:
-            evidence_rows[i] = (ev, ev + len(r.evidence) - 1)
-            ev += len(r.evidence)
-    return _Layout(duty_row, evidence_rows)
+            listed = min(len(r.evidence), EVIDENCE_PER_DUTY)
+            spans[i] = EvidenceSpan(row, no, listed, len(r.evidence))
+            row += listed + (listed < len(r.evidence))  # a note row says how many were left out
+            no += listed
+    return spans
 
 
 def shortfall_text(r: DutyResult, lang: Lang) -> str:
@@ -131,14 +137,20 @@ def shortfall_text(r: DutyResult, lang: Lang) -> str:
     return text
 
 
-def evidence_text(n: int, rows: tuple[int, int] | None, lang: Lang) -> str:
-    """'3条（佐证第3–5行）' — how many rows counted and where they are on the evidence sheet."""
-    if not n or rows is None:
+def evidence_text(span: EvidenceSpan | None, lang: Lang) -> str:
+    """'3条（佐证序号3–5）' — how many rows counted, and their numbers (序号) on the evidence sheet.
+
+    The numbers are the 序号 column a printed page shows, not Excel's row numbers.
+    """
+    if span is None:
         return "—"
-    first, last = rows
-    if first == last:
+    first, last = span.first_no, span.first_no + span.listed - 1
+    if span.total == 1:
         return t("xl.ev.one", lang, first=first)
-    return t("xl.ev.many", lang, n=n, first=first, last=last)
+    text = t("xl.ev.many", lang, n=span.total, first=first, last=last)
+    if span.listed < span.total:
+        text += t("xl.ev.cut", lang, n=span.listed)
+    return text
 
 
 class _Scorecard:
@@ -150,7 +162,7 @@ class _Scorecard:
         self.today = today
         self.names = sheet_names(self.lang)
         self.unit = audit.unit or t("xl.no_unit", self.lang)
-        self.layout = _layout(audit.results)
+        self.spans = _layout(audit.results)
         self.wb = Workbook()
         self.wb.properties.creator = f"dutyaudit {__version__}"
         self.wb.properties.title = self._title()
@@ -180,13 +192,23 @@ class _Scorecard:
         self._footer(ws, "$2:$2")
         return ws
 
-    def _row(self, ws: Worksheet, row: int, values: Sequence[Any], widths: Sequence[float]) -> None:
+    def _row(
+        self,
+        ws: Worksheet,
+        row: int,
+        values: Sequence[Any],
+        widths: Sequence[float],
+        styles: dict[int, dict[str, Any]] | None = None,
+    ) -> None:
+        """One data row: dates formatted, numbers centred, ``styles`` per 1-based column; height fitted."""
         for col, v in enumerate(values, start=1):
-            c = put(ws, row, col, v)
+            extra = styles.get(col, {}) if styles else {}
             if isinstance(v, dt.date):
-                c.number_format = DATE_FORMAT
-            if isinstance(v, int | float | dt.date):
-                c.alignment = Alignment(horizontal="center", vertical="top")
+                put(ws, row, col, v, horizontal="center", number_format=DATE_FORMAT, **extra)
+            elif isinstance(v, int | float):
+                put(ws, row, col, v, horizontal="center", **extra)
+            else:
+                put(ws, row, col, v, **extra)
         fit_height(ws, row, widths, values)
 
     def _none(self, ws: Worksheet, ncols: int) -> None:
@@ -211,7 +233,7 @@ class _Scorecard:
         s = a.summary
         used = len({id(h.activity) for r in a.results for h in r.evidence})
         issuer = a.pack.issuer + t("xl.ov.issued", lang, date=a.pack.issued.isoformat())
-        scope = a.pack.roles[a.role].name if a.role else t("xl.ov.scope_all", lang)
+        scope = role_text(a, a.role, lang) if a.role else t("xl.ov.scope_all", lang)
         bands = t("sep", lang).join(f"{k}≥{_num(v)}" for k, v in sorted(a.pack.grades.items(), key=lambda kv: -kv[1]))
         pairs: list[tuple[str, Any]] = [
             ("unit", self.unit),
@@ -240,14 +262,19 @@ class _Scorecard:
         value_width = 8.5 * 7
         for key, value in pairs:
             put(ws, row, 1, t(f"xl.ov.{key}", lang), bold=True, fill_rgb="F2F2F2")
-            c = put(ws, row, 2, value, bold=key in ("score", "grade"), size=14 if key == "score" else 10)
-            if key == "score":
-                c.number_format = "0.0"
-                c.alignment = Alignment(horizontal="left", vertical="center")
-            elif key == "year":
-                c.alignment = Alignment(horizontal="left", vertical="top")
+            put(
+                ws,
+                row,
+                2,
+                value,
+                bold=key in ("score", "grade"),
+                size=14 if key == "score" else 10,
+                horizontal="left",
+                vertical="center" if key == "score" else "top",
+                number_format="0.0" if key == "score" else None,
+            )
             for col in range(3, 9):
-                ws.cell(row=row, column=col).border = BORDER
+                put(ws, row, col, None)  # the merged cell's border
             ws.merge_cells(start_row=row, start_column=2, end_row=row, end_column=8)
             fit_height(ws, row, (16, value_width), (t(f"xl.ov.{key}", lang), value), size=14 if key == "score" else 10)
             row += 1
@@ -271,7 +298,7 @@ class _Scorecard:
             row += 1
             mine = [r for r in a.results if r.duty.role == rid]
             counts = [sum(1 for r in mine if r.status == st) for st in STATUSES]
-            self._count_row(ws, row, a.pack.roles[rid].name, counts, len(mine), score(mine))
+            self._count_row(ws, row, role_text(a, rid, lang), counts, len(mine), score(mine))
         row += 1
         self._count_row(ws, row, t("xl.ov.total", lang), [s[st] for st in STATUSES], s["total"], a.score, bold=True)
         if roles:
@@ -331,12 +358,12 @@ class _Scorecard:
         status_col = DUTY_COLUMNS.index("status") + 1
         link_col = DUTY_COLUMNS.index("evidence") + 1
         for i, r in enumerate(a.results):
-            row = self.layout.duty_row[i]
-            span = self.layout.evidence_rows.get(i)
+            row = FIRST_ROW + i
+            span = self.spans.get(i)
             values = [
                 i + 1,
                 r.duty.id,
-                a.pack.roles[r.duty.role].name,
+                role_text(a, r.duty.role, lang),
                 r.duty.clause,
                 r.duty.label,
                 requirement_text(r.duty, lang),
@@ -344,16 +371,16 @@ class _Scorecard:
                 _num(r.found),
                 t(r.status, lang),
                 shortfall_text(r, lang),
-                evidence_text(len(r.evidence), span, lang),
+                evidence_text(span, lang),
                 r.duty.text,
             ]
-            self._row(ws, row, values, DUTY_WIDTHS)
-            c = ws.cell(row=row, column=status_col)
-            c.fill = fill(STATUS_FILL[r.status])
-            c.font = font(bold=True)
-            c.alignment = Alignment(horizontal="center", vertical="top")
+            styles: dict[int, dict[str, Any]] = {
+                status_col: {"bold": True, "horizontal": "center", "fill_rgb": STATUS_FILL[r.status]},
+                link_col: {"link": span is not None},
+            }
+            self._row(ws, row, values, DUTY_WIDTHS, styles)
             if span is not None:
-                _link(ws, row, link_col, ev_sheet, span[0])
+                _link(ws, row, link_col, ev_sheet, span.row)
 
     def evidence(self) -> None:
         a, lang = self.audit, self.lang
@@ -362,8 +389,9 @@ class _Scorecard:
         )
         duties_sheet = self.names["duties"]
         row, n = FIRST_ROW, 0
+        link = {2: {"link": True}}
         for i, r in enumerate(a.results):
-            for h in r.evidence:
+            for h in r.evidence[:EVIDENCE_PER_DUTY]:
                 n += 1
                 act = h.activity
                 values = [
@@ -377,8 +405,11 @@ class _Scorecard:
                     act.title,
                     t("sep", lang).join(h.keywords),
                 ]
-                self._row(ws, row, values, EVIDENCE_WIDTHS)
-                _link(ws, row, 2, duties_sheet, self.layout.duty_row[i])
+                self._row(ws, row, values, EVIDENCE_WIDTHS, link)
+                _link(ws, row, 2, duties_sheet, FIRST_ROW + i)
+                row += 1
+            if len(r.evidence) > EVIDENCE_PER_DUTY:
+                self._more(ws, row, len(r.evidence) - EVIDENCE_PER_DUTY, len(EVIDENCE_COLUMNS))
                 row += 1
         if not n:
             self._none(ws, len(EVIDENCE_COLUMNS))

@@ -9,8 +9,9 @@ always stored as text. Loaded only when a workbook is written (it imports openpy
 from __future__ import annotations
 
 import math
-import unicodedata
+import re
 from collections.abc import Iterable, Sequence
+from copy import copy
 from functools import cache
 from typing import Any
 
@@ -76,40 +77,53 @@ def put(
     bold: bool = False,
     size: float = SIZE,
     horizontal: str | None = None,
+    vertical: str = "top",
     wrap: bool = True,
     number_format: str | None = None,
     fill_rgb: str | None = None,
     border: bool = True,
+    link: bool = False,
 ) -> Cell:
-    """Write one cell in the house style. A string that starts like a formula is stored as text."""
+    """Write one cell in the house style. A string that starts like a formula is stored as text.
+
+    openpyxl hashes every style object each time one is assigned, which costs more than writing the
+    cell; so each combination of these options is built once per workbook and then copied.
+    """
     if isinstance(value, str):
         value = clean_text(value)
     c = ws.cell(row=row, column=col, value=value)
-    if isinstance(value, str) and value.startswith(FORMULA_START):
+    quote = isinstance(value, str) and value.startswith(FORMULA_START)
+    if quote:
         c.data_type = "s"
-        c.quotePrefix = True
-    c.font = font(bold, size)
-    c.alignment = align(horizontal, wrap)
+    key = (bold, size, horizontal, vertical, wrap, number_format, fill_rgb, border, link, quote)
+    styles: dict[tuple[Any, ...], Any] = ws.parent.__dict__.setdefault("_dutyaudit_styles", {})
+    cached = styles.get(key)
+    if cached is not None:
+        c._style = copy(cached)
+        return c
+    c.font = font(bold, size, "0563C1" if link else None, "single" if link else None)
+    c.alignment = align(horizontal, wrap, vertical)
     if number_format:
         c.number_format = number_format
     if fill_rgb:
         c.fill = fill(fill_rgb)
     if border:
         c.border = BORDER
+    if quote:
+        c.quotePrefix = True
+    styles[key] = copy(c._style)
     return c
 
 
 def header_row(ws: Worksheet, row: int, values: Iterable[str], start: int = 1) -> None:
     """A shaded, bold, bordered, centred header row."""
     for col, v in enumerate(values, start=start):
-        c = put(ws, row, col, v, bold=True, horizontal="center", fill_rgb=HEADER_FILL)
-        c.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        put(ws, row, col, v, bold=True, horizontal="center", vertical="center", fill_rgb=HEADER_FILL)
 
 
 def title_row(ws: Worksheet, row: int, text: str, ncols: int, size: float = 14) -> None:
     """A bold title merged across ``ncols`` columns."""
-    c = put(ws, row, 1, text, bold=True, size=size, horizontal="center", border=False)
-    c.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    put(ws, row, 1, text, bold=True, size=size, horizontal="center", vertical="center", border=False)
     if ncols > 1:
         ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=ncols)
     ws.row_dimensions[row].height = size * 2
@@ -167,9 +181,16 @@ WIDE = 1.9
 NARROW = 0.95
 
 
+_WIDE_CHARS = re.compile(
+    "[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3"
+    "\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd]"
+)
+
+
 def text_width(text: str) -> float:
     """Display width in column units at SIZE: a wide (CJK, full-width) character counts WIDE, others NARROW."""
-    return sum(WIDE if unicodedata.east_asian_width(ch) in ("W", "F") else NARROW for ch in text)
+    wide = len(_WIDE_CHARS.findall(text))
+    return wide * WIDE + (len(text) - wide) * NARROW
 
 
 def lines_needed(text: str, width: float) -> int:
