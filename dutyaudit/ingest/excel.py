@@ -29,7 +29,9 @@ MAX_XML_BYTES = 2 * 1024**3
 _CHUNK = 4 * 1024 * 1024
 
 # A cell or row reference that may be far away: a column of two or more letters, or a row of 6+ digits.
-_FAR_REF = re.compile(rb'\sr="(?:[A-Z]{2}|[A-Z]?\d{6})')
+_FAR_REF = re.compile(rb'r="(?:[A-Z]{2}|[A-Z]?\d{6})')
+# A cell whose first attribute is not r=: calamine places it by position, which needs counting.
+_UNPLACED = re.compile(rb'<c(?:>| (?!r="))')
 _TAG = re.compile(rb"<(row|c)[\s>/]([^>]*)")
 _R_ATTR = re.compile(rb'(?:^|\s)r="([A-Z]*)(\d*)"')
 
@@ -121,17 +123,19 @@ def _read_chunks(z: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[bytes]:
 
 
 def _needs_exact(z: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
-    tail = b""
+    """Whether a sheet may reach past AB99999: a far reference, or a cell placed by position."""
+    keep = 16  # bytes carried into the next chunk, so no tag is judged on half its text
+    buf = b""
     for chunk in _read_chunks(z, info):
-        buf = tail + chunk
-        if _FAR_REF.search(buf):
-            return True
-        # A <c> without r= in first place is placed by position: measure exactly then.
-        if buf.count(b"<c ") + buf.count(b"<c>") != buf.count(b'<c r="'):
-            return True
-        cut = buf.rfind(b"<")
-        tail = buf[cut:] if cut >= 0 else b""
-    return False
+        buf = buf[-keep:] + chunk if buf else chunk
+        limit = len(buf) - keep
+        for pat in (_FAR_REF, _UNPLACED):
+            m = pat.search(buf)
+            if m and m.start() < limit:
+                return True
+    return bool(buf) and bool(
+        _FAR_REF.search(buf, max(0, len(buf) - keep)) or _UNPLACED.search(buf, max(0, len(buf) - keep))
+    )
 
 
 def _sheet_label(part: str) -> str:
@@ -211,6 +215,28 @@ def ods_layout(data: bytes, path: Path) -> dict[str, OdsSheet]:
     return out
 
 
+def biff_encrypted(data: bytes) -> bool:
+    """Whether a BIFF .xls carries a FILEPASS record (it is encrypted) right after its first BOF.
+
+    The workbook stream starts at a sector boundary with a BOF record (0x0809); FILEPASS (0x002F) comes
+    within its first few records. Only asked after calamine failed, to tell "encrypted" from "damaged".
+    """
+    for start in range(512, min(len(data), 8_000_000), 512):
+        if data[start : start + 2] != b"\x09\x08":
+            continue
+        pos = start
+        for _ in range(12):
+            if pos + 4 > len(data):
+                break
+            rtype = int.from_bytes(data[pos : pos + 2], "little")
+            size = int.from_bytes(data[pos + 2 : pos + 4], "little")
+            if rtype == 0x002F:
+                return True
+            pos += 4 + size
+        return False
+    return False
+
+
 class CalamineReader(Reader):
     """Reads every worksheet; rows keep their sheet row numbers (leading blank rows included)."""
 
@@ -234,6 +260,11 @@ class CalamineReader(Reader):
                 "the workbook is password-protected (encrypted); save an unprotected copy", str(path)
             ) from None
         except Exception as exc:  # calamine raises several unrelated types for corrupt files
+            if self.kind == "xls" and biff_encrypted(data):
+                raise InputError(
+                    "the workbook is password-protected (encrypted); open it, remove the password and save a copy",
+                    str(path),
+                ) from None
             raise InputError(
                 f"cannot read the workbook ({_short(exc)}); is it damaged or truncated? "
                 "Open and re-save it in Excel, WPS or LibreOffice",

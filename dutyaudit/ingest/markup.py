@@ -35,6 +35,8 @@ _XML_DECL_BYTES = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9
 _WS = re.compile(r"[ \t\r\f\v\xa0\u3000]+")
 _BLOCK_END = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6"}
 _SKIP = {"script", "style", "head", "title", "template", "noscript"}
+_HEADINGS = {"h1", "h2", "h3"}
+_SHEET_HEADING = re.compile(r"^(?:sheet|工作表)\s*\d+\s*[:：]\s*", re.IGNORECASE)
 
 
 def decode_markup(data: bytes, override: str | None, path: Path) -> tuple[str, str]:
@@ -85,6 +87,8 @@ class _Cell:
 class _Table:
     rows: list[list[_Cell]] = field(default_factory=list)
     caption: list[str] = field(default_factory=list)
+    heading: str = ""
+    """The last heading before the table (LibreOffice writes "Sheet 1: 一季度" above each sheet)."""
 
 
 class _TableParser(HTMLParser):
@@ -97,13 +101,19 @@ class _TableParser(HTMLParser):
         self._cell: list[_Cell | None] = []
         self._skip = 0
         self._in_caption = False
+        self._heading: list[str] | None = None
+        self._last_heading = ""
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _SKIP:
             self._skip += 1
             return
+        if tag in _HEADINGS and not self._stack:
+            self._heading = []
+            return
         if tag == "table":
-            t = _Table()
+            t = _Table(heading=self._last_heading)
+            self._last_heading = ""
             self.tables.append(t)
             self._stack.append(t)
             self._cell.append(None)
@@ -134,7 +144,10 @@ class _TableParser(HTMLParser):
                 self._cell[-1] = None
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in _SKIP:
+        if tag in _HEADINGS and self._heading is not None:
+            self._last_heading = _clean(self._heading)
+            self._heading = None
+        elif tag in _SKIP:
             self._skip = max(0, self._skip - 1)
         elif tag == "table" and self._stack:
             self._stack.pop()
@@ -150,6 +163,9 @@ class _TableParser(HTMLParser):
         self._text(data)
 
     def _text(self, s: str) -> None:
+        if self._heading is not None and not self._skip:
+            self._heading.append(s)
+            return
         if self._skip or not self._stack:
             return
         if self._in_caption:
@@ -224,7 +240,7 @@ class HtmlReader(Reader):
             ) from None
         tables = [t for t in parser.tables if len(t.rows) >= 2 and max(len(r) for r in t.rows) >= 2]
         for i, t in enumerate(tables):
-            caption = _clean(t.caption)
+            caption = _clean(t.caption) or _SHEET_HEADING.sub("", t.heading)
             name = caption[:31] if caption else (path.stem if len(tables) == 1 else f"{path.stem} ({i + 1})")
             cells = [[(_clean(c.text), c.rowspan, c.colspan) for c in tr] for tr in t.rows]
             yield layout(cells, path, name)

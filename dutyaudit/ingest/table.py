@@ -54,6 +54,9 @@ _NOTE = (
 )
 _ROW_NUMBER_HEADERS = {"序号", "編號", "编号", "序號", "no", "no.", "#"}
 _NOTE_KEYS = tuple(fold(s) for s in _NOTE)
+#: First characters of subtotal words: the cheap test before folding a cell.
+_SUB_FIRST = frozenset("合小总累總tTsSｔＴｓＳ")
+_HASHABLE = frozenset((str, int, float, dt.date, dt.datetime))
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 _GENERIC_SHEET = re.compile(r"^(sheet|工作表|表|页|頁)\s*\d*$", re.IGNORECASE)
 #: Sheet names that name a period (they give the year, never a role): 一季度, 2023年Q1, 3月份, 上半年 …
@@ -266,35 +269,38 @@ def read_sheet(
     if c_evidence is not None:
         extra_cols.append(("佐证材料", c_evidence, "text"))
     date_cache: dict[Any, DateRead | str] = {}
-    width = len(headers)
-
-    def get(row: list[Any], col: int | None) -> Any:
-        return row[col] if col is not None and col < len(row) else None
-
+    width = max(len(headers), 1)
+    # Every column the loop reads; shorter rows (text files) are padded once so indexing never fails.
+    need = 1 + max([c_date, c_title, *(c for c in (c_type, c_role, c_unit, c_actor, c_hours, c_end) if c is not None)])
+    need = max(need, 1 + max((c for _, c, _ in extra_cols), default=0), width)
     type_cache: dict[str, str | None] = {}
+    warn = result.warnings.append
+    add = result.activities.append
+    name = sheet.name
     for r in range(h + 1, len(rows)):
         row = rows[r]
-        n = len(row)
-        title = cell_text(row[c_title]) if c_title < n else ""
-        raw_date = row[c_date] if c_date < n else None
-        first = row[0] if n else None
+        if len(row) < need:
+            row = row + [""] * (need - len(row))
+        v = row[c_title]
+        title = v.strip() if v.__class__ is str else cell_text(v)
+        raw_date = row[c_date]
+        first = row[0]
         if first is None or first == "":
-            first = next((v for v in row[: max(width, 1)] if v is not None and v != ""), None)
-        if first is None:
-            continue  # blank row
-        first_key = fold(first) if isinstance(first, str) else ""
-        if first_key.startswith(_SUBTOTAL) or (len(title) <= 8 and fold(title) in _SUBTOTAL):
+            first = next((v for v in row[:width] if v is not None and v != ""), None)
+            if first is None:
+                continue  # blank row
+        if first.__class__ is str and first.lstrip()[:1] in _SUB_FIRST and fold(first).startswith(_SUBTOTAL):
+            continue
+        if title[:1] in _SUB_FIRST and len(title) <= 8 and fold(title) in _SUBTOTAL:
             continue
         rownum = r + 1
         if not title and (raw_date is None or raw_date == ""):
-            texts = [t for t in (cell_text(v) for v in row[: max(width, 1)]) if t]
-            if first_key.startswith(_NOTE_KEYS) or all(_NUMBER.fullmatch(t) for t in texts):
+            texts = [t for t in (cell_text(v) for v in row[:width]) if t]
+            if _is_note(first) or all(_NUMBER.fullmatch(t) for t in texts):
                 continue  # a note below the table, or an unfilled row with only its 序号
-            result.warnings.append(
-                RowWarning(file, sheet.name, rownum, "row has neither a date nor a title: not audited")
-            )
+            warn(RowWarning(file, name, rownum, "row has neither a date nor a title: not audited"))
             continue
-        key = raw_date if isinstance(raw_date, str | int | float | dt.date) else repr(raw_date)
+        key = raw_date if raw_date.__class__ in _HASHABLE else repr(raw_date)
         parsed = date_cache.get(key)
         if parsed is None:
             try:
@@ -302,32 +308,32 @@ def read_sheet(
             except DateError as exc:
                 parsed = str(exc)
             date_cache[key] = parsed
-        if isinstance(parsed, str):
-            if first_key.startswith(_NOTE_KEYS) or _is_header_row(row, header_keys):
+        if parsed.__class__ is str:
+            if _is_note(first) or _is_header_row(row, header_keys):
                 continue  # a note below the table, or a header repeated on each printed page
-            result.warnings.append(RowWarning(file, sheet.name, rownum, f"{parsed}: not audited"))
+            warn(RowWarning(file, name, rownum, f"{parsed}: not audited"))
             continue
         if not title:
-            result.warnings.append(RowWarning(file, sheet.name, rownum, "empty title: not audited"))
+            warn(RowWarning(file, name, rownum, "empty title: not audited"))
             continue
         start, end = parsed[0], parsed[1]  # a month-only date (2023年3月) counts as the 1st of that month
-        end_raw = get(row, c_end)
-        if end_raw not in (None, ""):
-            try:
-                end = read_date(end_raw, start.year).start
-            except DateError as exc:
-                result.warnings.append(RowWarning(file, sheet.name, rownum, f"end date: {exc}"))
+        if c_end is not None:
+            end_raw = row[c_end]
+            if end_raw is not None and end_raw != "":
+                try:
+                    end = read_date(end_raw, start.year).start
+                except DateError as exc:
+                    warn(RowWarning(file, name, rownum, f"end date: {exc}"))
         hours = None
-        hours_raw = get(row, c_hours)
-        if hours_raw not in (None, ""):
-            hours = _number(hours_raw)
-            if hours is None:
-                result.warnings.append(
-                    RowWarning(file, sheet.name, rownum, f"hours {cell_text(hours_raw)!r} is not a number")
-                )
+        if c_hours is not None:
+            hours_raw = row[c_hours]
+            if hours_raw is not None and hours_raw != "":
+                hours = _number(hours_raw)
+                if hours is None:
+                    warn(RowWarning(file, name, rownum, f"hours {cell_text(hours_raw)!r} is not a number"))
         extra: dict[str, Any] = {}
-        for name, col, kind in extra_cols:
-            v = row[col] if col < n else None
+        for xname, col, kind in extra_cols:
+            v = row[col]
             if v is None or v == "":
                 continue
             if kind == "number":
@@ -337,32 +343,52 @@ def read_sheet(
                     v = read_date(v, sheet_year).start
                 except DateError:
                     v = cell_text(v)
-            elif not isinstance(v, str):
+            elif v.__class__ is not str:
                 v = cell_text(v)
-            extra[name] = v
-        type_text = cell_text(get(row, c_type))
-        type_id = type_cache.get(type_text, "?")
-        if type_id == "?":
-            type_id = type_cache[type_text] = type_of(type_text)
-        result.activities.append(
+            extra[xname] = v
+        if c_type is not None:
+            v = row[c_type]
+            type_text = v.strip() if v.__class__ is str else cell_text(v)
+            type_id = type_cache.get(type_text, "?")
+            if type_id == "?":
+                type_id = type_cache[type_text] = type_of(type_text)
+        else:
+            type_text, type_id = "", None
+        role_text = sheet_role
+        if c_role is not None:
+            v = row[c_role]
+            role_text = (v.strip() if v.__class__ is str else cell_text(v)) or sheet_role
+        unit = sheet_unit
+        if c_unit is not None:
+            v = row[c_unit]
+            unit = (v.strip() if v.__class__ is str else cell_text(v)) or sheet_unit
+        actor = ""
+        if c_actor is not None:
+            v = row[c_actor]
+            actor = v.strip() if v.__class__ is str else cell_text(v)
+        add(
             Activity(
-                file=file,
-                sheet=sheet.name,
-                row=rownum,
-                date=start,
-                title=title,
-                key="",
-                type=type_id,
-                type_text=type_text,
-                role_text=cell_text(get(row, c_role)) or sheet_role,
-                unit=cell_text(get(row, c_unit)) or sheet_unit,
-                actor=cell_text(get(row, c_actor)),
-                hours=hours,
-                end_date=end if end and end >= start else None,
-                extra=extra,
+                file,
+                name,
+                rownum,
+                start,
+                title,
+                "",
+                type_id,
+                type_text,
+                role_text,
+                unit,
+                actor,
+                hours,
+                end if end and end >= start else None,
+                extra,
             )
         )
     return result
+
+
+def _is_note(first: Any) -> bool:
+    return first.__class__ is str and fold(first).startswith(_NOTE_KEYS)
 
 
 def _is_header_row(row: list[Any], header_keys: set[str]) -> bool:
