@@ -7,6 +7,7 @@ Used by scripts/make_golden.py to make the password-protected golden files (pass
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -67,19 +68,13 @@ def main() -> None:
             args.append(prop("EncryptionData", uno.Any("[]com.sun.star.beans.NamedValue", (secret,))))
         uno.invoke(doc, "storeToURL", (uno.systemPathToFileUrl(dst), tuple(args)))
         doc.close(True)
-        try:
+        with contextlib.suppress(Exception):
             desktop.terminate()
-        except Exception:
-            pass
     finally:
-        try:
+        with contextlib.suppress(subprocess.TimeoutExpired):
             office.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            pass
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.killpg(office.pid, 15)
-        except ProcessLookupError:
-            pass
 
 
 if __name__ == "__main__":
