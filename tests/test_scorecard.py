@@ -295,3 +295,19 @@ def test_long_evidence_lists_are_cut_per_duty_with_a_note(log: Path, mini_pack: 
     assert evidence.cell(row=first, column=2).value == "gov-training"
     assert evidence.cell(row=first + 1, column=1).value == "另有1行未列出，完整清单请用 --format json 导出"
     assert evidence.cell(row=first + 2, column=1).value == no + 1  # numbering goes on after the note
+
+
+def test_shipped_example_scorecard_is_current(run) -> None:
+    """examples/panjin-2023-scorecard.xlsx says what `check` says today about the example log."""
+    root = Path(__file__).resolve().parent.parent / "examples"
+    card, log = root / "panjin-2023-scorecard.xlsx", root / "panjin-2023-台账.xlsx"
+    if not card.exists() or not log.exists():
+        pytest.skip("no panjin example")
+    data = json.loads(run("check", log, "--pack", "panjin", "--format", "json").stdout)
+    rows = _rows(openpyxl.load_workbook(card)["职责明细"], DUTY_COLUMNS)
+    regenerate = (
+        f"stale: run dutyaudit check {log.relative_to(root.parent)} --pack panjin --out {card.relative_to(root.parent)}"
+    )
+    assert [(r["duty"], r["status"], r["found"]) for r in rows] == [
+        (d["id"], t(d["status"], "zh"), d["found"]) for d in data["duties"]
+    ], regenerate
