@@ -39,6 +39,7 @@ def write_atomic(out: Path, write: Callable[[Path], None], inputs: Iterable[Path
     tmp_path = Path(tmp)
     try:
         write(tmp_path)
+        os.chmod(tmp_path, 0o666 & ~_umask())  # mkstemp makes 0600; give the file the usual mode
         os.replace(tmp_path, out)
     except PermissionError:
         raise OutputError(f"{out}: permission denied (is it open in Excel or WPS?)") from None
@@ -48,3 +49,10 @@ def write_atomic(out: Path, write: Callable[[Path], None], inputs: Iterable[Path
         if tmp_path.exists():
             tmp_path.unlink()
     return out
+
+
+def _umask() -> int:
+    """The process umask (read by setting and restoring it)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
