@@ -9,6 +9,7 @@ the process. :func:`xlsx_extents` and :func:`ods_layout` bound that by construct
 
 from __future__ import annotations
 
+import html
 import io
 import re
 import zipfile
@@ -113,7 +114,7 @@ def xlsx_extents(data: bytes, path: Path) -> None:
             except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
                 return  # damaged: calamine will say so
             if ext.cells > MAX_CELLS:
-                raise _too_big(_sheet_label(info.filename), ext, path)
+                raise _too_big(_sheet_names(z).get(info.filename, _sheet_label(info.filename)), ext, path)
 
 
 def _read_chunks(z: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[bytes]:
@@ -136,6 +137,27 @@ def _needs_exact(z: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
     return bool(buf) and bool(
         _FAR_REF.search(buf, max(0, len(buf) - keep)) or _UNPLACED.search(buf, max(0, len(buf) - keep))
     )
+
+
+def _sheet_names(z: zipfile.ZipFile) -> dict[str, str]:
+    """Worksheet part → sheet name as the user sees it (from workbook.xml and its relationships)."""
+    try:
+        book = z.read("xl/workbook.xml").decode("utf-8", "replace")
+        rels = z.read("xl/_rels/workbook.xml.rels").decode("utf-8", "replace")
+    except (KeyError, OSError, zipfile.BadZipFile):
+        return {}
+    targets = {}
+    for rel in re.findall(r"<Relationship\b[^>]*>", rels):
+        rid, target = re.search(r'Id="([^"]+)"', rel), re.search(r'Target="([^"]+)"', rel)
+        if rid and target:
+            t = target.group(1).lstrip("/")
+            targets[rid.group(1)] = t if t.startswith("xl/") else "xl/" + t
+    names = {}
+    for sheet in re.findall(r"<(?:\w+:)?sheet\b[^>]*>", book):
+        name, rid = re.search(r'\bname="([^"]*)"', sheet), re.search(r'\br:id="([^"]+)"', sheet)
+        if name and rid and rid.group(1) in targets:
+            names[targets[rid.group(1)]] = html.unescape(name.group(1))
+    return names
 
 
 def _sheet_label(part: str) -> str:
