@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 from xml.etree.ElementTree import Element, ParseError, XMLPullParser
 
 from dutyaudit.errors import InputError
@@ -263,7 +263,7 @@ class SpreadsheetMLReader(Reader):
         if "<!ENTITY" in text[:65536]:
             raise InputError("the XML declares entities; such files are not read (save it as xlsx)", str(path))
         text = _XML_DECL.sub("", text, count=1).lstrip("\ufeff")
-        parser = XMLPullParser(events=("start", "end"))
+        parser: XMLPullParser[Element] = XMLPullParser(events=("start", "end"))
         sheets: list[RawSheet] = []
         state = _SSState()
         try:
@@ -278,8 +278,10 @@ class SpreadsheetMLReader(Reader):
             ) from None
         yield from sheets
 
-    def _drain(self, parser: XMLPullParser, st: _SSState, out: list[RawSheet], path: Path) -> None:
-        for event, el in parser.read_events():
+    def _drain(self, parser: XMLPullParser[Element], st: _SSState, out: list[RawSheet], path: Path) -> None:
+        for pair in parser.read_events():
+            event, item = cast(tuple[str, Element], pair)
+            el = item
             tag = el.tag if isinstance(el.tag, str) else ""
             local = tag.rsplit("}", 1)[-1]
             if event == "start":

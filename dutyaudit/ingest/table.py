@@ -308,7 +308,7 @@ def read_sheet(
             except DateError as exc:
                 parsed = str(exc)
             date_cache[key] = parsed
-        if parsed.__class__ is str:
+        if isinstance(parsed, str):
             if _is_note(first) or _is_header_row(row, header_keys):
                 continue  # a note below the table, or a header repeated on each printed page
             warn(RowWarning(file, name, rownum, f"{parsed}: not audited"))
@@ -316,7 +316,7 @@ def read_sheet(
         if not title:
             warn(RowWarning(file, name, rownum, "empty title: not audited"))
             continue
-        start, end = parsed[0], parsed[1]  # a month-only date (2023年3月) counts as the 1st of that month
+        start, end = parsed.start, parsed.end  # a month-only date (2023年3月) counts as the 1st of that month
         if c_end is not None:
             end_raw = row[c_end]
             if end_raw is not None and end_raw != "":
