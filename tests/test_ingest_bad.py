@@ -247,3 +247,26 @@ def test_merged_range_to_xfd1048576_costs_only_the_table(tmp_path: Path, audit_j
     assert out["warnings"] == []
     assert out["unit"] == "测试县"
     assert sum(len(d["evidence"]) for d in out["duties"]) + len(out["unmatched"]) == 1
+
+
+def test_cells_without_r_are_placed_and_measured(tmp_path: Path) -> None:
+    """Cells with no r= attribute are placed by position (as calamine does) and still bounded."""
+    from dutyaudit.errors import InputError
+    from dutyaudit.ingest import ingest
+
+    far_row = b'<row r="1048576">' + b"<c><v>1</v></c>" * 30 + b"</row></sheetData>"
+    path = _write(tmp_path / "unplaced.xlsx", _xlsx_with(lambda x: x.replace(b"</sheetData>", far_row)))
+    with pytest.raises(InputError, match="spans 1,048,576 rows × 30 columns"):
+        ingest([path])
+
+
+def test_wide_sheet_reads_after_measuring_its_references(tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["日期", "事项", *[f"列{i}" for i in range(40)]])
+    ws.append(["2023-03-15", "法治专题讲座", *range(40)])
+    wb.save(tmp_path / "wide.xlsx")
+    from dutyaudit.ingest import ingest
+
+    acts = ingest([tmp_path / "wide.xlsx"])
+    assert [(a.row, a.title, a.extra["列39"]) for a in acts.rows] == [(2, "法治专题讲座", "39")]

@@ -33,6 +33,9 @@ _CHUNK = 4 * 1024 * 1024
 _FAR_REF = re.compile(rb'r="(?:[A-Z]{2}|[A-Z]?\d{6})')
 # A cell whose first attribute is not r=: calamine places it by position, which needs counting.
 _UNPLACED = re.compile(rb'<c(?:>| (?!r="))')
+# Cells with content (not self-closing) and their column letters / row digits.
+_CELL_COL = re.compile(rb'<c r="([A-Z]{1,3})\d+"[^>]*(?<!/)>')
+_CELL_ROW = re.compile(rb'<c r="[A-Z]{1,3}(\d+)"[^>]*(?<!/)>')
 _TAG = re.compile(rb"<(row|c)[\s>/]([^>]*)")
 _R_ATTR = re.compile(rb'(?:^|\s)r="([A-Z]*)(\d*)"')
 
@@ -91,7 +94,8 @@ def xlsx_extents(data: bytes, path: Path) -> None:
     """Refuse an xlsx whose worksheets would not fit in memory once calamine makes them dense.
 
     A quick pass looks for any far reference (two-letter columns or six-digit rows) and for cells without
-    an ``r=`` attribute; only when it finds one is each tag walked to measure the exact extent.
+    an ``r=`` attribute; only when it finds one is the exact extent measured (from every cell reference,
+    or by walking the tags when positions must be counted).
     """
     try:
         z = zipfile.ZipFile(io.BytesIO(data))
@@ -108,9 +112,11 @@ def xlsx_extents(data: bytes, path: Path) -> None:
             )
         for info in parts:
             try:
-                if not _needs_exact(z, info):
+                mode = _needs_exact(z, info)
+                if not mode:
                     continue
-                ext = _exact_xlsx_extent(_read_chunks(z, info))
+                chunks = _read_chunks(z, info)
+                ext = _refs_extent(chunks) if mode == "refs" else _exact_xlsx_extent(chunks)
             except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
                 return  # damaged: calamine will say so
             if ext.cells > MAX_CELLS:
@@ -123,20 +129,45 @@ def _read_chunks(z: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[bytes]:
             yield chunk
 
 
-def _needs_exact(z: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
-    """Whether a sheet may reach past AB99999: a far reference, or a cell placed by position."""
+def _needs_exact(z: zipfile.ZipFile, info: zipfile.ZipInfo) -> str:
+    """How to measure a sheet: "" (it cannot reach past Z99999), "refs" (far references: read them all),
+    or "walk" (some cell has no r= first, so positions must be counted tag by tag)."""
     keep = 16  # bytes carried into the next chunk, so no tag is judged on half its text
     buf = b""
+    mode = ""
     for chunk in _read_chunks(z, info):
         buf = buf[-keep:] + chunk if buf else chunk
         limit = len(buf) - keep
-        for pat in (_FAR_REF, _UNPLACED):
-            m = pat.search(buf)
+        m = _UNPLACED.search(buf)
+        if m and m.start() < limit:
+            return "walk"
+        if not mode:
+            m = _FAR_REF.search(buf)
             if m and m.start() < limit:
-                return True
-    return bool(buf) and bool(
-        _FAR_REF.search(buf, max(0, len(buf) - keep)) or _UNPLACED.search(buf, max(0, len(buf) - keep))
-    )
+                mode = "refs"
+    tail = max(0, len(buf) - keep)
+    if _UNPLACED.search(buf, tail):
+        return "walk"
+    return mode or ("refs" if _FAR_REF.search(buf, tail) else "")
+
+
+def _refs_extent(chunks: Iterator[bytes]) -> Extent:
+    """The extent of a sheet whose cells all carry r=: the farthest column and row among cells with content."""
+    cols: set[bytes] = set()
+    rows: set[bytes] = set()
+    tail = b""
+    for chunk in chunks:
+        buf = tail + chunk
+        cut = buf.rfind(b"<")
+        buf, tail = (buf[:cut], buf[cut:]) if cut >= 0 else (buf, b"")
+        cols.update(_CELL_COL.findall(buf))
+        rows.update(_CELL_ROW.findall(buf))
+    cols.update(_CELL_COL.findall(tail))
+    rows.update(_CELL_ROW.findall(tail))
+    if not cols or not rows:
+        return Extent()
+    far_col = max(cols, key=lambda c: (len(c), c))
+    return Extent(max(int(r) for r in rows), letter_index(far_col.decode()) + 1)
 
 
 def _sheet_names(z: zipfile.ZipFile) -> dict[str, str]:
