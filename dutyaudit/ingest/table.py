@@ -368,20 +368,20 @@ def read_sheet(
             actor = v.strip() if v.__class__ is str else cell_text(v)
         add(
             Activity(
-                file,
-                name,
-                rownum,
-                start,
-                title,
-                "",
-                type_id,
-                type_text,
-                role_text,
-                unit,
-                actor,
-                hours,
-                end if end and end >= start else None,
-                extra,
+                file=file,
+                sheet=name,
+                row=rownum,
+                date=start,
+                title=title,
+                key="",
+                type=type_id,
+                type_text=type_text,
+                role_text=role_text,
+                unit=unit,
+                actor=actor,
+                hours=hours,
+                end_date=end if end and end >= start else None,
+                extra=extra,
             )
         )
     return result
