@@ -65,7 +65,7 @@ def test_biff_xls_two_role_sheets_and_a_skipped_notes_sheet() -> None:
     assert acts.titles[0] == "测试县2023年度党政主要负责人履行推进法治建设第一责任人职责工作台账"
     [w] = acts.warnings
     assert (w.file, w.sheet, w.row) == ("biff.xls", "填表说明", None)
-    assert w.message.startswith("sheet skipped: no header row with a date and a title column")
+    assert w.message == "sheet skipped: instructions, not a log table"
 
 
 def test_ods_quarter_sheets_year_from_title_ranges_and_merged_blocks() -> None:

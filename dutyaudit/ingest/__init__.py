@@ -122,7 +122,7 @@ def _ingest_file(path: Path, options: IngestOptions, acts: Activities) -> None:
             f"such as 事项/名称/活动名称/内容){how}; name your columns with --map date=列名 --map title=列名",
             str(path),
         )
-    if len(acts.rows) == n_before and not sheet_warnings:
+    if len(acts.rows) == n_before and not any(w.row is not None for w in sheet_warnings):
         raise InputError("the log has a header but no data rows", str(path))
     acts.warnings.extend(sheet_warnings)
     acts.files.append(display)

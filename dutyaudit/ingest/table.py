@@ -52,6 +52,8 @@ _NOTE = (
     "審核:",
     "審核：",
 )
+#: Sheets that hold instructions, not a log (skipped with a short note when they have no header).
+_INSTRUCTION_SHEETS = {"说明", "填表说明", "填报说明", "使用说明", "instructions", "readme"}
 _ROW_NUMBER_HEADERS = {"序号", "編號", "编号", "序號", "no", "no.", "#"}
 _NOTE_KEYS = tuple(fold(s) for s in _NOTE)
 #: First characters of subtotal words: the cheap test before folding a cell.
@@ -230,6 +232,9 @@ def read_sheet(
         fill_merged(RawSheet(sheet.name, top, sheet.merged))
     found = find_header(top, overrides or {}, {k: v[0] for k, v in pcols.items()})
     if found is None:
+        if fold(sheet.name) in _INSTRUCTION_SHEETS:
+            result.warnings.append(RowWarning(file, sheet.name, None, "sheet skipped: instructions, not a log table"))
+            return result
         if any(any(cell_text(v) for v in r) for r in rows):
             looked = "、".join(ALIASES["date"][:4] + ALIASES["title"][:6])
             hidden = " (a hidden sheet)" if sheet.hidden else ""
