@@ -297,16 +297,13 @@ def load_pack_file(path: Path) -> Pack:
 
 
 def builtin_dir() -> Path:
-    """Folder holding the built-in packs (package data when installed, packs/ in a checkout)."""
-    try:
-        from importlib.resources import files
-
-        path = Path(str(files("dutyaudit.builtin_packs")))
-        if path.is_dir() and any(path.glob("*.yaml")):
-            return path
-    except (ModuleNotFoundError, TypeError):
-        pass
-    return Path(__file__).resolve().parent.parent / "packs"
+    """Folder holding the built-in packs: ``builtin_packs/`` beside this module when installed
+    (package data), else ``packs/`` at the top of a source checkout."""
+    here = Path(__file__).resolve().parent
+    installed = here / "builtin_packs"
+    if any(installed.glob("*.yaml")):
+        return installed
+    return here.parent / "packs"
 
 
 def builtin_ids() -> list[str]:
