@@ -221,26 +221,39 @@ class Matcher:
             cm = self._compiled[duty.id] = CompiledMatch.of(duty.match)
         return cm
 
+    @cached_property
+    def _other_role_rows(self) -> dict[str, frozenset[int]]:
+        """For each role id, the rows that belong to another role (and are not joint with it)."""
+        by_role: dict[str, set[int]] = {rid: set() for rid in self.pack.roles}
+        joint = self.joint
+        for i, role in enumerate(self.roles):
+            if role is None:
+                continue
+            shared = joint.get(self.activities[i].role_text, ()) if joint else ()
+            for rid, rows in by_role.items():
+                if rid != role and rid not in shared:
+                    rows.add(i)
+        return {rid: frozenset(rows) for rid, rows in by_role.items()}
+
     def hits(self, duty: Duty) -> list[Hit]:
         """Rows that satisfy the duty's keywords, type and role, in log order."""
         cm = self.compiled(duty)
         roles = self.roles
+        rows = cm.keyword_rows(self.index, len(self.activities))
+        rows -= self._other_role_rows.get(duty.role, frozenset())
         out = []
         words: dict[str, tuple[str, ...]] = {}
-        joint = self.joint
-        for i in sorted(cm.keyword_rows(self.index, len(self.activities))):
+        type_ok = cm.type_ok
+        for i in sorted(rows):
             a = self.activities[i]
-            role = roles[i]
-            if role is not None and role != duty.role:
-                if not joint or duty.role not in joint.get(a.role_text, ()):
-                    continue
-                role = duty.role
-            if not cm.type_ok(a.type):
+            if not type_ok(a.type):
                 continue
             found = words.get(a.key)
             if found is None:
                 found = words[a.key] = cm.found_words(a.key)
-            out.append(Hit(a, found, a.type, role))
+            role = roles[i]
+            # a row of no role counts for any role; a joint row (县委、县政府) for each role it names
+            out.append(Hit(a, found, a.type, None if role is None else duty.role))
         return out
 
 
