@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from typing import Any, TextIO
 
-from dutyaudit import __version__
 from dutyaudit.explain import Explanation, NearMiss, role_word
 from dutyaudit.i18n import Lang, t
 from dutyaudit.matching import Hit
 from dutyaudit.model import Activity
-from dutyaudit.report.json import dumps
+from dutyaudit.report.json import dumps, duty_head, head_dict
 from dutyaudit.report.rows import fmt_num
 from dutyaudit.waivers import waiver_dict, waiver_text
 
@@ -54,18 +53,11 @@ def explain_dict(e: Explanation) -> dict[str, Any]:
     """The explanation as JSON-ready data, keys in JSON_KEYS order."""
     r, d = e.result, e.duty
     return {
-        "tool": "dutyaudit",
-        "version": __version__,
-        "pack": {"id": e.pack.id, "name": e.pack.name, "version": e.pack.display_version},
+        **head_dict(e.pack),
         "year": e.year,
         "unit": e.unit,
         "duty": {
-            "id": d.id,
-            "role": d.role,
-            "clause": d.clause,
-            "label": d.label,
-            "text": d.text,
-            "kind": d.kind,
+            **duty_head(d),
             "requirement": e.requirement,
             "rule": e.rule,
             "applies": e.applies,

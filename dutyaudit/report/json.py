@@ -8,19 +8,29 @@ from typing import Any, TextIO
 from dutyaudit import __version__
 from dutyaudit.audit import Audit
 from dutyaudit.evaluate import DutyResult
+from dutyaudit.packs import Duty, Pack
 from dutyaudit.report import Renderer
 from dutyaudit.waivers import waiver_dict
+
+
+def head_dict(pack: Pack) -> dict[str, Any]:
+    """The keys every JSON object of ours opens with: tool, version and the pack."""
+    return {
+        "tool": "dutyaudit",
+        "version": __version__,
+        "pack": {"id": pack.id, "name": pack.name, "version": pack.display_version},
+    }
+
+
+def duty_head(d: Duty) -> dict[str, Any]:
+    """A duty's identity: id, role, clause, label, source text and kind."""
+    return {"id": d.id, "role": d.role, "clause": d.clause, "label": d.label, "text": d.text, "kind": d.kind}
 
 
 def duty_dict(r: DutyResult) -> dict[str, Any]:
     """One duty in the contract's shape."""
     d: dict[str, Any] = {
-        "id": r.duty.id,
-        "role": r.duty.role,
-        "clause": r.duty.clause,
-        "label": r.duty.label,
-        "text": r.duty.text,
-        "kind": r.duty.kind,
+        **duty_head(r.duty),
         "required": r.required,
         "found": r.found,
         "status": r.status,
@@ -35,9 +45,7 @@ def duty_dict(r: DutyResult) -> dict[str, Any]:
 def audit_dict(audit: Audit) -> dict[str, Any]:
     """The whole audit in the contract's shape."""
     return {
-        "tool": "dutyaudit",
-        "version": __version__,
-        "pack": {"id": audit.pack.id, "name": audit.pack.name, "version": audit.pack.display_version},
+        **head_dict(audit.pack),
         "year": audit.year,
         "unit": audit.unit,
         "score": audit.score,

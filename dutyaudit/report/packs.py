@@ -10,7 +10,7 @@ from rich.text import Text
 from dutyaudit.evaluate import requirement_text
 from dutyaudit.i18n import t
 from dutyaudit.packs import Pack
-from dutyaudit.report.json import dumps
+from dutyaudit.report.json import dumps, duty_head
 from dutyaudit.report.terminal import make_console
 
 
@@ -47,12 +47,7 @@ def pack_json(p: Pack) -> str:
     data["fields"] = [f.model_dump() for f in p.fields]
     data["duties"] = [
         {
-            "id": d.id,
-            "role": d.role,
-            "clause": d.clause,
-            "label": d.label,
-            "text": d.text,
-            "kind": d.kind,
+            **duty_head(d),
             "requirement": requirement_text(d),
             "owners": d.owners,
             "years": d.years.model_dump(by_alias=True) if d.years else None,
