@@ -91,7 +91,7 @@ def write_explain_table(e: Explanation, stream: TextIO) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    from dutyaudit.report.terminal import FOOTER_WARNINGS, STATUS_STYLE, make_console
+    from dutyaudit.report.terminal import STATUS_STYLE, make_console, print_warnings
 
     lang, r, d = e.lang, e.result, e.duty
     console = make_console(stream)
@@ -145,13 +145,7 @@ def write_explain_table(e: Explanation, stream: TextIO) -> None:
 
     style = "green" if e.satisfied else "bold"
     console.print(Text(t("explain.needed", lang) + e.needed, style=style))
-    if e.warnings:
-        console.print(Text(t("ui.warnings", lang, n=len(e.warnings)), style="yellow"))
-        for w in e.warnings[:FOOTER_WARNINGS]:
-            where = ":".join(str(x) for x in (w.file, w.sheet, w.row) if x is not None)
-            console.print(Text(f"  {where} — {w.message}", style="yellow"))
-        if len(e.warnings) > FOOTER_WARNINGS:
-            console.print(Text(t("ui.warnings_more", lang, n=len(e.warnings) - FOOTER_WARNINGS), style="yellow"))
+    print_warnings(console, e.warnings, lang)
 
 
 def _ref_cells(a: Activity) -> tuple[str, str, str, str, str]:

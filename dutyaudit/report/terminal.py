@@ -5,6 +5,7 @@ This is the only module below the CLI that imports Rich.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TextIO
 
 from rich.console import Console
@@ -13,7 +14,8 @@ from rich.text import Text
 
 from dutyaudit.audit import Audit
 from dutyaudit.evaluate import requirement_text
-from dutyaudit.i18n import t
+from dutyaudit.i18n import Lang, t
+from dutyaudit.model import RowWarning
 from dutyaudit.report import Renderer
 from dutyaudit.report.rows import fmt_num, shortfall_text
 from dutyaudit.report.summary import headline
@@ -82,11 +84,16 @@ class TerminalRenderer(Renderer):
             console.print(table)
         if audit.unmatched:
             console.print(Text(t("ui.unmatched", lang, n=len(audit.unmatched)), style="dim"))
-        if audit.warnings:
-            console.print(Text(t("ui.warnings", lang, n=len(audit.warnings)), style="yellow"))
-            for w in audit.warnings[:FOOTER_WARNINGS]:
-                where = ":".join(str(x) for x in (w.file, w.sheet, w.row) if x is not None)
-                console.print(Text(f"  {where} — {w.message}", style="yellow"))
-            if len(audit.warnings) > FOOTER_WARNINGS:
-                more = len(audit.warnings) - FOOTER_WARNINGS
-                console.print(Text(t("ui.warnings_more", lang, n=more), style="yellow"))
+        print_warnings(console, audit.warnings, lang)
+
+
+def print_warnings(console: Console, warnings: Sequence[RowWarning], lang: Lang) -> None:
+    """The warnings footer: a count, the first FOOTER_WARNINGS with file:sheet:row, and how many more."""
+    if not warnings:
+        return
+    console.print(Text(t("ui.warnings", lang, n=len(warnings)), style="yellow"))
+    for w in warnings[:FOOTER_WARNINGS]:
+        where = ":".join(str(x) for x in (w.file, w.sheet, w.row) if x is not None)
+        console.print(Text(f"  {where} — {w.message}", style="yellow"))
+    if len(warnings) > FOOTER_WARNINGS:
+        console.print(Text(t("ui.warnings_more", lang, n=len(warnings) - FOOTER_WARNINGS), style="yellow"))
