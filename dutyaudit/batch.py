@@ -1,7 +1,8 @@
 """Batch audits: many logs (or one log with a unit column) → one audit per unit, in parallel.
 
-Reading files is the expensive part and runs in worker processes; grouping rows into units and
-auditing them is cheap and runs in the parent, so the result is the same for any ``--jobs``.
+Each file is read and audited in a worker process (the file is the unit, or ``--by`` splits it);
+only results travel back, without the pack. The rare unit that spans several files is audited
+again on its merged rows in the parent, so the answer is the same for any ``--jobs``.
 A file that cannot be read is data (:class:`Failure`), never a reason to stop.
 """
 
@@ -11,18 +12,20 @@ import datetime as dt
 import glob
 import os
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
+from typing import Any
 
+from dutyaudit import waivers as waiver_rules
 from dutyaudit.audit import Audit, infer_unit, pack_columns, run_audit
 from dutyaudit.errors import DutyAuditError, UsageError
-from dutyaudit.evaluate import Waiver
+from dutyaudit.evaluate import DutyResult, Waiver
 from dutyaudit.i18n import Lang
 from dutyaudit.ingest import SUPPORTED_SUFFIXES, IngestOptions, ingest
 from dutyaudit.model import Activities
-from dutyaudit.packs import Pack
+from dutyaudit.packs import Duty, Pack
 
 #: Internal field name that carries the ``--by`` column's value through ingest.
 BY_FIELD = "__by__"
@@ -42,6 +45,8 @@ class BatchResult:
 
     audits: list[Audit] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
+    rendered: dict[str, str] = field(default_factory=dict)
+    """Unit → ``render(audit)`` when run_batch was given ``render`` (made in the worker processes)."""
 
 
 def _is_log(path: Path) -> bool:
@@ -78,36 +83,177 @@ def collect_inputs(inputs: Sequence[str]) -> list[Path]:
     return out
 
 
-def _read_one(args: tuple[Path, IngestOptions]) -> Activities | Failure:
-    path, options = args
+def _read_one(path: Path, options: IngestOptions) -> Activities | Failure:
     try:
         return ingest([path], options)
     except DutyAuditError as exc:
         return Failure(str(path), getattr(exc, "reason", exc.message))
 
 
-def read_all(
-    paths: Sequence[Path],
-    options: IngestOptions,
-    jobs: int,
-    progress: Callable[[int], None] | None = None,
-) -> list[tuple[Path, Activities | Failure]]:
-    """Ingest every file (in ``jobs`` processes), keeping the input order."""
-    work = [(p, options) for p in paths]
-    results: list[Activities | Failure] = []
-    if jobs <= 1 or len(paths) <= 1:
-        for item in work:
-            results.append(_read_one(item))
+@dataclass(frozen=True, slots=True)
+class _Job:
+    """Everything a worker needs besides the file: sent once per worker process, not once per file."""
+
+    pack: Pack
+    options: IngestOptions
+    by: str | None
+    year: int | None
+    lang: Lang
+    today: dt.date
+    waivers_for: Callable[[str], Sequence[Waiver]] | None
+    render: Callable[[Audit], str] | None
+    evidence: bool
+    """Keep each audit's evidence and unmatched rows (False: drop them before they travel)."""
+    send_rows: bool
+    """Send each file's rows back too (``--by``: units often span files and are re-audited merged)."""
+
+
+@dataclass(slots=True)
+class _Unit:
+    """One unit found in one file, audited on that file alone."""
+
+    name: str
+    audit: Audit | None
+    failure: Failure | None = None
+    text: str | None = None
+    """``render(audit)``, made where the audit was (in the worker)."""
+
+
+@dataclass(slots=True)
+class _FileDone:
+    """A file read and audited: its units in grouping order; its rows only when the job keeps them."""
+
+    units: list[_Unit]
+    has_by: bool
+    acts: Activities | None = None
+
+
+def _audit_units(job: _Job, units: dict[str, Activities]) -> list[_Unit]:
+    out = []
+    for name, acts in units.items():
+        if not acts.rows:
+            out.append(_Unit(name, None, Failure(", ".join(acts.files), "no dated rows to audit")))
+            continue
+        try:
+            waivers = job.waivers_for(name) if job.waivers_for else ()
+            audit = run_audit(acts, job.pack, year=job.year, waivers=waivers, lang=job.lang, today=job.today)
+        except DutyAuditError as exc:
+            out.append(_Unit(name, None, Failure(", ".join(acts.files), exc.message)))
+            continue
+        audit.unit = name
+        text = job.render(audit) if job.render else None
+        if not job.evidence:
+            _drop_rows(audit)
+        out.append(_Unit(name, audit, text=text))
+    return out
+
+
+def _drop_rows(audit: Audit) -> None:
+    """Forget the rows behind the verdicts; statuses, counts and scores stay."""
+    audit.unmatched = []
+    for r in audit.results:
+        r.evidence = []
+
+
+def _audit_file(job: _Job, path: Path) -> _FileDone | Failure:
+    """Read one file, split it into units (the file itself without ``--by``) and audit each."""
+    acts = _read_one(path, job.options)
+    if isinstance(acts, Failure):
+        return acts
+    units, _ = _group([(path, acts)], job.by)
+    has_by = job.by is not None and any(BY_FIELD in a.extra for a in acts.rows)
+    return _FileDone(_audit_units(job, units), has_by, acts if job.send_rows else None)
+
+
+# --- worker processes -----------------------------------------------------------------------------
+# Results cross the process boundary without the pack: the pydantic Pack and its Duty objects are
+# replaced by a marker and a duty id, and re-attached in the parent (pickling them per result costs
+# more than the audit). Activities pickle as plain tuples (Activity.__reduce__).
+
+_JOB: _Job | None = None
+
+
+def _init_worker(job: _Job) -> None:
+    global _JOB
+    _JOB = job
+
+
+def _detach(audit: Audit) -> tuple[Any, ...]:
+    results = [(r.duty.id, *(getattr(r, f) for f in _RESULT_FIELDS)) for r in audit.results]
+    return (results, *(getattr(audit, f) for f in _AUDIT_FIELDS))
+
+
+def _attach(state: tuple[Any, ...], pack: Pack, duties: dict[str, Duty]) -> Audit:
+    results, *rest = state
+    return Audit(
+        pack=pack,
+        results=[DutyResult(duty=duties[r[0]], **dict(zip(_RESULT_FIELDS, r[1:], strict=True))) for r in results],
+        **dict(zip(_AUDIT_FIELDS, rest, strict=True)),
+    )
+
+
+_RESULT_FIELDS = tuple(f.name for f in fields(DutyResult) if f.name != "duty")
+_AUDIT_FIELDS = tuple(f.name for f in fields(Audit) if f.name not in ("pack", "results"))
+
+
+def _worker_audit(path: Path) -> _FileDone | Failure:
+    assert _JOB is not None
+    done = _audit_file(_JOB, path)
+    if isinstance(done, _FileDone):
+        for u in done.units:
+            if u.audit is not None:
+                u.audit = _detach(u.audit)  # type: ignore[assignment]
+    return done
+
+
+def _worker_read(path: Path) -> Activities | Failure:
+    assert _JOB is not None
+    return _read_one(path, _JOB.options)
+
+
+class _Runner:
+    """Runs per-file work in-process (``jobs`` 1) or in one pool of worker processes started once."""
+
+    def __init__(self, job: _Job, jobs: int) -> None:
+        self.job = job
+        self.jobs = jobs
+        self.pool: ProcessPoolExecutor | None = None
+        self.duties = {d.id: d for d in job.pack.duties}
+
+    def __enter__(self) -> _Runner:
+        if self.jobs > 1:
+            self.pool = ProcessPoolExecutor(max_workers=self.jobs, initializer=_init_worker, initargs=(self.job,))
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(cancel_futures=True)
+
+    def audit(self, paths: Sequence[Path], progress: Callable[[int], None] | None) -> Iterator[_FileDone | Failure]:
+        """Each file read and audited, in input order."""
+        if self.pool is None:
+            done: Iterable[_FileDone | Failure] = (_audit_file(self.job, p) for p in paths)
+        else:
+            done = self.pool.map(_worker_audit, paths, chunksize=_chunksize(len(paths), self.jobs))
+        for d in done:
+            if isinstance(d, _FileDone) and self.pool is not None:
+                for u in d.units:
+                    if u.audit is not None:
+                        u.audit = _attach(u.audit, self.job.pack, self.duties)  # type: ignore[arg-type]
             if progress:
                 progress(1)
-    else:
-        chunk = max(1, min(16, len(work) // (jobs * 4)))
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            for res in pool.map(_read_one, work, chunksize=chunk):
-                results.append(res)
-                if progress:
-                    progress(1)
-    return list(zip(paths, results, strict=True))
+            yield d
+
+    def read(self, paths: Sequence[Path]) -> list[Activities | Failure]:
+        """Each file read, in input order."""
+        if self.pool is None or len(paths) < 2:
+            return [_read_one(p, self.job.options) for p in paths]
+        return list(self.pool.map(_worker_read, paths, chunksize=_chunksize(len(paths), self.jobs)))
+
+
+def _chunksize(n: int, jobs: int) -> int:
+    # Small chunks keep both workers busy to the end; a task costs well under a millisecond to send.
+    return max(1, min(4, n // (jobs * 16)))
 
 
 def unit_from_filename(path: Path) -> str:
@@ -166,35 +312,72 @@ def run_batch(
     progress: Callable[[int], None] | None = None,
     paths: Sequence[Path] | None = None,
     today: dt.date | None = None,
+    render: Callable[[Audit], str] | None = None,
+    evidence: bool = True,
 ) -> BatchResult:
     """Audit every unit found in the inputs. ``by`` names the column that splits rows into units.
 
     ``waivers_for(unit)`` gives the waivers that apply to a unit (e.g. ``partial(waivers.scoped, entries)``);
-    ``today`` is the day waiver expiry is judged against (default: today).
+    ``today`` is the day waiver expiry is judged against (default: today). ``render(audit)``, when
+    given, is run where each audit is made (in the workers) and kept in ``BatchResult.rendered``.
+    With ``jobs`` > 1, ``waivers_for`` and ``render`` must be picklable (module-level functions, partials).
+    ``evidence=False`` drops each audit's evidence and unmatched rows once it is rendered
+    (``DutyResult.evidence`` and ``Audit.unmatched`` come back empty; statuses, found counts and
+    scores stay): enough for the ranking, CSV and the summary workbook, and far less to send
+    between processes. Scorecards need ``evidence=True``.
+
+    Each file is read and audited in a worker; a unit that turns out to span several files (two
+    quarterly logs of one county, or ``--by`` units in several logs) is audited again on its merged
+    rows in the parent, so the answer is the same for any ``jobs``.
     """
     paths = list(paths) if paths is not None else collect_inputs(inputs)
     mapping = dict(mapping or {})
     if by:
         mapping[BY_FIELD] = by
     options = IngestOptions(year=year, mapping=mapping, encoding=encoding, pack_columns=pack_columns(pack))
-    read = read_all(paths, options, jobs or os.cpu_count() or 1, progress)
-    units, failures = _group(read, by)
-    if by and units and not any(BY_FIELD in a.extra for acts in units.values() for a in acts.rows):
-        raise UsageError(f"--by {by}: no such column in the logs; give the header of the unit column")
+    job = _Job(
+        pack=pack,
+        options=options,
+        by=by,
+        year=year,
+        lang=lang,
+        today=today or waiver_rules.today(),
+        waivers_for=waivers_for,
+        render=render,
+        evidence=evidence,
+        send_rows=by is not None,
+    )
+    n_jobs = max(1, min(jobs or os.cpu_count() or 1, len(paths)))
+    failures: list[Failure] = []
+    done: dict[int, _FileDone] = {}
+    files_of: dict[str, list[int]] = {}  # unit → indices of the files it appears in (first-seen order)
+    with _Runner(job, n_jobs) as runner:
+        for i, d in enumerate(runner.audit(paths, progress)):
+            if isinstance(d, Failure):
+                failures.append(d)
+                continue
+            done[i] = d
+            for u in d.units:
+                files_of.setdefault(u.name, []).append(i)
+        if by and done and not any(d.has_by for d in done.values()):
+            raise UsageError(f"--by {by}: no such column in the logs; give the header of the unit column")
+        shared = [u for u, idx in files_of.items() if len(idx) > 1]
+        merged: dict[str, _Unit] = {}
+        if shared:
+            idx = sorted({i for u in shared for i in files_of[u]})
+            rows = [done[i].acts for i in idx] if job.send_rows else runner.read([paths[i] for i in idx])
+            units, _ = _group(zip((paths[i] for i in idx), rows, strict=True), by)  # type: ignore[arg-type]
+            merged = {u.name: u for u in _audit_units(job, {u: units[u] for u in shared})}
     result = BatchResult(failures=sorted(failures, key=lambda f: f.file))
-    for unit, acts in units.items():
-        if not acts.rows:
-            result.failures.append(Failure(", ".join(acts.files), "no dated rows to audit"))
+    for name, idx in files_of.items():
+        unit = merged.get(name) or next(u for u in done[idx[0]].units if u.name == name)
+        if unit.failure is not None:
+            result.failures.append(unit.failure)
             continue
-        try:
-            audit = run_audit(
-                acts, pack, year=year, waivers=waivers_for(unit) if waivers_for else (), lang=lang, today=today
-            )
-        except DutyAuditError as exc:
-            result.failures.append(Failure(", ".join(acts.files), exc.message))
-            continue
-        audit.unit = unit
-        result.audits.append(audit)
+        assert unit.audit is not None
+        result.audits.append(unit.audit)
+        if unit.text is not None:
+            result.rendered[name] = unit.text
     result.audits.sort(key=lambda a: (-a.score, a.unit or ""))
     return result
 

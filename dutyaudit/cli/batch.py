@@ -67,7 +67,7 @@ def batch(
     from dutyaudit.batch import collect_inputs, run_batch
     from dutyaudit.ingest.columns import parse_mapping
     from dutyaudit.packs import load_pack
-    from dutyaudit.report.batch import batch_json, write_batch_csv, write_batch_table
+    from dutyaudit.report.batch import batch_json, unit_json, write_batch_csv, write_batch_table
     from dutyaudit.waivers import load_waivers, scoped
 
     the_pack = load_pack(pack)
@@ -86,6 +86,8 @@ def batch(
             lang=lang.value,
             progress=advance,
             paths=paths,
+            render=unit_json if fmt is BatchFormat.json else None,
+            evidence=out_dir is not None,  # only the scorecards show the rows behind the verdicts
         )
     if out is not None:
         from dutyaudit.output import write_atomic

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import csv
+import json
 from typing import Any, TextIO
 
+from dutyaudit.audit import Audit
 from dutyaudit.batch import BatchResult
 from dutyaudit.i18n import Lang, t
 from dutyaudit.model import STATUSES
-from dutyaudit.report.json import audit_dict, dumps
+from dutyaudit.report.json import audit_dict
 
 CSV_COLUMNS = ("rank", "unit", "score", "grade", *STATUSES, "total", "warnings", "files")
 
@@ -35,11 +37,27 @@ def ranking_rows(result: BatchResult) -> list[dict[str, Any]]:
     return rows
 
 
+def unit_json(audit: Audit) -> str:
+    """One unit's contract object as JSON text, indented as an element of batch_json's array.
+
+    run_batch calls it in the worker processes (``render=unit_json``): encoding with indentation
+    runs in pure Python and would otherwise be the parent's largest serial cost.
+    """
+    text = json.dumps(audit_dict(audit), ensure_ascii=False, indent=2)
+    return "  " + text.replace("\n", "\n  ")  # JSON strings never hold a raw newline
+
+
 def batch_json(result: BatchResult) -> str:
-    """The contract: an array of `check` objects, then one error object per failed input."""
-    items: list[dict[str, Any]] = [audit_dict(a) for a in result.audits]
-    items += [{"tool": "dutyaudit", "error": f.error, "file": f.file} for f in result.failures]
-    return dumps(items) + "\n"
+    """The contract: an array of `check` objects, then one error object per failed input.
+
+    Byte for byte ``json.dumps(items, ensure_ascii=False, indent=2)``, built from the units'
+    texts made in the workers (``result.rendered``) where there are any.
+    """
+    parts = [result.rendered.get(a.unit or "") or unit_json(a) for a in result.audits]
+    for f in result.failures:
+        err = {"tool": "dutyaudit", "error": f.error, "file": f.file}
+        parts.append("  " + json.dumps(err, ensure_ascii=False, indent=2).replace("\n", "\n  "))
+    return ("[\n" + ",\n".join(parts) + "\n]" if parts else "[]") + "\n"
 
 
 def write_batch_csv(result: BatchResult, stream: TextIO) -> None:
