@@ -58,9 +58,19 @@ def rows(rng: random.Random, n: int, year: int) -> list[list[object]]:
     for i in range(n):
         d = start + dt.timedelta(days=rng.randrange(365))
         title = rng.choice(TITLES).format(y=year - 1, py=year - 1, law=rng.choice(LAWS), case=rng.randrange(999))
-        out.append([i + 1, date_text(rng, d), title, rng.choice(TYPES), rng.choice(["县委", "县政府"]),
-                    rng.choice(["张三", "李四", "王五", "赵六"]), rng.choice([None, 2, 4, 8]),
-                    "会议纪要", rng.choice(["已出庭", "未出庭", ""])])
+        out.append(
+            [
+                i + 1,
+                date_text(rng, d),
+                title,
+                rng.choice(TYPES),
+                rng.choice(["县委", "县政府"]),
+                rng.choice(["张三", "李四", "王五", "赵六"]),
+                rng.choice([None, 2, 4, 8]),
+                "会议纪要",
+                rng.choice(["已出庭", "未出庭", ""]),
+            ]
+        )
     return out
 
 

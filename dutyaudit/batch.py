@@ -49,26 +49,40 @@ class BatchResult:
     """Unit → ``render(audit)`` when run_batch was given ``render`` (made in the worker processes)."""
 
 
+def _is_lock(path: Path) -> bool:
+    """An office suite's lock or temporary file (~$log.xlsx, .~lock.log.xlsx#), never a log."""
+    return path.name.startswith(("~$", ".~lock"))
+
+
 def _is_log(path: Path) -> bool:
-    name = path.name
-    return path.suffix.lower() in SUPPORTED_SUFFIXES and not name.startswith(("~$", ".~lock", "."))
+    return path.suffix.lower() in SUPPORTED_SUFFIXES and not _is_lock(path) and not path.name.startswith(".")
+
+
+def _logs_in(folder: Path) -> list[Path]:
+    return sorted(q for q in folder.rglob("*") if q.is_file() and _is_log(q))
 
 
 def collect_inputs(inputs: Sequence[str]) -> list[Path]:
-    """Files, folders (searched recursively for logs) and glob patterns → sorted, distinct paths.
+    """Files, folders (searched recursively for logs) and glob patterns → distinct paths, in input order.
 
-    A path that does not exist is kept, so that it is reported as a failed input.
+    A glob's matches are taken like the shell would pass them (a folder is searched, a file is
+    taken whatever its suffix) except lock files. A path that does not exist is kept, so that it is
+    reported as a failed input.
     """
     found: list[Path] = []
     for item in inputs:
         p = Path(item)
         if p.is_dir():
-            found.extend(sorted(q for q in p.rglob("*") if q.is_file() and _is_log(q)))
+            found.extend(_logs_in(p))
         elif any(ch in item for ch in "*?[") and not p.exists():
             matches = sorted(Path(m) for m in glob.glob(item, recursive=True))
             if not matches:
                 raise UsageError(f"no files match {item!r}")
-            found.extend(m for m in matches if m.is_file())
+            for m in matches:
+                if m.is_dir():
+                    found.extend(_logs_in(m))
+                elif m.is_file() and not _is_lock(m):
+                    found.append(m)
         else:
             found.append(p)
     seen: set[Path] = set()
@@ -128,17 +142,18 @@ class _FileDone:
     acts: Activities | None = None
 
 
-def _audit_units(job: _Job, units: dict[str, Activities]) -> list[_Unit]:
+def _audit_units(job: _Job, units: dict[str, Activities], where: Callable[[str], str]) -> list[_Unit]:
+    """Audit each unit; ``where(unit)`` names its input files for a failure."""
     out = []
     for name, acts in units.items():
         if not acts.rows:
-            out.append(_Unit(name, None, Failure(", ".join(acts.files), "no dated rows to audit")))
+            out.append(_Unit(name, None, Failure(where(name), "no dated rows to audit")))
             continue
         try:
             waivers = job.waivers_for(name) if job.waivers_for else ()
             audit = run_audit(acts, job.pack, year=job.year, waivers=waivers, lang=job.lang, today=job.today)
         except DutyAuditError as exc:
-            out.append(_Unit(name, None, Failure(", ".join(acts.files), exc.message)))
+            out.append(_Unit(name, None, Failure(where(name), exc.message)))
             continue
         audit.unit = name
         text = job.render(audit) if job.render else None
@@ -162,7 +177,7 @@ def _audit_file(job: _Job, path: Path) -> _FileDone | Failure:
         return acts
     units, _ = _group([(path, acts)], job.by)
     has_by = job.by is not None and any(BY_FIELD in a.extra for a in acts.rows)
-    return _FileDone(_audit_units(job, units), has_by, acts if job.send_rows else None)
+    return _FileDone(_audit_units(job, units, lambda _: str(path)), has_by, acts if job.send_rows else None)
 
 
 # --- worker processes -----------------------------------------------------------------------------
@@ -256,11 +271,25 @@ def _chunksize(n: int, jobs: int) -> int:
     return max(1, min(4, n // (jobs * 16)))
 
 
-def unit_from_filename(path: Path) -> str:
-    """'盘山县-2023-台账.xlsx' → '盘山县' (the name before a year or a separator), else the stem."""
-    stem = path.stem
+#: What a file or folder name may hold besides a unit's name: years, periods, 台账 and separators.
+_NOT_A_NAME = re.compile(
+    r"(?:19|20)\d\d\s*年?度?|第?[一二三四1-4]季度|[上下]半年|全年|工作台账|台账|汇总|[\d\s_\-—·.,，()（）\[\]【】]"
+)
+
+
+def _name_in(stem: str) -> str | None:
     m = re.match(r"^(.+?)[\s_\-—·.]*(?:(?:19|20)\d\d|台账|工作台账)", stem)
-    return (m.group(1) if m else stem).strip(" _-") or stem
+    name = (m.group(1) if m else stem).strip(" _-")
+    return name if name and _NOT_A_NAME.sub("", name) else None
+
+
+def unit_from_filename(path: Path) -> str:
+    """'盘山县-2023-台账.xlsx' → '盘山县' (the name before a year or a separator), else the stem.
+
+    A file name with no name in it ('2023.xlsx', '2023年台账.xlsx') takes its folder's name
+    (盘山县/2023.xlsx → 盘山县), so that per-unit folders of same-named files stay apart.
+    """
+    return _name_in(path.stem) or (path.parent.name and _name_in(path.parent.name)) or path.stem
 
 
 def _group(
@@ -367,7 +396,8 @@ def run_batch(
             idx = sorted({i for u in shared for i in files_of[u]})
             rows = [done[i].acts for i in idx] if job.send_rows else runner.read([paths[i] for i in idx])
             units, _ = _group(zip((paths[i] for i in idx), rows, strict=True), by)  # type: ignore[arg-type]
-            merged = {u.name: u for u in _audit_units(job, {u: units[u] for u in shared})}
+            where = {u: ", ".join(str(paths[i]) for i in files_of[u]) for u in shared}
+            merged = {u.name: u for u in _audit_units(job, {u: units[u] for u in shared}, where.__getitem__)}
     result = BatchResult(failures=sorted(failures, key=lambda f: f.file))
     for name, idx in files_of.items():
         unit = merged.get(name) or next(u for u in done[idx[0]].units if u.name == name)
@@ -384,5 +414,11 @@ def run_batch(
 
 def safe_filename(name: str) -> str:
     """A unit name usable as a file name on Windows, macOS and Linux."""
-    cleaned = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', "_", name).strip(" .")
-    return cleaned[:80] or "unit"
+    cleaned = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', "_", name).strip(" .")[:80].strip(" .")
+    if cleaned.split(".")[0].upper() in _RESERVED:
+        cleaned = "_" + cleaned
+    return cleaned or "unit"
+
+
+#: Names Windows refuses for a file, whatever the extension.
+_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}

@@ -147,3 +147,277 @@ def test_helpers(tmp_path: Path) -> None:
     assert safe_filename('a/b:c*?"<>|') == "a_b_c_"
     (tmp_path / "x.csv").write_text("a", encoding="utf-8")
     assert collect_inputs([str(tmp_path / "*.csv"), str(tmp_path / "x.csv")]) == [tmp_path / "x.csv"]
+
+
+# --- issue 7, point by point --------------------------------------------------------------------
+
+ALL_MET_PACK = """schema: 1
+id: p
+name: 全达标测试清单
+jurisdiction: j
+issuer: i
+issued: 2023-01-01
+roles: {party: {name: 党委, aliases: [县委]}}
+duties:
+  - {id: a, role: party, clause: 一, text: t, label: l, requirement: {kind: evidence}, match: {all: [讲座]}}
+"""
+
+
+@pytest.fixture
+def met_pack(tmp_path: Path) -> Path:
+    path = tmp_path / "met.yaml"
+    path.write_text(ALL_MET_PACK, encoding="utf-8")
+    return path
+
+
+def test_quoted_glob_searches_matched_folders_and_skips_lock_files(county_dir: Path, run, mini_pack: Path) -> None:
+    (county_dir / "~$盘山县-2023.csv").write_bytes(b"lock")
+    code, data = _run_json(run, str(county_dir / "*"), "--pack", mini_pack, "-j", "1")
+    # sub/ is searched like a folder argument; notes.docx is taken, as the shell would pass it, and fails
+    assert code == 2
+    assert [d.get("unit") for d in data if "unit" in d] == ["盘山县", "大洼区", "双台子区"]
+    assert [Path(d["file"]).name for d in data if "error" in d] == ["notes.docx"]
+
+
+def test_unit_from_folder_when_the_file_name_has_none(write_csv, run, mini_pack: Path, tmp_path: Path) -> None:
+    for county in ("盘山县", "大洼区"):
+        (tmp_path / "logs" / county).mkdir(parents=True)
+        write_csv(GOOD, name=f"logs/{county}/2023.csv")
+    code, data = _run_json(run, tmp_path / "logs", "--pack", mini_pack, "-j", "2")
+    assert code == 1
+    assert sorted(d["unit"] for d in data) == ["大洼区", "盘山县"]
+    assert unit_from_filename(Path("盘山县/2023年台账.xlsx")) == "盘山县"
+    assert unit_from_filename(Path("2023.xlsx")) == "2023"
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_same_unit_in_two_files_is_one_audit_for_any_jobs(write_csv, run, mini_pack: Path, jobs: str) -> None:
+    a = write_csv(GOOD[:2], name="q1.csv", title="盘山县2023年度台账（上半年）")
+    b = write_csv(GOOD[1:2], name="other.csv", title="大洼区2023年度台账")
+    c = write_csv(GOOD[2:], name="q2.csv", title="盘山县2023年度台账（下半年）")
+    code, data = _run_json(run, a, b, c, "--pack", mini_pack, "-j", jobs)
+    assert code == 1
+    assert [d["unit"] for d in data] == ["盘山县", "大洼区"]
+    panshan = data[0]
+    assert next(x for x in panshan["duties"] if x["id"] == "party-lecture")["found"] == 2
+    ev = next(x for x in panshan["duties"] if x["id"] == "party-lecture")["evidence"]
+    assert {e["file"] for e in ev} == {"q1.csv", "q2.csv"}
+
+
+BY_HEADER = ["日期", "事项", "责任主体", "单位"]
+
+
+def _by_logs(write_csv) -> tuple[Path, Path]:
+    q1 = write_csv(
+        [
+            ["2023-03-01", "法治专题讲座", "县委", "甲镇"],
+            ["2023-03-05", "县委常委会会议听取法治建设工作汇报", "县委", "乙镇"],
+            ["2023-04-01", "法治专题讲座", "县委", "丙镇"],
+        ],
+        header=BY_HEADER,
+        name="q1.csv",
+    )
+    q2 = write_csv(
+        [["2023-09-01", "法治专题讲座", "县委", "甲镇"], ["2023-10-01", "法治专题讲座", "县委", "丁镇"]],
+        header=BY_HEADER,
+        name="q2.csv",
+    )
+    return q1, q2
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_by_column_units_across_files_are_merged(write_csv, run, mini_pack: Path, jobs: str) -> None:
+    q1, q2 = _by_logs(write_csv)
+    code, data = _run_json(run, q1, q2, "--pack", mini_pack, "--by", "单位", "-j", jobs)
+    assert code == 1
+    found = {d["unit"]: next(x for x in d["duties"] if x["id"] == "party-lecture")["found"] for d in data}
+    assert found == {"甲镇": 2, "乙镇": 0, "丙镇": 1, "丁镇": 1}
+    assert [d["score"] for d in data] == sorted((d["score"] for d in data), reverse=True)
+
+
+def test_every_output_is_the_same_for_jobs_1_and_2(write_csv, county_dir: Path, run, mini_pack, tmp_path) -> None:
+    (county_dir / "坏文件.xlsx").write_bytes(b"PK\x03\x04broken")
+    write_csv(GOOD[2:], name="logs/盘山县-下半年.csv", title="盘山县2023年度台账（下半年）")
+    outputs = {}
+    for jobs in ("1", "2"):
+        out = tmp_path / f"summary-{jobs}.xlsx"
+        json_out = run("batch", county_dir, "--pack", mini_pack, "-f", "json", "-j", jobs, "--out", out)
+        csv_out = run("batch", county_dir, "--pack", mini_pack, "-f", "csv", "-j", jobs)
+        table = run("batch", county_dir, "--pack", mini_pack, "-j", jobs)
+        assert json_out.exit_code == csv_out.exit_code == table.exit_code == 2
+        wb = openpyxl.load_workbook(out)
+        cells = [[c.value for row in ws.iter_rows() for c in row] for ws in wb.worksheets]
+        outputs[jobs] = (json_out.stdout, csv_out.stdout, table.stdout, cells)
+    assert outputs["1"] == outputs["2"]
+    q1, q2 = _by_logs(write_csv)
+    by = [run("batch", q1, q2, "--pack", mini_pack, "--by", "单位", "-f", "json", "-j", j).stdout for j in "12"]
+    assert by[0] == by[1]
+
+
+def test_json_is_byte_identical_to_one_dumps_of_the_array(county_dir: Path, mini_pack: Path) -> None:
+    from dutyaudit.batch import Failure, run_batch
+    from dutyaudit.packs import load_pack
+    from dutyaudit.report.batch import batch_json, unit_json
+    from dutyaudit.report.json import audit_dict
+
+    pack = load_pack(str(mini_pack))
+    full = run_batch([str(county_dir)], pack, jobs=1)
+    lean = run_batch([str(county_dir)], pack, jobs=2, render=unit_json, evidence=False)
+    lean.failures.append(Failure("x.csv", "no header"))
+    full.failures.append(Failure("x.csv", "no header"))
+    items = [audit_dict(a) for a in full.audits] + [{"tool": "dutyaudit", "error": "no header", "file": "x.csv"}]
+    expected = json.dumps(items, ensure_ascii=False, indent=2) + "\n"
+    assert batch_json(lean) == batch_json(full) == expected
+    assert len(lean.rendered) == 3
+    # the lean audits kept verdicts and counts but not the rows behind them
+    assert [a.summary for a in lean.audits] == [a.summary for a in full.audits]
+    assert all(not r.evidence for a in lean.audits for r in a.results) and not any(a.unmatched for a in lean.audits)
+    assert any(r.evidence for a in full.audits for r in a.results)
+    assert batch_json(run_batch([str(county_dir)], pack, jobs=1, paths=[])) == "[]\n"
+
+
+def test_activity_pickles_every_field() -> None:
+    import datetime as dt
+    import pickle
+    from dataclasses import fields
+
+    from dutyaudit.model import Activity
+
+    a = Activity("f.xlsx", "县委", 7, dt.date(2023, 3, 1), "讲座", "讲座", "lecture", "讲座", "县委", "甲镇", "张三",
+                 2.5, dt.date(2023, 3, 2), {"出庭情况": "已出庭"})  # fmt: skip
+    b = pickle.loads(pickle.dumps(a))
+    assert all(getattr(a, f.name) == getattr(b, f.name) for f in fields(Activity))
+
+
+def test_bad_file_among_good_ones_in_every_output(county_dir: Path, run, mini_pack: Path, tmp_path: Path) -> None:
+    (county_dir / "坏文件.xlsx").write_bytes(b"PK\x03\x04broken")
+    table = run("batch", county_dir, "--pack", mini_pack, "-j", "2")
+    assert table.exit_code == 2
+    assert "坏文件.xlsx" in table.stdout and "盘山县" in table.stdout  # the others still ranked
+    assert [ln for ln in table.stderr.splitlines() if ln.startswith("Error:")] == [
+        f"Error: {county_dir / '坏文件.xlsx'}: the workbook is damaged or truncated (broken zip); open and re-save it"
+        " in Excel, WPS or LibreOffice"
+    ]
+    csv_lines = run("batch", county_dir, "--pack", mini_pack, "-f", "csv").stdout.splitlines()
+    assert len(csv_lines) == 4  # units only: failures go to stderr
+    # --exit-zero does not hide a failed input: 2 still says "not everything was audited"
+    assert run("batch", county_dir, "--pack", mini_pack, "--exit-zero").exit_code == 2
+
+
+def test_only_bad_inputs_still_write_the_summary(tmp_path: Path, run, mini_pack: Path) -> None:
+    bad = tmp_path / "坏.xlsx"
+    bad.write_bytes(b"PK\x03\x04broken")
+    out = tmp_path / "s.xlsx"
+    res = run("batch", bad, tmp_path / "missing.csv", "--pack", mini_pack, "--out", out, "-f", "json")
+    assert res.exit_code == 2
+    assert [Path(d["file"]).name for d in json.loads(res.stdout)] == ["missing.csv", "坏.xlsx"]
+    failed = openpyxl.load_workbook(out)["未能审核"]
+    assert [failed.cell(row=r, column=1).value for r in (2, 3)] == [str(tmp_path / "missing.csv"), str(bad)]
+    assert "no such file" in failed["B2"].value
+
+
+def test_log_without_dated_rows_is_a_failure_naming_the_path(write_csv, run, mini_pack: Path) -> None:
+    good = write_csv(GOOD, name="盘山县.csv")
+    empty = write_csv([{"日期": "待定", "事项": "法治专题讲座"}], name="大洼区.csv")
+    code, data = _run_json(run, good, empty, "--pack", mini_pack, "-j", "2")
+    assert code == 2
+    assert data[0]["unit"] == "盘山县"
+    assert data[1] == {"tool": "dutyaudit", "error": "no dated rows to audit", "file": str(empty)}
+
+
+def test_exit_codes_for_each_case(write_csv, run, mini_pack: Path, met_pack: Path, tmp_path: Path) -> None:
+    a = write_csv([{"日期": "2023-01-05", "事项": "法治讲座"}], name="甲县.csv")
+    b = write_csv([{"日期": "2023-02-05", "事项": "法治讲座"}], name="乙县.csv")
+    assert run("batch", a, b, "--pack", met_pack).exit_code == 0  # every unit meets every duty
+    assert run("batch", a, b, "--pack", met_pack, "--year", "2024").exit_code == 1  # both short in 2024
+    assert run("batch", a, b, "--pack", met_pack, "--year", "2024", "--exit-zero").exit_code == 0
+    assert run("batch", a, b, "--pack", met_pack, "--year", "2024", "--fail-under", "0").exit_code == 0
+    assert run("batch", a, b, "--pack", met_pack, "--fail-under", "100").exit_code == 0
+    bad = tmp_path / "坏.xlsx"
+    bad.write_bytes(b"PK\x03\x04broken")
+    assert run("batch", a, bad, "--pack", met_pack).exit_code == 2  # an input failed
+    assert run("batch", a, "--pack", tmp_path / "nope.yaml").exit_code == 2  # usage: unknown pack
+    assert run("batch", a, "--pack", met_pack, "--by", "县名").exit_code == 2  # usage: no such column
+    res = run("batch", tmp_path / "empty-dir-*", "--pack", met_pack)
+    assert res.exit_code == 2 and "no files match" in res.stderr and "Traceback" not in res.stderr
+
+
+def test_terminal_shows_the_ranking(county_dir: Path, run, mini_pack: Path) -> None:
+    res = run("batch", county_dir, "--pack", mini_pack, "--year", "2023")
+    assert res.exit_code == 1
+    lines = [ln for ln in res.stdout.splitlines() if any(u in ln for u in ("盘山县", "大洼区", "双台子区"))]
+    assert [[c.strip() for c in ln.split("│")[1:3]] for ln in lines] == [
+        ["1", "盘山县"],
+        ["2", "大洼区"],
+        ["3", "双台子区"],
+    ]
+    assert "测试职责清单" in res.stdout and "2023" in res.stdout
+    assert res.stderr == ""  # no progress bar when stderr is not a terminal
+
+
+def test_progress_bar_only_on_a_terminal(monkeypatch) -> None:
+    import io
+    import sys
+
+    from dutyaudit.cli.batch import _progress
+
+    class Tty(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    pipe = io.StringIO()
+    monkeypatch.setattr(sys, "stderr", pipe)
+    with _progress(3) as advance:
+        assert advance is None
+    assert pipe.getvalue() == ""
+    tty = Tty()
+    monkeypatch.setattr(sys, "stderr", tty)
+    with _progress(3) as advance:
+        for _ in range(3):
+            advance(1)
+    drawn = tty.getvalue()
+    assert "1/3" in drawn and "3/3" in drawn  # first and last state drawn (redraws are throttled)
+    assert drawn.endswith("\x1b[2K")  # transient: the bar is cleared before the ranking prints
+
+
+def test_summary_workbook_is_print_ready_with_status_colours(county_dir: Path, run, mini_pack, tmp_path) -> None:
+    (county_dir / "坏文件.xlsx").write_bytes(b"PK\x03\x04broken")
+    out = tmp_path / "summary.xlsx"
+    assert run("batch", county_dir, "--pack", mini_pack, "--out", out).exit_code == 2
+    wb = openpyxl.load_workbook(out)
+    for ws in wb.worksheets:
+        assert ws.page_setup.orientation == "landscape" and ws.page_setup.fitToWidth == 1
+        assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.print_title_rows
+        assert ws.oddFooter.center.text
+    ranking = wb["排名"]
+    header = [c.value for c in ranking[2]]
+    assert header == ["名次", "单位", "得分", "等次", "达标", "部分", "逾期", "缺失", "豁免", "合计", "警告", "文件"]
+    top = [c.value for c in ranking[3]]
+    assert top[:2] == [1, "盘山县"] and top[9] == 8 and sum(top[4:9]) == 8
+    matrix = wb["矩阵"]
+    fills = {
+        matrix.cell(row=r, column=c).value: matrix.cell(row=r, column=c).fill.fgColor.rgb[-6:]
+        for r in range(3, 6)
+        for c in range(2, 10)
+    }
+    assert fills["达标"] == "C6EFCE" and fills["缺失"] == "FFC7CE"
+    assert [matrix.cell(row=r, column=1).value for r in (3, 4, 5)] == ["盘山县", "大洼区", "双台子区"]
+    assert matrix["B2"].value == "常委会听取法治汇报"  # the duty's short label under its id
+    focus = wb["共性问题"]
+    shorts = [focus.cell(row=r, column=4).value for r in range(2, focus.max_row + 1)]
+    assert shorts == sorted(shorts, reverse=True)  # the duties most units miss come first
+    assert focus["I2"].value.count("、") == 2  # all three units named
+    assert wb["未能审核"]["A2"].value.endswith("坏文件.xlsx")
+
+
+def test_out_dir_names_are_safe_and_distinct(write_csv, run, mini_pack: Path, tmp_path: Path) -> None:
+    log = write_csv(
+        [["2023-03-01", "法治专题讲座", "a/b"], ["2023-03-02", "法治专题讲座", "a_b"], ["2023-03-03", "讲座", "CON"]],
+        header=["日期", "事项", "单位"],
+    )
+    out = tmp_path / "cards"
+    assert run("batch", log, "--pack", mini_pack, "--by", "单位", "--out-dir", out).exit_code == 1
+    names = sorted(p.name for p in out.iterdir())
+    assert names == ["_CON-2023-scorecard.xlsx", "a_b-2023-scorecard-2.xlsx", "a_b-2023-scorecard.xlsx"]
+    card = openpyxl.load_workbook(out / "a_b-2023-scorecard.xlsx")
+    assert len(card.sheetnames) >= 3  # a whole scorecard, rows behind the verdicts included

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import time
 from enum import StrEnum
 from functools import partial
 from pathlib import Path
@@ -154,10 +155,20 @@ class _progress:
             TimeElapsedColumn(),
             console=Console(stderr=True),
             transient=True,
+            auto_refresh=False,  # no refresh thread: the worker processes are forked from this one
         )
         self._bar.start()
         task = self._bar.add_task("batch", total=self.total)
-        return lambda n: self._bar.advance(task, n)  # type: ignore[union-attr]
+        bar, last = self._bar, [0.0]
+
+        def advance(n: int) -> None:
+            bar.advance(task, n)
+            now = time.monotonic()
+            if now - last[0] >= 0.1:  # ten redraws a second at most
+                bar.refresh()
+                last[0] = now
+
+        return advance
 
     def __exit__(self, *exc: object) -> None:
         if self._bar is not None:

@@ -78,7 +78,8 @@ def write_batch_table(result: BatchResult, stream: TextIO, pack_name: str, lang:
     console = make_console(stream)
     console.print(Text(pack_name, style="bold"))
     years = sorted({a.year for a in result.audits})
-    console.print(t("ui.batch.year", lang, years=", ".join(map(str, years)), n=len(result.audits)))
+    if years:
+        console.print(t("ui.batch.year", lang, years=", ".join(map(str, years)), n=len(result.audits)))
     table = Table(header_style="bold")
     for c in ("rank", "unit", "score", "grade"):
         table.add_column(t(f"ui.col.{c}", lang), justify="right" if c in ("rank", "score") else "left")
