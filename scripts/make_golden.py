@@ -2,6 +2,7 @@
 
     apt-get install -y libreoffice-calc-nogui      # soffice, and python3-uno for the encrypted files
     python scripts/make_golden.py                  # writes tests/data/*; tests never need LibreOffice
+    python scripts/make_golden.py --qa             # only the shapes found by QA (date-forms.xls, cover.ods …)
 
 Sources are built with openpyxl (or as text), then converted by ``soffice --headless --convert-to``, so
 the xls/ods/xlsx/csv/txt/html bytes are what LibreOffice writes. Two shapes are written by hand because no
@@ -26,13 +27,16 @@ from openpyxl.worksheet.worksheet import Worksheet
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "tests" / "data"
 GBK_CSV = "44,34,"  # + LibreOffice's number for the GBK character set, found below
+#: A private LibreOffice profile, so a desktop LibreOffice (or another conversion) running meanwhile does not clash.
+PROFILE = Path(tempfile.gettempdir()) / "dutyaudit-golden-lo-profile"
 
 
 def soffice(src: Path, target: str, outdir: Path) -> Path:
     """Convert ``src`` with LibreOffice; ``target`` is "ext" or "ext:Filter:options". Returns the new file."""
     outdir.mkdir(parents=True, exist_ok=True)
+    profile = f"-env:UserInstallation={PROFILE.as_uri()}"
     subprocess.run(
-        ["soffice", "--headless", "--convert-to", target, "--outdir", str(outdir), str(src)],
+        ["soffice", profile, "--headless", "--convert-to", target, "--outdir", str(outdir), str(src)],
         check=True,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -183,6 +187,175 @@ def numerals_source(path: Path) -> None:
     wb.save(path)
 
 
+# --- Shapes found by adversarial QA (each one broke or misread before it was fixed) -----------------------
+
+
+def date_forms_source(path: Path) -> None:
+    """Dates clerks write that once misread: parts of a month or year, a time range, an apostrophe, m/d/yyyy."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "县委"
+    _title(ws, "测试县2023年度工作台账", "C")
+    ws.append(["序号", "日期", "事项"])
+    rows = [
+        "3月上旬",  # → 3-01 (a part of a month: its first day)
+        "2023年6月下旬",  # → 6-21
+        "2023年第三季度",  # → 7-01
+        "2023年3月5日 9:00-11:30",  # a time range, not 3-05 to 3-11
+        "'2023-04-06",  # an apostrophe some systems put before a date to keep it text
+        "12/4/2023",  # month/day/year, as an English-locale Excel writes
+        "2023年",  # only the year: warned, not audited
+    ]
+    for i, d in enumerate(rows, 1):
+        ws.append([i, d, f"法治专题讲座（第{i}期）"])
+    wb.save(path)
+
+
+def summary_source(path: Path) -> None:
+    """A 汇总 sheet copying the month sheets (and one row only it has): each activity must count once."""
+    wb = openpyxl.Workbook()
+    total = wb.active
+    total.title = "汇总"
+    _title(total, "测试县2023年法治建设工作台账（汇总）", "D")
+    total.append(["序号", "日期", "事项", "责任主体"])
+    rows = [
+        (dt.date(2023, 1, 10), "县委常委会听取法治建设工作汇报", "县委"),
+        (dt.date(2023, 2, 20), "县政府常务会议学法", "县政府"),
+        (dt.date(2023, 3, 5), "法治专题讲座", "县委"),
+    ]
+    for i, (d, t, r) in enumerate([*rows, (dt.date(2023, 3, 28), "国家安全法专题学习", "县委")], 1):
+        total.append([i, d, t, r])
+    for month in (1, 2, 3):
+        ws = wb.create_sheet(f"{month}月")
+        _title(ws, f"测试县2023年{month}月法治建设工作台账", "D")
+        ws.append(["序号", "日期", "事项", "责任主体"])
+        for i, (d, t, r) in enumerate([x for x in rows if x[0].month == month], 1):
+            ws.append([i, d, t, r])
+    wb.save(path)
+
+
+def cover_source(path: Path) -> None:
+    """A cover page and a contents page before the log; the cover names the unit and the year."""
+    wb = openpyxl.Workbook()
+    cover = wb.active
+    cover.title = "封面"
+    cover["B5"] = "测试县2023年度"
+    cover["B7"] = "党政主要负责人履行推进法治建设第一责任人职责工作台账"
+    cover["B12"] = "编制单位：测试县委依法治县办"
+    toc = wb.create_sheet("目录")
+    toc.append(["序号", "内容", "页码"])
+    toc.append([1, "工作台账", 2])
+    log = wb.create_sheet("台账")
+    log.append(["序号", "日期", "事项", "责任主体"])
+    log.append([1, "3月15日", "县委常委会听取法治建设工作汇报", "县委"])  # the year is on the cover
+    log.append([2, "6月8日", "法治专题讲座", "县委"])
+    wb.save(path)
+
+
+def sections_source(path: Path) -> None:
+    """Section rows (一、县委… merged across) that give the role, header names with hints and colons, and a
+    second table below with its own header (二、培训情况: 培训名称 | 培训日期 | 学时)."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Sheet1"
+    _title(ws, "测试县2023年度党政主要负责人履行推进法治建设第一责任人职责台账", "E")
+    ws.append(["序号", "*日期（格式：2023-03-15）", "履职事项：", "形式", "佐证材料"])
+    ws.append(["一、县委主要负责人履职情况"])
+    ws.merge_cells("A3:E3")
+    ws.append([1, dt.date(2023, 3, 15), "主持召开常委会会议听取法治建设工作汇报", "会议", "纪要"])
+    ws.append([2, dt.date(2023, 6, 8), "带头讲法治课", "讲座", "照片"])
+    ws.append(["二、县政府主要负责人履职情况"])
+    ws.merge_cells("A6:E6")
+    ws.append([1, dt.date(2023, 2, 20), "向县委报告法治政府建设情况", "报告", "报告"])
+    ws.append([])
+    ws.append(["三、培训情况"])
+    ws.merge_cells("A9:E9")
+    ws.append(["序号", "培训名称", "培训日期", "学时", "参训人员"])
+    ws.append([1, "执法人员法治培训", dt.date(2023, 5, 8), 16, "全体执法人员"])
+    ws.append([2, "领导干部学法用法专题培训", dt.date(2023, 9, 1), 3, "县政府领导"])
+    wb.save(path)
+
+
+def side_by_side_source(path: Path) -> None:
+    """Two tables side by side in one sheet, each under a label naming its body (县委 | 县政府)."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "2023年台账"
+    ws["A1"], ws["E1"] = "县委", "县政府"
+    ws.merge_cells("A1:C1")
+    ws.merge_cells("E1:G1")
+    ws.append(["日期", "事项", "形式", None, "日期", "事项", "形式"])
+    ws.append(
+        [
+            dt.date(2023, 3, 15),
+            "常委会听取法治建设工作汇报",
+            "会议",
+            None,
+            dt.date(2023, 2, 20),
+            "报告法治政府建设情况",
+            "报告",
+        ]
+    )
+    ws.append([dt.date(2023, 6, 8), "中心组学法", "学法", None, dt.date(2023, 7, 6), "常务会议会前学法", "学法"])
+    ws.append([None, None, None, None, dt.date(2023, 9, 1), "法治专题讲座", "讲座"])
+    wb.save(path)
+
+
+def english_source(path: Path) -> None:
+    """English headers and types, as a bilingual template has them."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Log"
+    ws.append(["No.", "Date", "Activity Name", "Activity Type", "Owner", "Dept", "Hours"])
+    ws.append([1, dt.date(2023, 3, 15), "县委常委会听取法治建设工作汇报", "Meeting", "县委", "测试县", None])
+    ws.append([2, dt.date(2023, 5, 15), "法治专题讲座", "Lecture", "县委", "测试县", 2])
+    ws.append([3, dt.date(2023, 9, 1), "执法人员法治培训", "Training", "县政府", "测试县", 16])
+    wb.save(path)
+
+
+def formula_title_source(path: Path) -> None:
+    """A title made by a formula (="测试县"&H1&"年度…") with the year in a stray cell H1, and dates that are all
+    in the next year: the title stays a title, and 6月1日 is read in the year of the other dates."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "县委"
+    ws["H1"] = 2023
+    ws["A1"] = '="测试县"&H1&"年度法治建设工作台账"'
+    ws.merge_cells("A1:C1")
+    ws.append(["日期", "事项", "责任主体"])
+    ws.append([dt.date(2024, 3, 15), "常委会听取法治建设工作汇报", "县委"])
+    ws.append([dt.date(2024, 5, 15), '=CONCATENATE("法治","专题讲座")', "县委"])
+    ws.append(["6月1日", "中心组学法", "县委"])
+    wb.save(path)
+
+
+OA_CAPTION_HTML = """<html xmlns:o="urn:schemas-microsoft-com:office:office"
+ xmlns:x="urn:schemas-microsoft-com:office:excel">
+<head><meta http-equiv="Content-Type" content="text/html; charset=gb2312">
+<!--[if gte mso 9]><xml><x:ExcelWorkbook><x:ExcelWorksheets><x:ExcelWorksheet><x:Name>履职台账</x:Name>
+</x:ExcelWorksheet></x:ExcelWorksheets></x:ExcelWorkbook></xml><![endif]--></head>
+<body>
+<table border=1>
+<caption>测试县2023年度履职台账</caption>
+<thead><tr><th>序号</th><th>履职时间</th><th>履职事项</th><th>履职主体</th></tr></thead>
+<tbody>
+<tr><td>1</td><td style="mso-number-format:'yyyy-mm-dd'">2023-03-15</td>
+<td>县委常委会听取法治建设工作汇报（镕）</td><td>县委</td></tr>
+<tr><td>2</td><td>&nbsp;</td><td>法治专题讲座</td><td>县委</td></tr>
+<tr><td>3</td><td>2023年5月15日</td><td>县政府常务会议学法</td><td>县政府</td></tr>
+</tbody></table>
+<p>导出时间：2024-01-05 10:00</p>
+</body></html>
+"""
+
+EXCEL_SEP_CSV = (
+    "sep=;\r\n"
+    "序号;日期;事项;责任主体\r\n"
+    '="001";="2023-03-15";"县委常委会会议\r\n听取法治建设工作汇报";县委\r\n'
+    '="002";12/4/2023;国家宪法日集中宣传活动;县政府\r\n'
+)
+
+
 OA_GBK_HTML = """<html>
 <head><title>台账导出</title>
 <style>td {{ mso-number-format:"\\@"; }}</style>
@@ -242,14 +415,50 @@ SPREADSHEETML = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 
+def qa_goldens(tmp: Path) -> None:
+    """The shapes found by adversarial QA: LibreOffice writes the workbooks (xls, xlsx, ods) and the Big5 CSV;
+    the text and HTML shapes other systems write are written here, then opened by LibreOffice as a check."""
+    conv = tmp / "qa"
+    made = [
+        (date_forms_source, "date-forms", "xls:MS Excel 97", "xls"),
+        (summary_source, "summary", "xlsx:Calc MS Excel 2007 XML", "xlsx"),
+        (cover_source, "cover", "ods", "ods"),
+        (sections_source, "sections", "xls:MS Excel 97", "xls"),
+        (side_by_side_source, "side-by-side", "ods", "ods"),
+        (english_source, "english", "xlsx:Calc MS Excel 2007 XML", "xlsx"),
+        (formula_title_source, "formula-title", "xlsx:Calc MS Excel 2007 XML", "xlsx"),
+    ]
+    for maker, stem, target, ext in made:
+        src = tmp / f"{stem}.xlsx"
+        maker(src)
+        shutil.copy(soffice(src, target, conv / stem), OUT / f"{stem}.{ext}")
+    # Big5 CSV (LibreOffice's character set 86), from a traditional-script log
+    src = tmp / "big5.xlsx"
+    traditional_source(src)
+    shutil.copy(soffice(src, "csv:Text - txt - csv (StarCalc):44,34,86", conv / "big5"), OUT / "big5.csv")
+    # UTF-16 big-endian without a BOM (what some Java/.NET exports write): LibreOffice's UTF-16 text, swapped
+    u16 = soffice(src, "txt:Text - txt - csv (StarCalc):9,34,65535", conv / "u16be").read_bytes()
+    text = u16.decode("utf-16").lstrip("\ufeff")
+    (OUT / "utf16be.txt").write_bytes(text.encode("utf-16-be"))
+    (OUT / "oa-caption.xls").write_bytes(OA_CAPTION_HTML.encode("gb18030"))
+    (OUT / "excel-sep.csv").write_bytes(EXCEL_SEP_CSV.encode("utf-8-sig"))
+    for name in ("oa-caption.xls", "excel-sep.csv"):  # (LibreOffice does not detect UTF-16 without a BOM)
+        soffice(OUT / name, "csv", conv / "check")
+
+
 def main() -> None:
-    """Write every golden file into tests/data/."""
+    """Write every golden file into tests/data/ (``--qa``: only the shapes found by QA)."""
     if not shutil.which("soffice"):
         raise SystemExit("soffice not found: apt-get install -y libreoffice-calc-nogui")
     OUT.mkdir(parents=True, exist_ok=True)
+    if "--qa" in sys.argv:
+        with tempfile.TemporaryDirectory() as tmp_name:
+            qa_goldens(Path(tmp_name))
+        return
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         conv = tmp / "out"
+        qa_goldens(tmp)
 
         def build(maker: object, stem: str) -> Path:
             src = tmp / f"{stem}.xlsx"
@@ -321,7 +530,8 @@ def encrypt_ooxml(src: Path, dst: Path) -> None:
 
 def gbk_code() -> str:
     """LibreOffice's character-set number for GBK (MS-936), for the CSV filter's third token."""
-    return "85" if len(sys.argv) < 2 else sys.argv[1]
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    return args[0] if args else "85"
 
 
 if __name__ == "__main__":

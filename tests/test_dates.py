@@ -129,6 +129,20 @@ def test_garbage_raises_only_date_error(value: object, year: int | None) -> None
         ("2023年3月", None, (dt.date(2023, 3, 1), None)),
         ("2023-03", None, (dt.date(2023, 3, 1), None)),
         ("3月份", 2023, (dt.date(2023, 3, 1), None)),
+        ("2023年3月5日 9:00-11:30", None, (dt.date(2023, 3, 5), None)),  # a time range, not days 5 to 11
+        ("2023-03-05 14:00—16:30", None, (dt.date(2023, 3, 5), None)),
+        ("'2023-03-15", None, (dt.date(2023, 3, 15), None)),
+        ("‘2023/3/15", None, (dt.date(2023, 3, 15), None)),
+        ("3/15/2023", None, (dt.date(2023, 3, 15), None)),
+        ("15/3/2023", None, (dt.date(2023, 3, 15), None)),  # day first when the first number is no month
+        ("3月上旬", 2023, (dt.date(2023, 3, 1), None)),
+        ("2023年三月中旬", None, (dt.date(2023, 3, 11), None)),
+        ("十二月下旬", 2023, (dt.date(2023, 12, 21), None)),
+        ("2023年第一季度", None, (dt.date(2023, 1, 1), None)),
+        ("四季度", 2023, (dt.date(2023, 10, 1), None)),
+        ("2023Q2", None, (dt.date(2023, 4, 1), None)),
+        ("2023年上半年", None, (dt.date(2023, 1, 1), None)),
+        ("下半年", 2023, (dt.date(2023, 7, 1), None)),
     ],
 )
 def test_examples(value: object, year: int | None, expected: tuple[dt.date, dt.date | None]) -> None:
@@ -137,13 +151,27 @@ def test_examples(value: object, year: int | None, expected: tuple[dt.date, dt.d
 
 def test_month_only_is_flagged() -> None:
     assert read_date("2023年3月").month_only
+    assert read_date("3月中旬", 2023).month_only
+    assert read_date("2023年第二季度").month_only
     assert not read_date("2023年3月1日").month_only
+
+
+def test_whether_the_year_was_written_is_told() -> None:
+    assert read_date("2023年3月15日").year_given
+    assert read_date(dt.date(2023, 3, 15)).year_given
+    assert not read_date("3月15日", 2023).year_given
+    assert not read_date("3月", 2023).year_given
+    assert not read_date("三季度", 2023).year_given
+    assert read_date("2023年三季度", 2022).year_given
 
 
 @pytest.mark.parametrize(
     ("value", "message"),
     [
         ("待定", "unreadable date '待定'"),
+        ("2023年", "'2023年' gives only the year; write the day (or at least the month)"),
+        ("2023年度", "'2023年度' gives only the year"),
+        ("3月上旬", "'3月上旬' has no year"),
         ("3月15日", "'3月15日' has no year (give --year or put the year in the title)"),
         ("2023年2月30日", "no such day: '2023年2月30日'"),
         ("1900-01-01", "year 1900 is out of range"),

@@ -145,7 +145,44 @@ CASES: list[tuple[str, Callable[[Path], Path], str]] = [
         "far.xlsx: sheet 'Sheet' spans 1,048,576 rows × 16,384 columns",
     ),
     ("ods-bomb", huge_ods, "bomb.ods: sheet 'S' spans"),
+    (
+        "numbers",
+        lambda d: _write(d / "台账.numbers", _zip({"Index/Document.iwa": b"\x00", "Metadata/Properties.plist": b""})),
+        "台账.numbers: this is an Apple Numbers document; in Numbers choose File › Export To › Excel",
+    ),
+    (
+        "pptx-as-xlsx",
+        lambda d: _write(d / "slides.xlsx", _zip({"ppt/presentation.xml": b"<p/>", "[Content_Types].xml": b"<T/>"})),
+        "slides.xlsx: this is a PowerPoint presentation, not a workbook",
+    ),
+    (
+        "json-error-as-xls",
+        lambda d: _write(d / "export.xls", '{"code":500,"msg":"导出失败：会话已过期"}'.encode()),
+        "export.xls: this is JSON data, not a spreadsheet — often the error a web system sends instead of the "
+        'export (\'{"code":500,"msg":"导出失败：会话已过期"}\'); export the log again as xlsx or csv',
+    ),
+    (
+        "html-without-table",
+        lambda d: _write(d / "page.xls", "<html><body><div>导出失败：请重新登录</div></body></html>".encode()),
+        "page.xls: this web page has no table (it says '导出失败：请重新登录'); it is probably an error or login page",
+    ),
+    ("empty-workbook", lambda d: _empty_workbook(d / "blank.xlsx"), "blank.xlsx: the workbook has no data"),
+    (
+        "lock-file",
+        lambda d: _write(d / "~$台账.xlsx", b"\x04" + "张三".encode("gbk").ljust(53) + "张三".encode("utf-16-le")),
+        "~$台账.xlsx: this is the lock file an office suite keeps while a workbook is open, not a log",
+    ),
+    (
+        "damaged-wps-et",
+        lambda d: _write(d / "台账.et", (DATA / "biff.xls").read_bytes()[:1500]),
+        "台账.et: cannot read this WPS spreadsheet",
+    ),
 ]
+
+
+def _empty_workbook(path: Path) -> Path:
+    openpyxl.Workbook().save(path)
+    return path
 
 
 def _zip(members: dict[str, bytes]) -> bytes:
@@ -270,3 +307,31 @@ def test_wide_sheet_reads_after_measuring_its_references(tmp_path: Path) -> None
 
     acts = ingest([tmp_path / "wide.xlsx"])
     assert [(a.row, a.title, a.extra["列39"]) for a in acts.rows] == [(2, "法治专题讲座", "39")]
+
+
+def test_a_million_styled_empty_rows_are_not_content(tmp_path: Path) -> None:
+    """Formatting applied down to row 1,048,576 (self-closing styled cells) is measured as the small table it is."""
+    from dutyaudit.ingest import ingest
+    from dutyaudit.ingest.excel import _refs_extent
+
+    styled = b"".join(
+        b'<row r="%d" s="1" customFormat="1"><c r="A%d" s="1"/><c r="B%d" s="1"/></row>' % (r, r, r)
+        for r in (*range(3, 3000), 1048576)
+    )
+    data = _xlsx_with(lambda x: x.replace(b"</sheetData>", styled + b"</sheetData>"))
+    acts = ingest([_write(tmp_path / "styled.xlsx", data)])
+    assert [(a.row, a.title) for a in acts.rows] == [(2, "法治专题讲座")]
+    xml = zipfile.ZipFile(io.BytesIO(data)).read("xl/worksheets/sheet1.xml")
+    ext = _refs_extent(iter([xml[:5000], xml[5000:]]))
+    assert ext is not None and (ext.rows, ext.cols) == (2, 2)
+
+
+def test_a_cell_without_r_after_a_far_reference_is_still_measured_by_walking(tmp_path: Path) -> None:
+    """The quick scan stops at the first far reference; a cell placed by position later switches to a walk."""
+    from dutyaudit.errors import InputError
+    from dutyaudit.ingest import ingest
+
+    rows = b'<row r="100000"><c r="A100000" s="1"/></row><row r="1048576">' + b"<c><v>1</v></c>" * 30 + b"</row>"
+    path = _write(tmp_path / "mixed.xlsx", _xlsx_with(lambda x: x.replace(b"</sheetData>", rows + b"</sheetData>")))
+    with pytest.raises(InputError, match="spans 1,048,576 rows × 30 columns"):
+        ingest([path])

@@ -180,7 +180,16 @@ def test_year_from_file_name_then_option(tmp_path: Path) -> None:
     other = _write(tmp_path / "log.csv", "日期,事项\n3月15日,讲座\n".encode())
     assert ingest([other], IngestOptions(year=2021)).rows[0].date == dt.date(2021, 3, 15)
     acts = ingest([_write(tmp_path / "x.csv", "日期,事项\n3月15日,讲座\n2023-01-02,学法\n".encode())])
+    assert [a.date for a in acts.rows] == [dt.date(2023, 3, 15), dt.date(2023, 1, 2)]  # the other dates' year
     assert [(w.row, w.message) for w in acts.warnings] == [
+        (
+            None,
+            "1 date without a year read as 2023, the year of the other dates; give --year or put the year "
+            "in the title if that is wrong",
+        )
+    ]
+    alone = ingest([_write(tmp_path / "y.csv", "日期,事项\n3月15日,讲座\n".encode())])
+    assert [(w.row, w.message) for w in alone.warnings] == [
         (2, "'3月15日' has no year (give --year or put the year in the title): not audited")
     ]
 

@@ -12,13 +12,13 @@ from dutyaudit.ingest.base import Reader
 from dutyaudit.ingest.dates import year_in
 from dutyaudit.ingest.excel import CalamineReader
 from dutyaudit.ingest.sniff import sniff
-from dutyaudit.ingest.table import PackColumns, read_sheet
-from dutyaudit.ingest.text import normalize_many
+from dutyaudit.ingest.table import SUMMARY_SHEET, PackColumns, read_sheet
+from dutyaudit.ingest.text import fold, normalize_many
 from dutyaudit.ingest.textfile import TextReader
-from dutyaudit.model import Activities
+from dutyaudit.model import Activities, Activity, RowWarning
 
 #: File suffixes searched for when a folder is given (batch).
-SUPPORTED_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".tsv", ".txt", ".htm", ".html", ".xml")
+SUPPORTED_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".et", ".ods", ".csv", ".tsv", ".txt", ".htm", ".html", ".xml")
 #: Input files larger than this are refused (a log is never this big).
 MAX_BYTES = 512 * 1024 * 1024
 
@@ -43,6 +43,8 @@ REFUSED = {
     ),
     "zip": "this is a zip archive, not a workbook; unpack it and pass the log files",
     "docx": "this is a Word document, not a workbook; copy the table into Excel or export it as xlsx",
+    "pptx": "this is a PowerPoint presentation, not a workbook; pass the Excel log",
+    "numbers": "this is an Apple Numbers document; in Numbers choose File › Export To › Excel and pass the xlsx",
     "xml": "this XML file is not an Excel spreadsheet; export the log as xlsx or csv",
     "binary": (
         "this is not a spreadsheet or text file (an image, PDF or other binary data); export the log as xlsx or csv"
@@ -60,7 +62,24 @@ def reader_for(kind: str, path: Path, options: IngestOptions) -> Reader:
         from dutyaudit.ingest.markup import markup_reader
 
         return markup_reader(kind, options.encoding)
+    if kind == "json":
+        raise InputError(
+            "this is JSON data, not a spreadsheet — often the error a web system sends instead of the export "
+            f"({_snippet(path)}); export the log again as xlsx or csv",
+            str(path),
+        )
     raise InputError(REFUSED.get(kind, f"unsupported file ({kind})"), str(path))
+
+
+def _snippet(path: Path, size: int = 80) -> str:
+    """The start of a small text file, on one line, for an error message."""
+    try:
+        with open(path, "rb") as fh:
+            text = fh.read(4 * size).decode("utf-8-sig", errors="replace")
+    except OSError:
+        return "unreadable"
+    text = " ".join(text.split())
+    return repr(text[:size] + ("…" if len(text) > size else ""))
 
 
 def read_bytes(path: Path) -> bytes:
@@ -95,6 +114,12 @@ def ingest(paths: Iterable[Path], options: IngestOptions | None = None) -> Activ
 
 
 def _ingest_file(path: Path, options: IngestOptions, acts: Activities) -> None:
+    if path.name.startswith(("~$", ".~lock.")) and path.is_file():
+        raise InputError(
+            "this is the lock file an office suite keeps while a workbook is open, not a log; pass the workbook "
+            "itself (the name without ~$ or .~lock.)",
+            str(path),
+        )
     data = read_bytes(path)
     reader = reader_for(sniff(data), path, options)
     display = os.path.basename(path)
@@ -112,9 +137,15 @@ def _ingest_file(path: Path, options: IngestOptions, acts: Activities) -> None:
             file_year=file_year,
         )
         found_header = found_header or res.header_found
+        if not res.header_found and res.titles:  # a cover page (测试县2023年度…) dates the sheets after it
+            file_year = file_year or year_in(" ".join(res.titles))
         acts.rows.extend(res.activities)
         sheet_warnings.extend(res.warnings)
         acts.titles.extend(res.titles)
+    if not found_header and not sheet_warnings:
+        raise InputError(
+            "the workbook has no data: every sheet is empty; is this the right file (or the template)?", str(path)
+        )
     if not found_header:
         how = f" ({reader.detail})" if reader.detail else ""
         raise InputError(
@@ -124,5 +155,42 @@ def _ingest_file(path: Path, options: IngestOptions, acts: Activities) -> None:
         )
     if len(acts.rows) == n_before and not any(w.row is not None for w in sheet_warnings):
         raise InputError("the log has a header but no data rows", str(path))
+    sheet_warnings.extend(drop_summary_repeats(acts.rows, n_before))
     acts.warnings.extend(sheet_warnings)
     acts.files.append(display)
+
+
+def drop_summary_repeats(rows: list[Activity], start: int = 0) -> list[RowWarning]:
+    """Count once the rows a summary sheet (汇总, 总表, 全年 …) repeats from the file's other sheets.
+
+    A workbook with a sheet per month and a 汇总 copying them would otherwise count every activity twice.
+    A summary row with the same date and title as a row of another sheet of the file is dropped (in place,
+    from ``rows[start:]``); one note per summary sheet says how many. Rows only the summary has are kept.
+    """
+    mine = rows[start:]
+    sheets = list(dict.fromkeys(a.sheet for a in mine))
+    summaries = {s for s in sheets if SUMMARY_SHEET.match(fold(s))}
+    if not summaries or len(sheets) == len(summaries):
+        return []
+    elsewhere = {(a.date, fold(a.title)) for a in mine if a.sheet not in summaries}
+    kept: list[Activity] = []
+    dropped: dict[str, int] = {}
+    for a in mine:
+        if a.sheet in summaries and (a.date, fold(a.title)) in elsewhere:
+            dropped[a.sheet] = dropped.get(a.sheet, 0) + 1
+        else:
+            kept.append(a)
+    if not dropped:
+        return []
+    rows[start:] = kept
+    others = [s for s in sheets if s not in summaries]
+    named = "、".join(others[:4]) + (" …" if len(others) > 4 else "")
+    return [
+        RowWarning(
+            mine[0].file,
+            sheet,
+            None,
+            f"{n} rows of this summary sheet repeat rows of the other sheets ({named}): counted once, there",
+        )
+        for sheet, n in dropped.items()
+    ]

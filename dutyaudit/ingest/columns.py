@@ -32,6 +32,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "start",
         "startdate",
         "when",
+        "dateofactivity",
+        "activitydate",
+        "meetingdate",
     ),
     "title": (
         "事项",
@@ -58,6 +61,11 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "activity",
         "event",
         "item",
+        "activityname",
+        "activitytitle",
+        "eventname",
+        "meetingname",
+        "description",
     ),
     "type": (
         "类型",
@@ -70,8 +78,22 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "type",
         "category",
         "kind",
+        "activitytype",
+        "eventtype",
+        "meetingtype",
     ),
-    "role": ("主体", "责任主体", "履职主体", "会议主体", "role", "body"),
+    "role": (
+        "主体",
+        "责任主体",
+        "履职主体",
+        "会议主体",
+        "role",
+        "body",
+        "owner",
+        "responsible",
+        "responsibleparty",
+        "responsiblebody",
+    ),
     "unit": (
         "单位",
         "部门",
@@ -89,6 +111,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "county",
         "org",
         "organization",
+        "dept",
+        "organisation",
     ),
     "actor": (
         "责任人",
@@ -128,6 +152,9 @@ FIELD_NAMES_ZH = {
 
 _FOLDED = {f: tuple(fold(a) for a in al) for f, al in ALIASES.items()}
 _COLUMN_LETTERS = re.compile(r"^[A-Za-z]{1,2}$")
+#: Hints and marks around a header name: （必填）, (格式：2023-03-15), *, ※ — and English word separators.
+_HINT = re.compile(r"[(（\[【][^)）\]】]*[)）\]】]|[*＊※★]|[:：]+$")
+_ENGLISH_SEP = re.compile(r"[\s_\-./]+")
 
 
 @dataclass(slots=True)
@@ -148,14 +175,24 @@ SUBSTRING_MAX = 16
 
 
 def _score(header: str, aliases: tuple[str, ...]) -> int:
+    """How well a header names a field: an exact name scores high (longer names first, then the order of
+    the list: 日期 before 时间, so a 时间 column of clock times beside 日期 is not the date); a name inside the
+    header scores its length."""
     best = 0
     loose = len(header) <= SUBSTRING_MAX and ":" not in header
-    for a in aliases:
+    for i, a in enumerate(aliases):
         if header == a:
-            return 1000 + len(a)
+            return 1000 + 100 * len(a) - i
         if loose and a in header and len(a) > best:
             best = len(a)
     return best
+
+
+def _bare(header: str) -> str:
+    """A folded header without its hints and marks (*日期（格式：2023-03-15） → 日期, 日期： → 日期); itself
+    when nothing is left."""
+    bare = _HINT.sub("", header)
+    return bare if bare and bare != header else header
 
 
 def letter_index(letters: str) -> int:
@@ -203,7 +240,8 @@ def map_columns(
     for i, h in enumerate(folded):
         if not h or i in taken:
             continue
-        scored = [(_score(h, al), f) for f, al in _FOLDED.items() if f not in cmap.fields]
+        bare = _bare(h)
+        scored = [(max(_score(h, al), _score(bare, al)), f) for f, al in _FOLDED.items() if f not in cmap.fields]
         score, fname = max(scored, default=(0, ""))
         if score and (fname not in best or score > best[fname][0]):
             best[fname] = (score, i)

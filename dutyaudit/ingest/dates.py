@@ -10,7 +10,12 @@ Accepted, as cell values or text (full-width digits and traditional characters t
 - ranges: ``2023年3月15日-16日``, ``3月15日至17日``, ``2023.3.15—2023.4.2``, ``2023年12月30日至1月2日``:
   the start is the date, the end becomes ``end_date`` (a duration);
 - month only: ``2023年3月``, ``2023-03``, ``3月`` (with a year from context): read as the 1st of the month
-  and flagged (``month_only``) so ingest can warn that the day is not known.
+  and flagged (``month_only``) so ingest can warn that the day is not known; likewise a part of a month or a
+  year, read as its first day: ``3月上旬`` / ``中旬`` / ``下旬`` (the 1st, 11th, 21st), ``2023年第一季度`` /
+  ``Q1``, ``2023年上半年`` / ``下半年``;
+- ``3/15/2023`` (month/day/year, as an English-locale Excel writes CSV); a leading apostrophe (``'2023-03-15``,
+  the way some systems force text) is ignored; a time range after a date (``2023-03-15 9:00-11:30``) is a time,
+  not a range of days.
 
 Anything else raises :class:`DateError` and nothing else.
 """
@@ -56,6 +61,14 @@ _DAY_ONLY = re.compile(r"(\d{1,2})(?!\d)\s*" + _DAY_MARK + "?")
 _RANGE = re.compile(r"\s*(?:--?|—+|–|~|至|到|－)\s*")
 _TIME = re.compile(r"\s*(?:T|\s)?\d{1,2}[:：]\d{2}(?:[:：]\d{2}(?:\.\d+)?)?")
 _SERIAL_TEXT = re.compile(r"\d{5}(?:\.\d+)?")
+_MDY = re.compile(r"(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})(?!\d)")
+_CLOCK = re.compile(r"\d{1,2}[:：]\d{2}")
+_YEAR_PART = r"(?:(\d{4})\s*年?\s*度?\s*)?"
+_XUN = re.compile(_YEAR_PART + r"(\d{1,2})\s*月份?\s*(上|中|下)\s*旬\s*$")
+_QUARTER = re.compile(_YEAR_PART + r"(?:第?\s*([1-4])\s*季度?|[qQ]\s*([1-4]))\s*$")
+_HALF = re.compile(_YEAR_PART + r"(上|下)\s*半\s*年\s*度?\s*$")
+_YEAR_ONLY = re.compile(r"(\d{4})\s*年?\s*度?\s*(?:全年)?$")
+_QUOTES = "'‘’`"
 _ZERO_IN_DIGITS = re.compile(r"\d[〇○]|[〇○]\d")
 _YEAR_IN = re.compile(r"(?<!\d)(199\d|20\d\d)(?!\d)")
 
@@ -65,11 +78,14 @@ class DateError(ValueError):
 
 
 class DateRead(NamedTuple):
-    """A date read from a cell: its start, the end of a range (or None), and whether only the month was given."""
+    """A date read from a cell: its start, the end of a range (or None), and whether the day is unknown (only a
+    month, a part of a month such as 上旬, a quarter or a half-year was given: ``start`` is its first day)."""
 
     start: dt.date
     end: dt.date | None
     month_only: bool = False
+    year_given: bool = True
+    """False when the year came from context (``3月15日``), not from the value itself."""
 
 
 def _cn_number(run: str) -> str:
@@ -141,44 +157,82 @@ def parse_date(value: Any, year: int | None = None) -> tuple[dt.date, dt.date | 
 
 
 def _read_text(raw: str, shown: object, year: int | None) -> DateRead:
-    s = _digits(raw)
+    s = _digits(raw).lstrip(_QUOTES).lstrip()
     if not s:
         raise DateError("empty date")
     if _SERIAL_TEXT.fullmatch(s):
         return DateRead(_from_serial(float(s), shown), None)
-    start, rest, y, month_only = _head(s, shown, year)
+    start, rest, y, month_only, year_given = _head(s, shown, year)
     if month_only:
-        return DateRead(start, None, True)
+        return DateRead(start, None, True, year_given)
     if _TIME.match(rest):
         rest = _TIME.sub("", rest, count=1)
     m = _RANGE.match(rest)
-    if not m or not rest[m.end() :]:
-        return DateRead(start, None)
+    if not m or not rest[m.end() :] or _CLOCK.match(rest, m.end()):
+        return DateRead(start, None, False, year_given)  # no range, or a time range (9:00-11:30) on one day
     end = _tail(rest[m.end() :], start, shown, y)
-    return DateRead(start, end if end and end >= start else None)
+    return DateRead(start, end if end and end >= start else None, False, year_given)
 
 
-def _head(s: str, raw: object, year: int | None) -> tuple[dt.date, str, int, bool]:
+def _head(s: str, raw: object, year: int | None) -> tuple[dt.date, str, int, bool, bool]:
+    """(start, the text after it, its year, whether the day is unknown, whether the year was written)."""
     for pat in (_YMD, _COMPACT):
         m = pat.match(s)
         if m:
             y, mo, d = (int(g) for g in m.groups())
-            return _make(y, mo, d, raw), s[m.end() :], y, False
+            return _make(y, mo, d, raw), s[m.end() :], y, False, True
     m = _YM.match(s)
     if m:
         y, mo = int(m.group(1)), int(m.group(2))
-        return _make(y, mo, 1, raw), "", y, True
+        return _make(y, mo, 1, raw), "", y, True, True
+    m = _MDY.match(s)
+    if m:
+        mo, d, y = (int(g) for g in m.groups())
+        if mo > 12 >= d:  # 15/3/2023: day first
+            mo, d = d, mo
+        return _make(y, mo, d, raw), s[m.end() :], y, False, True
+    period = _period(s, raw, year)
+    if period is not None:
+        return period[0], "", period[0].year, True, period[1]
     m = _MD.match(s)
     if m:
         if year is None:
             raise DateError(f"{raw!r} has no year (give --year or put the year in the title)")
-        return _make(year, int(m.group(1)), int(m.group(2)), raw), s[m.end() :], year, False
+        return _make(year, int(m.group(1)), int(m.group(2)), raw), s[m.end() :], year, False, False
     m = _M_ONLY.match(s)
     if m:
         if year is None:
             raise DateError(f"{raw!r} has no year (give --year or put the year in the title)")
-        return _make(year, int(m.group(1)), 1, raw), "", year, True
+        return _make(year, int(m.group(1)), 1, raw), "", year, True, False
+    if _YEAR_ONLY.match(s):
+        raise DateError(f"{raw!r} gives only the year; write the day (or at least the month)")
     raise DateError(f"unreadable date {raw!r}")
+
+
+def _period(s: str, raw: object, year: int | None) -> tuple[dt.date, bool] | None:
+    """The first day of a part of a month or year (3月上旬, 2023年第一季度, Q2, 下半年) and whether the
+    year was written, or None."""
+    m = _XUN.match(s)
+    if m:
+        y, day = m.group(1), {"上": 1, "中": 11, "下": 21}[m.group(3)]
+        month = int(m.group(2))
+    else:
+        m = _QUARTER.match(s)
+        if m:
+            y, day = m.group(1), 1
+            month = 3 * int(m.group(2) or m.group(3)) - 2
+        else:
+            m = _HALF.match(s)
+            if not m:
+                return None
+            y, day = m.group(1), 1
+            month = 1 if m.group(2) == "上" else 7
+    if y is None and year is None:
+        raise DateError(f"{raw!r} has no year (give --year or put the year in the title)")
+    if y is not None:
+        return _make(int(y), month, day, raw), True
+    assert year is not None
+    return _make(year, month, day, raw), False
 
 
 def _tail(s: str, start: dt.date, raw: object, year: int) -> dt.date | None:

@@ -33,9 +33,8 @@ _CHUNK = 4 * 1024 * 1024
 _FAR_REF = re.compile(rb'r="(?:[A-Z]{2}|[A-Z]?\d{6})')
 # A cell whose first attribute is not r=: calamine places it by position, which needs counting.
 _UNPLACED = re.compile(rb'<c(?:>| (?!r="))')
-# Cells with content (not self-closing) and their column letters / row digits.
-_CELL_COL = re.compile(rb'<c r="([A-Z]{1,3})\d+"[^>]*(?<!/)>')
-_CELL_ROW = re.compile(rb'<c r="[A-Z]{1,3}(\d+)"[^>]*(?<!/)>')
+# Cells with content (not self-closing: no attribute of <c> holds a "/") and their column letters, row digits.
+_CELL_REF = re.compile(rb'<c r="([A-Z]{1,3})(\d+)"[^>/]*>')
 _TAG = re.compile(rb"<(row|c)[\s>/]([^>]*)")
 _R_ATTR = re.compile(rb'(?:^|\s)r="([A-Z]*)(\d*)"')
 
@@ -115,8 +114,9 @@ def xlsx_extents(data: bytes, path: Path) -> None:
                 mode = _needs_exact(z, info)
                 if not mode:
                     continue
-                chunks = _read_chunks(z, info)
-                ext = _refs_extent(chunks) if mode == "refs" else _exact_xlsx_extent(chunks)
+                ext = _refs_extent(_read_chunks(z, info)) if mode == "refs" else None
+                if ext is None:  # some cell has no r=: count positions tag by tag
+                    ext = _exact_xlsx_extent(_read_chunks(z, info))
             except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
                 return  # damaged: calamine will say so
             if ext.cells > MAX_CELLS:
@@ -130,29 +130,32 @@ def _read_chunks(z: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[bytes]:
 
 
 def _needs_exact(z: zipfile.ZipFile, info: zipfile.ZipInfo) -> str:
-    """How to measure a sheet: "" (it cannot reach past Z99999), "refs" (far references: read them all),
-    or "walk" (some cell has no r= first, so positions must be counted tag by tag)."""
+    """How to measure a sheet: "" (it cannot reach past Z99999), "refs" (a far reference: read them all; known
+    at the first one), or "walk" (some cell has no r= first, so positions must be counted tag by tag)."""
     keep = 16  # bytes carried into the next chunk, so no tag is judged on half its text
     buf = b""
-    mode = ""
     for chunk in _read_chunks(z, info):
         buf = buf[-keep:] + chunk if buf else chunk
         limit = len(buf) - keep
         m = _UNPLACED.search(buf)
         if m and m.start() < limit:
             return "walk"
-        if not mode:
-            m = _FAR_REF.search(buf)
-            if m and m.start() < limit:
-                mode = "refs"
+        m = _FAR_REF.search(buf)
+        if m and m.start() < limit:
+            return "refs"  # _refs_extent still switches to a walk if it meets a cell without r=
     tail = max(0, len(buf) - keep)
     if _UNPLACED.search(buf, tail):
         return "walk"
-    return mode or ("refs" if _FAR_REF.search(buf, tail) else "")
+    return "refs" if _FAR_REF.search(buf, tail) else ""
 
 
-def _refs_extent(chunks: Iterator[bytes]) -> Extent:
-    """The extent of a sheet whose cells all carry r=: the farthest column and row among cells with content."""
+def _refs_extent(chunks: Iterator[bytes]) -> Extent | None:
+    """The extent of a sheet whose cells all carry r=: the farthest column and row among cells with content;
+    None when a cell without r= turns up (positions must then be counted).
+
+    One regular-expression pass per chunk; a sheet of a million styled but empty rows costs about as much
+    as inflating it.
+    """
     cols: set[bytes] = set()
     rows: set[bytes] = set()
     tail = b""
@@ -160,10 +163,16 @@ def _refs_extent(chunks: Iterator[bytes]) -> Extent:
         buf = tail + chunk
         cut = buf.rfind(b"<")
         buf, tail = (buf[:cut], buf[cut:]) if cut >= 0 else (buf, b"")
-        cols.update(_CELL_COL.findall(buf))
-        rows.update(_CELL_ROW.findall(buf))
-    cols.update(_CELL_COL.findall(tail))
-    rows.update(_CELL_ROW.findall(tail))
+        if _UNPLACED.search(buf):
+            return None
+        for col, row in _CELL_REF.findall(buf):
+            cols.add(col)
+            rows.add(row)
+    if _UNPLACED.search(tail):
+        return None
+    for col, row in _CELL_REF.findall(tail):
+        cols.add(col)
+        rows.add(row)
     if not cols or not rows:
         return Extent()
     far_col = max(cols, key=lambda c: (len(c), c))
@@ -316,6 +325,12 @@ class CalamineReader(Reader):
             if self.kind == "xls" and biff_encrypted(data):
                 raise InputError(
                     "the workbook is password-protected (encrypted); open it, remove the password and save a copy",
+                    str(path),
+                ) from None
+            if path.suffix.lower() in (".et", ".ett"):
+                raise InputError(
+                    f"cannot read this WPS spreadsheet ({_short(exc)}); in WPS choose 文件 › 另存为 › "
+                    "Excel 工作簿 (*.xlsx) and pass that file",
                     str(path),
                 ) from None
             raise InputError(

@@ -37,6 +37,7 @@ _BLOCK_END = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6"}
 _SKIP = {"script", "style", "head", "title", "template", "noscript"}
 _HEADINGS = {"h1", "h2", "h3"}
 _SHEET_HEADING = re.compile(r"^(?:sheet|工作表)\s*\d+\s*[:：]\s*", re.IGNORECASE)
+_X_NAME = re.compile(r"<x:Name>\s*([^<]*?)\s*</x:Name>", re.IGNORECASE)
 
 
 def decode_markup(data: bytes, override: str | None, path: Path) -> tuple[str, str]:
@@ -103,6 +104,8 @@ class _TableParser(HTMLParser):
         self._in_caption = False
         self._heading: list[str] | None = None
         self._last_heading = ""
+        self.loose: list[str] = []
+        """Text outside any table (the first few hundred characters): what an error or login page says."""
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _SKIP:
@@ -166,7 +169,11 @@ class _TableParser(HTMLParser):
         if self._heading is not None and not self._skip:
             self._heading.append(s)
             return
-        if self._skip or not self._stack:
+        if self._skip:
+            return
+        if not self._stack:
+            if sum(map(len, self.loose)) < 400:
+                self.loose.append(s)
             return
         if self._in_caption:
             self._stack[-1].caption.append(s)
@@ -239,10 +246,31 @@ class HtmlReader(Reader):
                 f"cannot parse the HTML ({exc}); save the page again or export as xlsx", str(path)
             ) from None
         tables = [t for t in parser.tables if len(t.rows) >= 2 and max(len(r) for r in t.rows) >= 2]
+        said = " ".join(_clean(parser.loose).split())
+        if said:
+            self.detail += f"; the page says {said[:60]!r}"
+        if not tables:
+            raise InputError(
+                "this web page has no table"
+                + (f" (it says {said[:80]!r})" if said else "")
+                + "; it is probably an error or login page saved instead of the export: export the log again",
+                str(path),
+            )
+        # Excel names the sheet of a single-sheet web export from <x:Name> (in a conditional comment).
+        xnames = _X_NAME.findall(text[:65536])
         for i, t in enumerate(tables):
-            caption = _clean(t.caption) or _SHEET_HEADING.sub("", t.heading)
-            name = caption[:31] if caption else (path.stem if len(tables) == 1 else f"{path.stem} ({i + 1})")
+            heading = _SHEET_HEADING.sub("", t.heading)
+            if heading:
+                name = heading[:31]
+            elif len(tables) == 1:
+                name = xnames[0][:31] if len(xnames) == 1 and xnames[0].strip() else path.stem
+            else:
+                name = f"{path.stem} ({i + 1})"
             cells = [[(_clean(c.text), c.rowspan, c.colspan) for c in tr] for tr in t.rows]
+            caption = _clean(t.caption)
+            if caption:  # Excel and LibreOffice show a <caption> as the first row, above the table
+                width = max(sum(c[2] for c in tr) for tr in cells)
+                cells.insert(0, [(caption, 1, width)])
             yield layout(cells, path, name)
 
 

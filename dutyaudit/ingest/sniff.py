@@ -4,14 +4,17 @@ Kinds returned by :func:`sniff`:
 
 - ``xlsx`` (also xlsm), ``xls`` (BIFF in an OLE container), ``ods``: read by calamine;
 - ``html`` (a web OA's "Excel export": an HTML table), ``spreadsheetml`` (Excel 2003 XML): ``ingest.markup``;
-- ``text`` (CSV/TSV/TXT in any supported encoding): ``ingest.textfile``;
+- ``text`` (CSV/TSV/TXT in any supported encoding, UTF-16 also without a BOM): ``ingest.textfile``;
 - ``empty``, ``ole-encrypted`` (a password-protected OOXML workbook), ``ole-other`` (an OLE file that is not a
-  workbook, e.g. a .doc), ``corrupt-zip``, ``zip`` (a zip that is no workbook), ``docx``, ``xml`` (some other
-  XML), ``binary`` (an image, PDF, executable …): refused with a message saying what the file is.
+  workbook, e.g. a .doc), ``corrupt-zip``, ``zip`` (a zip that is no workbook), ``docx``, ``pptx``,
+  ``numbers`` (Apple Numbers/iWork), ``json`` (what a web system sends instead of the file when the export
+  fails), ``xml`` (some other XML), ``binary`` (an image, PDF, executable …): refused with a message saying
+  what the file is.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import zipfile
 from io import BytesIO
@@ -50,10 +53,41 @@ def decoded_head(data: bytes, size: int = 4096) -> str:
         return head[3:].decode("utf-8", errors="ignore").lower()
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return head.decode("utf-16", errors="ignore").lower()
-    if len(head) > 1 and head.count(b"\x00") > len(head) // 4:
-        enc = _U16 if head[1:2] == b"\x00" else "utf-16-be"
+    enc = utf16_without_bom(head)
+    if enc:
         return head.decode(enc, errors="ignore").lower()
     return head.decode("latin-1").lower()
+
+
+def utf16_without_bom(head: bytes) -> str | None:
+    """``utf-16-le`` or ``utf-16-be`` when ``head`` reads as UTF-16 text without a BOM, else None.
+
+    ASCII characters (digits, commas, tabs, line ends) put a NUL in every other byte — odd bytes for
+    little-endian, even for big-endian — while Chinese characters have none; so the NULs sit on one side
+    only, and the whole decodes to text without control characters.
+    """
+    head = head[: len(head) & ~1]
+    if len(head) < 4:
+        return None
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    many, few = max(even, odd), min(even, odd)
+    if many < max(2, len(head) // 40) or few > many // 10:
+        return None
+    enc = "utf-16-le" if odd > even else "utf-16-be"
+    text = head.decode(enc, errors="replace")
+    bad = sum(1 for ch in text if ch == "\ufffd" or (ch < " " and ch not in "\t\r\n"))
+    return enc if bad <= max(1, len(text) // 100) else None
+
+
+def _json_kind(data: bytes) -> bool:
+    """Whether the file is a small JSON document (an OA's error reply saved as the "export")."""
+    if len(data) > 1_000_000:
+        return False
+    try:
+        value = json.loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, ValueError):
+        return False
+    return isinstance(value, dict | list)
 
 
 def _zip_kind(data: bytes) -> str:
@@ -67,8 +101,12 @@ def _zip_kind(data: bytes) -> str:
                 return "xlsx"
             if any(n.startswith("word/") for n in names):
                 return "docx"
+            if any(n.startswith("ppt/") for n in names):
+                return "pptx"
             if "content.xml" in names:
                 return "ods"
+            if any(n.startswith("Index/") and n.endswith(".iwa") for n in names):
+                return "numbers"
     except (zipfile.BadZipFile, OSError, KeyError, ValueError, EOFError, NotImplementedError):
         return "corrupt-zip"
     return "zip"
@@ -92,6 +130,8 @@ def sniff(data: bytes) -> str:
         return _zip_kind(data)
     if data.startswith(_BINARY_MAGIC):
         return "binary"
+    if data[:256].lstrip(b" \t\r\n\xef\xbb\xbf")[:1] in (b"{", b"[") and _json_kind(data):
+        return "json"
     head = decoded_head(data)
     stripped = head.lstrip(" \t\r\n\ufeff")
     if stripped.startswith("<"):
@@ -103,7 +143,7 @@ def sniff(data: bytes) -> str:
         if stripped.startswith("<?xml"):
             return "xml"
     sample = data[:8192]
-    if sample.startswith(_BOMS):
+    if sample.startswith(_BOMS) or utf16_without_bom(sample):
         return "text"
     nul = sample.count(b"\x00")
     if nul and nul <= len(sample) // 4:

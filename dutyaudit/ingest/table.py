@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
 from dutyaudit.ingest.base import RawSheet, fill_merged
-from dutyaudit.ingest.columns import ALIASES, ColumnMap, map_columns
+from dutyaudit.ingest.columns import ALIASES, SUBSTRING_MAX, ColumnMap, map_columns
 from dutyaudit.ingest.dates import DateError, DateRead, read_date, year_in
 from dutyaudit.ingest.text import cell_text, fold, normalize, normalize_many
 from dutyaudit.model import Activity, RowWarning
@@ -54,6 +56,33 @@ _NOTE = (
 )
 #: Sheets that hold instructions, not a log (skipped with a short note when they have no header).
 _INSTRUCTION_SHEETS = {"说明", "填表说明", "填报说明", "使用说明", "instructions", "readme"}
+#: Cover and contents pages (skipped with a short note; their text may name the unit and the year).
+_COVER_SHEETS = {"封面", "封皮", "扉页", "首页", "目录", "目錄", "cover", "contents", "toc"}
+#: Sheets that repeat the other sheets' rows (a 汇总 over 1月…12月): their repeated rows count once.
+SUMMARY_SHEET = re.compile(
+    r"^(?:(?:19|20)\d\d\s*年?度?)?\s*(?:全年|年度)?\s*(?:汇总|彙總|匯總|总表|總表|合计|合計|总台账|總台賬|全年|总|總|summary|all)"
+    r"\s*(?:表|台账|台賬)?$",
+    re.IGNORECASE,
+)
+#: A section row inside the table: 一、县委主要负责人, （二）县政府, 第三部分 …
+_SECTION = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[(（]\s*[一二三四五六七八九十\d]+\s*[)）]|第[一二三四五六七八九十\d]+[部分章节类])"
+)
+_TOP_SECTION = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|第[一二三四五六七八九十\d]+部分)")
+_YEARISH = re.compile(r"(?:19|20)\d\d")
+#: Activity types written in English (the type ids themselves and a few synonyms).
+_ENGLISH_TYPES = {tid: tid for tid in ACTIVITY_TYPES} | {
+    "conference": "meeting",
+    "seminar": "lecture",
+    "talk": "lecture",
+    "class": "lecture",
+    "course": "training",
+    "learning": "study",
+    "inspection": "inspection",
+    "supervision": "inspection",
+    "lawsuit": "litigation",
+    "court": "litigation",
+}
 _ROW_NUMBER_HEADERS = {"序号", "編號", "编号", "序號", "no", "no.", "#"}
 _NOTE_KEYS = tuple(fold(s) for s in _NOTE)
 #: First characters of subtotal words: the cheap test before folding a cell.
@@ -109,6 +138,8 @@ def type_of(text: str) -> str | None:
     key = normalize(text) if text else ""
     if not key:
         return None
+    if key in _ENGLISH_TYPES:
+        return _ENGLISH_TYPES[key]
     for tid, aliases in ACTIVITY_TYPES.items():
         if any(a in key for a in aliases):
             return tid
@@ -160,6 +191,7 @@ def _is_subheader(top: list[str], below: list[str], cmap: ColumnMap, below_keys:
 
 
 _FOLDED_ALIASES = tuple(frozenset(fold(a) for a in al) for al in ALIASES.values())
+_FOLDED_BY_FIELD = {f: frozenset(fold(a) for a in al) for f, al in ALIASES.items()}
 
 
 def find_header(
@@ -194,13 +226,18 @@ def find_header(
                 if _core_ok(cmap2, ckeys):
                     return Header(i + 1, combined, cmap2, i)
             return Header(i, texts, cmap, i)
-        # A two-row header: merged group cells above, the real names below.
-        if below is not None and sum(1 for b in below if b) >= 2:
+        # A two-row header: merged group cells above, the real names below (not a title or 填报单位 row).
+        if below is not None and sum(1 for b in below if b) >= 2 and not _titleish(keys):
             combined, ckeys = _combine(texts, below, keys, keys_rows[i + 1])
             cmap2 = map_columns(combined, overrides, pack_fields, folded=ckeys)
             if _core_ok(cmap2, ckeys):
                 return Header(i + 1, combined, cmap2, i)
     return None
+
+
+def _titleish(keys: list[str]) -> bool:
+    """Whether a row reads like a title or a 填报单位：… line rather than group cells of a header."""
+    return any(len(k) > SUBSTRING_MAX or ":" in k or _YEARISH.search(k) for k in keys if k)
 
 
 def _combine(
@@ -220,20 +257,40 @@ def read_sheet(
     pack_columns: PackColumns | None = None,
     year: int | None = None,
     file_year: int | None = None,
+    _below: _Below | None = None,
 ) -> SheetResult:
     """Read one sheet. ``year`` (from --year) fills dates written without a year, after the
-    year named in the sheet's title rows, its name or the file name."""
+    year named in the sheet's title rows, its name or the file name.
+
+    A sheet may hold several tables: side by side (each header block with its own date and title column
+    is read on its own) or one below another (a new header row further down re-maps the columns below it).
+    """
     result = SheetResult()
     rows = sheet.rows
     pcols = pack_columns.columns if pack_columns else {}
-    top = rows[: HEADER_SCAN_ROWS + 1]
-    if sheet.merged:
+    pack_fields = {k: v[0] for k, v in pcols.items()}
+    start = _below.start if _below else 0
+    top = rows[start : start + HEADER_SCAN_ROWS + 1]
+    if sheet.merged and not start:
         top = [list(r) for r in top]
         fill_merged(RawSheet(sheet.name, top, sheet.merged))
-    found = find_header(top, overrides or {}, {k: v[0] for k, v in pcols.items()})
+    found = find_header(top, overrides or {}, pack_fields)
+    if found is not None and start:
+        found = Header(found.row + start, found.texts, found.cmap, found.first + start)
+    if found is not None and _below is None:
+        blocks = _side_by_side(found, overrides or {}, pack_fields)
+        if blocks:
+            return _read_blocks(sheet, found, blocks, file, overrides, pack_columns, year, file_year)
+    if found is None and _below is not None:
+        return result
     if found is None:
         if fold(sheet.name) in _INSTRUCTION_SHEETS:
             result.warnings.append(RowWarning(file, sheet.name, None, "sheet skipped: instructions, not a log table"))
+            return result
+        if normalize(sheet.name) in _COVER_SHEETS:
+            # A cover names the unit and the year (盘山县2023年度 / 法治建设工作台账): keep it as title text.
+            result.titles = [t for r in rows[:HEADER_SCAN_ROWS] for t in _row_texts(r) if t]
+            result.warnings.append(RowWarning(file, sheet.name, None, "sheet skipped: a cover or contents page"))
             return result
         if any(any(cell_text(v) for v in r) for r in rows):
             looked = "、".join(ALIASES["date"][:4] + ALIASES["title"][:6])
@@ -249,12 +306,13 @@ def read_sheet(
             )
         return result
     h, headers, cmap = found.row, found.texts, found.cmap
-    if sheet.merged:
+    if sheet.merged and not start:  # (a table further down: the sheet's merges are filled already)
         fill_merged(sheet, across_before=h + 1)
     result.header_found = True
-    result.titles = [t for r in rows[: found.first] for t in dict.fromkeys(_row_texts(r)) if t]
-    sheet_year = year_in(" ".join(result.titles)) or year_in(sheet.name) or file_year or year
+    result.titles = [t for r in rows[start : found.first] for t in dict.fromkeys(_row_texts(r)) if t]
     sheet_role, sheet_unit = sheet_context(sheet.name)
+    if _below is not None and _below.role is not None:
+        sheet_role = _below.role
     header_keys: set[str] = set()
     for r in range(found.first, h + 1):
         for t in _row_texts(rows[r]):
@@ -269,11 +327,25 @@ def read_sheet(
     extra_cols = [
         (name, col, pcols.get(name, ((), "text"))[1])
         for name, col in cmap.extra.items()
-        if fold(name) not in _ROW_NUMBER_HEADERS and normalize(name) not in _ROW_NUMBER_HEADERS
+        if fold(name).rstrip(":") not in _ROW_NUMBER_HEADERS and normalize(name).rstrip(":") not in _ROW_NUMBER_HEADERS
     ]
     if c_evidence is not None:
         extra_cols.append(("佐证材料", c_evidence, "text"))
+    context_year = year_in(" ".join(result.titles)) or year_in(sheet.name) or file_year
+    if _below is not None and _below.year is not None:
+        context_year = _below.year
     date_cache: dict[Any, DateRead | str] = {}
+    counts = _date_values(rows, h + 1, c_date, date_cache)
+    written = Counter[int]()
+    for v, n in counts.items():
+        got = date_cache.get(_key(v))
+        if got is not None and not isinstance(got, str):
+            written[got.start.year] += n
+    sheet_year = context_year or year
+    from_dates = bool(written) and (sheet_year is None or (context_year is not None and context_year not in written))
+    if from_dates:
+        sheet_year = max(written.items(), key=lambda kv: (kv[1], kv[0]))[0]
+    section_rows = {m[0] for m in sheet.merged if m[0] > h and m[3] > m[1]}
     width = max(len(headers), 1)
     # Every column the loop reads; shorter rows (text files) are padded once so indexing never fails.
     need = 1 + max([c_date, c_title, *(c for c in (c_type, c_role, c_unit, c_actor, c_hours, c_end) if c is not None)])
@@ -282,6 +354,7 @@ def read_sheet(
     warn = result.warnings.append
     add = result.activities.append
     name = sheet.name
+    row_role = sheet_role  # a section row (一、县委主要负责人) sets the role of the rows below it
     for r in range(h + 1, len(rows)):
         row = rows[r]
         if len(row) < need:
@@ -303,6 +376,10 @@ def read_sheet(
             texts = [t for t in (cell_text(v) for v in row[:width]) if t]
             if _is_note(first) or all(_NUMBER.fullmatch(t) for t in texts):
                 continue  # a note below the table, or an unfilled row with only its 序号
+            section = _section_text(texts, r in section_rows)
+            if section is not None:
+                row_role = _section_role(section, row_role, sheet_role)
+                continue
             warn(RowWarning(file, name, rownum, "row has neither a date nor a title: not audited"))
             continue
         key = raw_date if raw_date.__class__ in _HASHABLE else repr(raw_date)
@@ -316,6 +393,24 @@ def read_sheet(
         if isinstance(parsed, str):
             if _is_note(first) or _is_header_row(row, header_keys):
                 continue  # a note below the table, or a header repeated on each printed page
+            if _starts_table(row, overrides or {}, pack_fields):
+                # Another table below this one, with its own header: read the rest of the sheet with it.
+                more = read_sheet(
+                    sheet,
+                    file,
+                    overrides=overrides,
+                    pack_columns=pack_columns,
+                    year=year,
+                    file_year=file_year,
+                    _below=_Below(r, row_role, sheet_year),
+                )
+                result.activities.extend(more.activities)
+                result.warnings.extend(more.warnings)
+                break
+            section = _section_text([t for t in (cell_text(v) for v in row[:width]) if t], r in section_rows)
+            if section is not None:
+                row_role = _section_role(section, row_role, sheet_role)
+                continue
             warn(RowWarning(file, name, rownum, f"{parsed}: not audited"))
             continue
         if not title:
@@ -359,10 +454,10 @@ def read_sheet(
                 type_id = type_cache[type_text] = type_of(type_text)
         else:
             type_text, type_id = "", None
-        role_text = sheet_role
+        role_text = row_role
         if c_role is not None:
             v = row[c_role]
-            role_text = (v.strip() if v.__class__ is str else cell_text(v)) or sheet_role
+            role_text = (v.strip() if v.__class__ is str else cell_text(v)) or row_role
         unit = sheet_unit
         if c_unit is not None:
             v = row[c_unit]
@@ -389,7 +484,182 @@ def read_sheet(
                 extra=extra,
             )
         )
+    result.warnings.extend(_date_note(file, name, counts, date_cache, context_year, sheet_year, from_dates))
     return result
+
+
+@dataclass(frozen=True, slots=True)
+class _Below:
+    """Reading a table that starts further down a sheet: its header row and what the rows above set."""
+
+    start: int
+    """0-based index of the new header row."""
+    role: str | None
+    year: int | None
+
+
+def _starts_table(row: list[Any], overrides: dict[str, str], pack_fields: dict[str, tuple[str, ...]]) -> bool:
+    """Whether a row (whose date did not read) is the header of another table: it names a date and a title
+    column with words that are exactly header names (日期, 培训名称 …), not a data row that mentions them."""
+    texts = _row_texts(row)
+    keys = normalize_many(texts)
+    if _distinct(keys) < 2:
+        return False
+    cmap = map_columns(texts, overrides, pack_fields, folded=keys)
+    if not _core_ok(cmap, keys):
+        return False
+    d, t = cmap.fields["date"], cmap.fields["title"]
+    return _exact_alias(keys[d], "date") and _exact_alias(keys[t], "title")
+
+
+def _exact_alias(key: str, field_name: str) -> bool:
+    """Whether a header key is one of the field's names, or ends with one (培训名称, 会议日期)."""
+    folded = _FOLDED_BY_FIELD[field_name]
+    return key in folded or (len(key) <= SUBSTRING_MAX and any(key.endswith(a) for a in folded if len(a) >= 2))
+
+
+def _side_by_side(
+    found: Header, overrides: dict[str, str], pack_fields: dict[str, tuple[str, ...]]
+) -> list[tuple[int, int | None]]:
+    """Column ranges of tables standing side by side under one header row (县委 | 县政府), each with its own date
+    and title column; [] for one table. Tables are runs of named header cells split by empty ones."""
+    texts = found.texts
+    runs: list[tuple[int, int]] = []
+    j = 0
+    while j < len(texts):
+        if not texts[j]:
+            j += 1
+            continue
+        k = j
+        while k < len(texts) and texts[k]:
+            k += 1
+        runs.append((j, k))
+        j = k
+    if len(runs) < 2:
+        return []
+    starts = []
+    for a, b in runs:
+        part = texts[a:b]
+        keys = normalize_many(part)
+        if _distinct(keys) >= 2 and _core_ok(map_columns(part, overrides, pack_fields, folded=keys), keys):
+            starts.append(a)
+    if len(starts) < 2:
+        return []
+    starts[0] = 0
+    ends: list[int | None] = [*starts[1:], None]
+    return list(zip(starts, ends, strict=True))
+
+
+def _read_blocks(
+    sheet: RawSheet,
+    found: Header,
+    blocks: list[tuple[int, int | None]],
+    file: str,
+    overrides: dict[str, str] | None,
+    pack_columns: PackColumns | None,
+    year: int | None,
+    file_year: int | None,
+) -> SheetResult:
+    """Read tables standing side by side as if each were its own sheet (rows keep their numbers). A short
+    label above a table naming a body (县委 | 县政府) gives its rows their role."""
+    result = SheetResult(header_found=True)
+    for a, b in blocks:
+        end = b if b is not None else max(len(r) for r in sheet.rows)
+        part = RawSheet(
+            sheet.name,
+            [r[a:end] for r in sheet.rows],
+            [(r0, max(c0, a) - a, r1, min(c1, end - 1) - a) for r0, c0, r1, c1 in sheet.merged if c0 < end and c1 >= a],
+            sheet.hidden,
+        )
+        labels = [t for r in part.rows[: found.row] for t in _row_texts(r) if t]
+        label = next((t for t in labels if any(w in t for w in _ROLE_WORDS) and len(t) <= 12), None)
+        got = read_sheet(
+            part,
+            file,
+            overrides=overrides,
+            pack_columns=pack_columns,
+            year=year,
+            file_year=file_year,
+            _below=_Below(0, label, None),
+        )
+        result.activities.extend(got.activities)
+        result.warnings.extend(got.warnings)
+        result.titles.extend(t for t in got.titles if t not in result.titles)
+    return result
+
+
+def _key(v: Any) -> Any:
+    """The date cache's key for a cell value (its repr when the value's type is not a plain one)."""
+    return v if v.__class__ in _HASHABLE else repr(v)
+
+
+def _date_values(rows: list[list[Any]], start: int, col: int, cache: dict[Any, DateRead | str]) -> Counter[Any]:
+    """How often each distinct value occurs in the date column below the header. Values that carry their own
+    year (2023-03-15, an Excel date) are read into ``cache`` now: they tell the sheet's year before any
+    date without one (3月15日) is read."""
+    data = rows[start:]
+    try:
+        counts = Counter(map(itemgetter(col), data))
+    except IndexError:  # ragged rows (text files)
+        counts = Counter(r[col] if len(r) > col else "" for r in data)
+    for v in counts:
+        if v is None or v == "" or v.__class__ not in _HASHABLE:
+            continue
+        try:
+            got = read_date(v)
+        except DateError:
+            continue  # no year, or not a date: read row by row with the sheet's year
+        cache[v] = got
+    return counts
+
+
+def _date_note(
+    file: str,
+    sheet: str,
+    counts: Counter[Any],
+    cache: dict[Any, DateRead | str],
+    context_year: int | None,
+    sheet_year: int | None,
+    from_dates: bool,
+) -> list[RowWarning]:
+    """A sheet note when dates without a year (3月15日) took the year of the sheet's other dates: because
+    nothing else named one, or because the title names a year none of those dates is in."""
+    no_year = sum(
+        n for v, n in counts.items() if isinstance(got := cache.get(_key(v)), DateRead) and not got.year_given
+    )
+    if not from_dates or not no_year:
+        return []
+    said = f" (the title or name says {context_year})" if context_year else ""
+    return [
+        RowWarning(
+            file,
+            sheet,
+            None,
+            f"{_n(no_year, 'date')} without a year read as {sheet_year}, the year of the other dates{said}; "
+            "give --year or put the year in the title if that is wrong",
+        )
+    ]
+
+
+def _n(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
+def _section_text(texts: list[str], merged_across: bool) -> str | None:
+    """The text of a section row inside the table (一、县委主要负责人履职情况), else None: one text, in a cell
+    merged across the row or numbered like a section."""
+    if not texts or any(t != texts[0] for t in texts) or _NUMBER.fullmatch(texts[0]):
+        return None
+    return texts[0] if merged_across or _SECTION.match(texts[0]) else None
+
+
+def _section_role(section: str, current: str, sheet_role: str) -> str:
+    """The role text of the rows under a section: the section's when it names a body (一、县委主要负责人); a
+    top-level section naming none (三、培训情况) goes back to the sheet's; a sub-section ((一)会议) keeps the
+    current one."""
+    if any(w in section for w in _ROLE_WORDS):
+        return section
+    return sheet_role if _TOP_SECTION.match(section) else current
 
 
 def _is_note(first: Any) -> bool:

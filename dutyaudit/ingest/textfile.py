@@ -18,6 +18,7 @@ from pathlib import Path
 
 from dutyaudit.errors import InputError
 from dutyaudit.ingest.base import RawSheet, Reader
+from dutyaudit.ingest.sniff import utf16_without_bom
 
 _BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
 _ALIASES = {
@@ -37,6 +38,7 @@ _ALIASES = {
 }
 _DELIMITERS = (",", "\t", ";", "|", "，")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_SEP_LINE = re.compile(r'^"?sep=([^\n"])"?[ \t]*(?:\n|$)', re.IGNORECASE)
 
 
 def normalize_encoding(name: str) -> str:
@@ -45,29 +47,47 @@ def normalize_encoding(name: str) -> str:
     return _ALIASES.get(key, _ALIASES.get(key.replace("-", ""), name.strip()))
 
 
-def _utf16_without_bom(head: bytes) -> str | None:
-    """UTF-16 text without a BOM has a NUL in every other byte (for ASCII) — even or odd ones."""
-    if len(head) < 4 or head.count(b"\x00") <= len(head) // 4:
-        return None
-    even, odd = head[0::2].count(0), head[1::2].count(0)
-    return "utf-16-le" if odd >= even else "utf-16-be"
-
-
 def detect_encoding(data: bytes) -> str:
-    """BOM first; then UTF-16 by NUL bytes; then strict UTF-8; then GB18030; else Big5; else UTF-8."""
+    """BOM first; then UTF-16 by NUL bytes; then strict UTF-8; then GB18030 or Big5 (when both decode, the one
+    giving common characters); else UTF-8."""
     for bom, enc in _BOMS:
         if data.startswith(bom):
             return enc
-    u16 = _utf16_without_bom(data[:4096])
+    u16 = utf16_without_bom(data[:8192])
     if u16:
         return u16
+    fits = []
     for enc in ("utf-8", "gb18030", "big5"):
         try:
             data.decode(enc)
-            return enc
         except UnicodeDecodeError:
             continue
-    return "utf-8"
+        if enc == "utf-8":
+            return enc
+        fits.append(enc)
+    if len(fits) == 2 and _common_share(data, "big5") > _common_share(data, "gb18030"):
+        return "big5"  # Big5 bytes often decode as GBK too, into rare characters
+    return fits[0] if fits else "utf-8"
+
+
+def _common_share(data: bytes, enc: str) -> float:
+    """The share of distinct Chinese characters in the first 64 KiB, decoded as ``enc``, that are common ones:
+    level-1 characters of GB2312 (simplified) or of Big5 (traditional). A wrong decoding gives rare ones."""
+    chars = {ch for ch in data[:65536].decode(enc, errors="ignore") if ch >= "\u2e80"}
+    if not chars:
+        return 0.0
+    return sum(1 for ch in chars if _common(ch)) / len(chars)
+
+
+def _common(ch: str) -> bool:
+    try:
+        return 0xB0 <= ch.encode("gb2312")[0] <= 0xD7
+    except UnicodeEncodeError:
+        pass
+    try:
+        return 0xA4 <= ch.encode("big5")[0] <= 0xC6
+    except UnicodeEncodeError:
+        return False
 
 
 def _guess_other(data: bytes, tried: str) -> str:
@@ -146,12 +166,26 @@ class TextReader(Reader):
         self.detail = f"read as text in {enc}" + (
             f" (detected; if it looks garbled, try --encoding {_guess_alt(enc)})" if not given else ""
         )
-        delim = detect_delimiter(text[:65536])
+        text = text.replace("\r\n", "\n")  # a line break inside a quoted cell shows as one in the title
+        delim = ""
+        m = _SEP_LINE.match(text)
+        if m:  # Excel's "sep=;" line: it names the delimiter and is not shown as a row
+            delim, text = m.group(1), text[m.end() :]
+        delim = delim or detect_delimiter(text[:65536])
         try:
             rows: list[list[object]] = [list(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=delim)]
         except csv.Error as exc:
             raise InputError(f"cannot split the text into columns ({exc}); save the log as xlsx", str(path)) from None
+        if '="' in text:  # ="2023-03-15": how web systems keep Excel from turning a value into a number
+            rows = [[_unwrap(c) for c in r] for r in rows]
         yield RawSheet(path.stem, rows)
+
+
+def _unwrap(cell: object) -> object:
+    """``="2023-03-15"`` → ``2023-03-15`` (an Excel formula that is only a text literal)."""
+    if isinstance(cell, str) and cell.startswith('="') and cell.endswith('"') and len(cell) >= 3:
+        return cell[2:-1].replace('""', '"')
+    return cell
 
 
 def _guess_alt(enc: str) -> str:
