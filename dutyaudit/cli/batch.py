@@ -68,7 +68,7 @@ def batch(
     from dutyaudit.batch import collect_inputs, run_batch
     from dutyaudit.ingest.columns import parse_mapping
     from dutyaudit.packs import load_pack
-    from dutyaudit.report.batch import batch_json, unit_json, write_batch_csv, write_batch_table
+    from dutyaudit.report.batch import unit_json, write_batch_csv, write_batch_json, write_batch_table
     from dutyaudit.waivers import load_waivers, scoped
 
     the_pack = load_pack(pack)
@@ -98,7 +98,7 @@ def batch(
     if out_dir is not None:
         _write_scorecards(result, out_dir, paths)
     if fmt is BatchFormat.json:
-        sys.stdout.write(batch_json(result))
+        write_batch_json(result, sys.stdout)
     elif fmt is BatchFormat.csv:
         write_batch_csv(result, sys.stdout)
     else:

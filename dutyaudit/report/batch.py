@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
+from collections.abc import Iterator
 from typing import Any, TextIO
 
 from dutyaudit.audit import Audit
@@ -47,17 +49,33 @@ def unit_json(audit: Audit) -> str:
     return "  " + text.replace("\n", "\n  ")  # JSON strings never hold a raw newline
 
 
-def batch_json(result: BatchResult) -> str:
-    """The contract: an array of `check` objects, then one error object per failed input.
-
-    Byte for byte ``json.dumps(items, ensure_ascii=False, indent=2)``, built from the units'
-    texts made in the workers (``result.rendered``) where there are any.
-    """
-    parts = [result.rendered.get(a.unit or "") or unit_json(a) for a in result.audits]
+def _json_items(result: BatchResult) -> Iterator[str]:
+    for a in result.audits:
+        yield result.rendered.get(a.unit or "") or unit_json(a)
     for f in result.failures:
         err = {"tool": "dutyaudit", "error": f.error, "file": f.file}
-        parts.append("  " + json.dumps(err, ensure_ascii=False, indent=2).replace("\n", "\n  "))
-    return ("[\n" + ",\n".join(parts) + "\n]" if parts else "[]") + "\n"
+        yield "  " + json.dumps(err, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+
+
+def write_batch_json(result: BatchResult, stream: TextIO) -> None:
+    """The contract: an array of `check` objects, then one error object per failed input.
+
+    Byte for byte ``json.dumps(items, ensure_ascii=False, indent=2)``, written piece by piece from
+    the units' texts made in the workers (``result.rendered``) where there are any.
+    """
+    sep = "[\n"
+    for item in _json_items(result):
+        stream.write(sep)
+        stream.write(item)
+        sep = ",\n"
+    stream.write("[]\n" if sep == "[\n" else "\n]\n")
+
+
+def batch_json(result: BatchResult) -> str:
+    """What write_batch_json writes, as one string."""
+    buf = io.StringIO()
+    write_batch_json(result, buf)
+    return buf.getvalue()
 
 
 def write_batch_csv(result: BatchResult, stream: TextIO) -> None:
