@@ -267,3 +267,35 @@ def test_two_cell_filing_line_above_the_header_is_a_title_not_a_header_row() -> 
     res = read_sheet(sheet, "x.xlsx")
     assert [(a.row, a.date) for a in res.activities] == [(3, D(2023, 3, 15))]
     assert res.titles == ["填报单位：测试县委办", "填报时间：2023年12月30日"]
+
+
+def test_an_undated_activity_numbered_like_a_section_is_still_warned_about() -> None:
+    sheet = RawSheet(
+        "县委",
+        [
+            ["日期", "事项", "形式"],
+            ["", "一、学习贯彻习近平法治思想", ""],  # in the title column, not merged: an activity without a date
+            ["2023-03-15", "法治专题讲座", "讲座"],
+        ],
+    )
+    res = read_sheet(sheet, "x.xlsx")
+    assert [(w.row, w.message) for w in res.warnings] == [(2, "empty date: not audited")]
+    assert [a.row for a in res.activities] == [3]
+
+
+def test_looking_for_a_second_table_costs_no_conversion_per_unreadable_row(monkeypatch) -> None:
+    """Rows of unreadable dates are common; checking each for a new header must not convert text per row."""
+    import dutyaudit.ingest.table as table
+
+    calls = []
+    real = table.normalize_many
+
+    def counting(strings: list[str]) -> list[str]:
+        calls.append(len(strings))
+        return real(strings)
+
+    monkeypatch.setattr(table, "normalize_many", counting)
+    rows = [["序号", "日期", "事项"]] + [[i, "时间待定", f"活动{i}"] for i in range(2000)]
+    res = read_sheet(RawSheet("S", rows), "x.xlsx")
+    assert len(res.warnings) == 2000
+    assert len(calls) < 10

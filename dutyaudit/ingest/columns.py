@@ -65,7 +65,6 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "activitytitle",
         "eventname",
         "meetingname",
-        "description",
     ),
     "type": (
         "类型",
@@ -188,7 +187,7 @@ def _score(header: str, aliases: tuple[str, ...]) -> int:
     return best
 
 
-def _bare(header: str) -> str:
+def bare_header(header: str) -> str:
     """A folded header without its hints and marks (*日期（格式：2023-03-15） → 日期, 日期： → 日期); itself
     when nothing is left."""
     bare = _HINT.sub("", header)
@@ -240,7 +239,7 @@ def map_columns(
     for i, h in enumerate(folded):
         if not h or i in taken:
             continue
-        bare = _bare(h)
+        bare = bare_header(h)
         scored = [(max(_score(h, al), _score(bare, al)), f) for f, al in _FOLDED.items() if f not in cmap.fields]
         score, fname = max(scored, default=(0, ""))
         if score and (fname not in best or score > best[fname][0]):

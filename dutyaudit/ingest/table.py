@@ -10,11 +10,12 @@ import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from operator import itemgetter
 from typing import Any
 
 from dutyaudit.ingest.base import RawSheet, fill_merged
-from dutyaudit.ingest.columns import ALIASES, SUBSTRING_MAX, ColumnMap, map_columns
+from dutyaudit.ingest.columns import ALIASES, SUBSTRING_MAX, ColumnMap, bare_header, map_columns
 from dutyaudit.ingest.dates import DateError, DateRead, read_date, year_in
 from dutyaudit.ingest.text import cell_text, fold, normalize, normalize_many
 from dutyaudit.model import Activity, RowWarning
@@ -68,6 +69,7 @@ SUMMARY_SHEET = re.compile(
 _SECTION = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[(（]\s*[一二三四五六七八九十\d]+\s*[)）]|第[一二三四五六七八九十\d]+[部分章节类])"
 )
+_DATE_WORD = re.compile(r"日期|时间|時間|date|when|start", re.IGNORECASE)
 _TOP_SECTION = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|第[一二三四五六七八九十\d]+部分)")
 _YEARISH = re.compile(r"(?:19|20)\d\d")
 #: Activity types written in English (the type ids themselves and a few synonyms).
@@ -345,8 +347,9 @@ def read_sheet(
     from_dates = bool(written) and (sheet_year is None or (context_year is not None and context_year not in written))
     if from_dates:
         sheet_year = max(written.items(), key=lambda kv: (kv[1], kv[0]))[0]
-    section_rows = {m[0] for m in sheet.merged if m[0] > h and m[3] > m[1]}
     width = max(len(headers), 1)
+    # Rows merged across most of the table: section rows (一、县委…), never activities.
+    section_rows = {m[0] for m in sheet.merged if m[0] > h and m[3] - m[1] + 1 >= max(2, width // 2)}
     # Every column the loop reads; shorter rows (text files) are padded once so indexing never fails.
     need = 1 + max([c_date, c_title, *(c for c in (c_type, c_role, c_unit, c_actor, c_hours, c_end) if c is not None)])
     need = max(need, 1 + max((c for _, c, _ in extra_cols), default=0), width)
@@ -376,7 +379,7 @@ def read_sheet(
             texts = [t for t in (cell_text(v) for v in row[:width]) if t]
             if _is_note(first) or all(_NUMBER.fullmatch(t) for t in texts):
                 continue  # a note below the table, or an unfilled row with only its 序号
-            section = _section_text(texts, r in section_rows)
+            section = _section_text(row, width, r in section_rows, c_title)
             if section is not None:
                 row_role = _section_role(section, row_role, sheet_role)
                 continue
@@ -407,7 +410,7 @@ def read_sheet(
                 result.activities.extend(more.activities)
                 result.warnings.extend(more.warnings)
                 break
-            section = _section_text([t for t in (cell_text(v) for v in row[:width]) if t], r in section_rows)
+            section = _section_text(row, width, r in section_rows, c_title)
             if section is not None:
                 row_role = _section_role(section, row_role, sheet_role)
                 continue
@@ -501,6 +504,10 @@ class _Below:
 def _starts_table(row: list[Any], overrides: dict[str, str], pack_fields: dict[str, tuple[str, ...]]) -> bool:
     """Whether a row (whose date did not read) is the header of another table: it names a date and a title
     column with words that are exactly header names (日期, 培训名称 …), not a data row that mentions them."""
+    if not any(
+        v.__class__ is str and len(v) <= 2 * SUBSTRING_MAX and _DATE_WORD.search(v) and _date_name(v) for v in row
+    ):
+        return False  # the cheap test first: rows of unreadable dates are common, new tables are rare
     texts = _row_texts(row)
     keys = normalize_many(texts)
     if _distinct(keys) < 2:
@@ -509,7 +516,13 @@ def _starts_table(row: list[Any], overrides: dict[str, str], pack_fields: dict[s
     if not _core_ok(cmap, keys):
         return False
     d, t = cmap.fields["date"], cmap.fields["title"]
-    return _exact_alias(keys[d], "date") and _exact_alias(keys[t], "title")
+    return _exact_alias(bare_header(keys[d]), "date") and _exact_alias(bare_header(keys[t]), "title")
+
+
+@lru_cache(maxsize=4096)
+def _date_name(text: str) -> bool:
+    """Whether a cell is a date column's name (日期, 培训日期, 會議時間 …), hints aside."""
+    return _exact_alias(bare_header(normalize(text)), "date")
 
 
 def _exact_alias(key: str, field_name: str) -> bool:
@@ -645,12 +658,17 @@ def _n(n: int, noun: str) -> str:
     return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
-def _section_text(texts: list[str], merged_across: bool) -> str | None:
+def _section_text(row: list[Any], width: int, merged_across: bool, c_title: int) -> str | None:
     """The text of a section row inside the table (一、县委主要负责人履职情况), else None: one text, in a cell
-    merged across the row or numbered like a section."""
-    if not texts or any(t != texts[0] for t in texts) or _NUMBER.fullmatch(texts[0]):
+    merged across the row, or numbered like a section in the first column (not in the title column: a title
+    without a date is an activity to warn about)."""
+    texts = [(j, t) for j, t in enumerate(cell_text(v) for v in row[:width]) if t]
+    if not texts or any(t != texts[0][1] for _, t in texts) or _NUMBER.fullmatch(texts[0][1]):
         return None
-    return texts[0] if merged_across or _SECTION.match(texts[0]) else None
+    j, text = texts[0]
+    if merged_across or (j == 0 != c_title and len(texts) == 1 and _SECTION.match(text)):
+        return text
+    return None
 
 
 def _section_role(section: str, current: str, sheet_role: str) -> str:
