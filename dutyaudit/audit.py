@@ -23,7 +23,7 @@ from dutyaudit.model import STATUSES, Activities, Activity, RowWarning
 from dutyaudit.packs import Pack, duties_for
 from dutyaudit.waivers import expired_warning, resolve, scoped
 
-_UNIT_IN_TITLE = re.compile(r"^\s*(.{2,30}?)\s*(?:(?:19|20)\d\d|[一二三四五六七八九〇零○]{4})\s*年")
+_UNIT_IN_TITLE = re.compile(r"^\s*(.{2,30}?)\s*(?:(?:19|20)\d\d|[一二三四五六七八九〇零○OoＯｏ]{4})\s*年")
 
 
 @dataclass(slots=True)

@@ -211,6 +211,23 @@ def date_forms_source(path: Path) -> None:
     wb.save(path)
 
 
+def typed_dates_source(path: Path) -> None:
+    """Dates as typed on a Chinese keyboard: the letter O for 〇, two-digit years, 20230705 as a number; the
+    year without a day in the title (二O二三年度); a 以下空白 row closing the printed form."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "县政府"
+    _title(ws, "测试县二O二三年度法治政府建设工作台账", "C")
+    ws.append(["序号", "日期", "事项"])
+    ws.append([1, "二O二三年三月十五日", "县政府常务会议听取法治政府建设情况汇报"])
+    ws.append([2, "23年5月8日", "执法人员法治培训"])
+    ws.append([3, "23.6.1", "政府常务会议会前学法"])
+    ws.append([4, 20230705, "法治政府建设督察"])  # a number cell
+    ws.append([5, "9月1日", "领导干部法治讲座"])  # the year from the title's 二O二三
+    ws.append([6, None, "以下空白"])
+    wb.save(path)
+
+
 def summary_source(path: Path) -> None:
     """A 汇总 sheet copying the month sheets (and one row only it has): each activity must count once."""
     wb = openpyxl.Workbook()
@@ -421,6 +438,7 @@ def qa_goldens(tmp: Path) -> None:
     conv = tmp / "qa"
     made = [
         (date_forms_source, "date-forms", "xls:MS Excel 97", "xls"),
+        (typed_dates_source, "typed-dates", "xls:MS Excel 97", "xls"),
         (summary_source, "summary", "xlsx:Calc MS Excel 2007 XML", "xlsx"),
         (cover_source, "cover", "ods", "ods"),
         (sections_source, "sections", "xls:MS Excel 97", "xls"),

@@ -143,6 +143,12 @@ def test_garbage_raises_only_date_error(value: object, year: int | None) -> None
         ("2023Q2", None, (dt.date(2023, 4, 1), None)),
         ("2023年上半年", None, (dt.date(2023, 1, 1), None)),
         ("下半年", 2023, (dt.date(2023, 7, 1), None)),
+        ("二O二三年三月十五日", None, (dt.date(2023, 3, 15), None)),  # the letter O typed for 〇
+        ("二o二三年十二月四日", None, (dt.date(2023, 12, 4), None)),
+        ("23年3月15日", None, (dt.date(2023, 3, 15), None)),
+        ("23.3.15", None, (dt.date(2023, 3, 15), None)),
+        ("10.8-10.10", 2023, (dt.date(2023, 10, 8), dt.date(2023, 10, 10))),  # not a two-digit year
+        (20230315.0, None, (dt.date(2023, 3, 15), None)),  # typed into a number cell
     ],
 )
 def test_examples(value: object, year: int | None, expected: tuple[dt.date, dt.date | None]) -> None:
@@ -189,5 +195,6 @@ def test_errors_say_why(value: object, message: str) -> None:
 def test_year_in_titles_and_names() -> None:
     assert year_in("测试县2023年度工作台账") == 2023
     assert year_in("测试县二〇二三年法治建设工作台账") == 2023
+    assert year_in("测试县二O二三年度工作台账") == 2023
     assert year_in("台账") is None
     assert year_in("十十十") is None

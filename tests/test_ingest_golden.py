@@ -62,6 +62,7 @@ def test_kinds_are_sniffed_from_content_not_extension() -> None:
         "side-by-side.ods": "ods",
         "summary.xlsx": "xlsx",
         "traditional.xlsx": "xlsx",
+        "typed-dates.xls": "xls",
         "unicode.txt": "text",
         "utf16be.txt": "text",
         "xlsx-named.xls": "xlsx",

@@ -51,6 +51,20 @@ def test_date_forms_parts_of_months_time_ranges_apostrophes_and_us_dates() -> No
     ]
 
 
+def test_dates_as_typed_letter_o_two_digit_years_numbers_and_an_end_mark(run, mini_pack: Path) -> None:
+    acts = read("typed-dates.xls")
+    assert [(a.row, a.date) for a in acts.rows] == [
+        (3, D(2023, 3, 15)),  # 二O二三年三月十五日 (the letter O)
+        (4, D(2023, 5, 8)),  # 23年5月8日
+        (5, D(2023, 6, 1)),  # 23.6.1
+        (6, D(2023, 7, 5)),  # 20230705 in a number cell
+        (7, D(2023, 9, 1)),  # 9月1日: the year from the title 二O二三年度
+    ]
+    assert acts.warnings == []  # the 以下空白 row closes the form: not an activity, not a warning
+    data = json.loads(run("check", DATA / "typed-dates.xls", "--pack", mini_pack, "-f", "json").stdout)
+    assert (data["unit"], data["year"]) == ("测试县", 2023)
+
+
 def test_summary_sheet_rows_repeating_the_month_sheets_count_once() -> None:
     acts = read("summary.xlsx")
     assert rows(acts) == [

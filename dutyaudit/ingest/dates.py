@@ -3,8 +3,9 @@
 Accepted, as cell values or text (full-width digits and traditional characters too):
 
 - Excel dates and date-times; Excel serial numbers, also stored as text (``45000``, ``45000.5``);
-- ``2023-03-15``, ``2023/3/15``, ``2023.3.15``, ``20230315``, ``2023年3月15日`` / ``号`` / ``號``,
-  ``二〇二三年三月十五日``, ``2023年三月十五日``; a time after the date is ignored (``2023-03-15 09:30``);
+- ``2023-03-15``, ``2023/3/15``, ``2023.3.15``, ``20230315`` (also as a number), ``2023年3月15日`` / ``号`` /
+  ``號``, ``二〇二三年三月十五日`` (also with the letter O: ``二O二三年``), ``2023年三月十五日``, a two-digit year
+  (``23年3月15日``, ``23.3.15``); a time after the date is ignored (``2023-03-15 09:30``);
 - without a year, given the year from context (title, sheet or file name, ``--year``): ``3月15日``,
   ``三月十五日``, ``3.15``, ``3/15``, ``3-15`` — also a number cell 3.15;
 - ranges: ``2023年3月15日-16日``, ``3月15日至17日``, ``2023.3.15—2023.4.2``, ``2023年12月30日至1月2日``:
@@ -70,6 +71,9 @@ _HALF = re.compile(_YEAR_PART + r"(上|下)\s*半\s*年\s*度?\s*$")
 _YEAR_ONLY = re.compile(r"(\d{4})\s*年?\s*度?\s*(?:全年)?$")
 _QUOTES = "'‘’`"
 _ZERO_IN_DIGITS = re.compile(r"\d[〇○]|[〇○]\d")
+_LETTER_O = re.compile(r"(?<=[〇零○一二三四五六七八九])[Oo]|[Oo](?=[〇零○一二三四五六七八九])")
+# A two-digit year: 23年3月15日, 23.3.15 (the first number cannot be a month, so it is a year: 2013–2099)
+_YY = re.compile(r"(\d{2})\s*(?:年|[-/.])\s*(\d{1,2})\s*(?:月|[-/.])\s*(\d{1,2})(?!\d)\s*" + _DAY_MARK + "?")
 _YEAR_IN = re.compile(r"(?<!\d)(199\d|20\d\d)(?!\d)")
 
 
@@ -103,6 +107,8 @@ def _cn_number(run: str) -> str:
 
 def _digits(s: str) -> str:
     s = unicodedata.normalize("NFKC", s).strip()
+    if "O" in s or "o" in s:  # 二O二三年: the letter O typed for 〇
+        s = _LETTER_O.sub("〇", s)
     if _ZERO_IN_DIGITS.search(s):
         s = s.replace("〇", "0").replace("○", "0")
     return _CN_RUN.sub(lambda m: _cn_number(m.group()), s)
@@ -139,6 +145,8 @@ def read_date(value: Any, year: int | None = None) -> DateRead:
             return _read_text(str(value), value, year)
         return DateRead(_from_serial(value, value), None)
     if isinstance(value, float):
+        if value.is_integer() and 19490101 <= value <= 21001231:  # 20230315 typed into a number cell
+            return _read_text(str(int(value)), value, year)
         if value.is_integer() or value != value or value in (float("inf"), float("-inf")):
             return DateRead(_from_serial(value, value), None)
         if 1 <= value < 13:  # a month.day typed into a number cell: 3.15
@@ -190,6 +198,10 @@ def _head(s: str, raw: object, year: int | None) -> tuple[dt.date, str, int, boo
         mo, d, y = (int(g) for g in m.groups())
         if mo > 12 >= d:  # 15/3/2023: day first
             mo, d = d, mo
+        return _make(y, mo, d, raw), s[m.end() :], y, False, True
+    m = _YY.match(s)
+    if m and (int(m.group(1)) > 12 or "年" in m.group()):
+        y, mo, d = 2000 + int(m.group(1)), int(m.group(2)), int(m.group(3))
         return _make(y, mo, d, raw), s[m.end() :], y, False, True
     period = _period(s, raw, year)
     if period is not None:

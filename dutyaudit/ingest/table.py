@@ -24,6 +24,8 @@ from dutyaudit.packs import ACTIVITY_TYPES
 #: How far down a sheet the header may be.
 HEADER_SCAN_ROWS = 40
 _SUBTOTAL = ("合计", "小计", "总计", "累计", "合計", "小計", "總計", "累計", "total", "subtotal")
+#: "Nothing below" marks closing a printed form (以下空白): notes in the first column, also in the title column.
+_END = ("以下空白", "以下无", "以下無", "此页无正文", "(以下空白)", "（以下空白）")
 _NOTE = (
     "注:",
     "注：",
@@ -54,6 +56,7 @@ _NOTE = (
     "审核：",
     "審核:",
     "審核：",
+    *_END,
 )
 #: Sheets that hold instructions, not a log (skipped with a short note when they have no header).
 _INSTRUCTION_SHEETS = {"说明", "填表说明", "填报说明", "使用说明", "instructions", "readme"}
@@ -87,6 +90,7 @@ _ENGLISH_TYPES = {tid: tid for tid in ACTIVITY_TYPES} | {
 }
 _ROW_NUMBER_HEADERS = {"序号", "編號", "编号", "序號", "no", "no.", "#"}
 _NOTE_KEYS = tuple(fold(s) for s in _NOTE)
+_END_KEYS = tuple(fold(s) for s in _END)
 #: First characters of subtotal words: the cheap test before folding a cell.
 _SUB_FIRST = frozenset("合小总累總tTsSｔＴｓＳ")
 _HASHABLE = frozenset((str, int, float, dt.date, dt.datetime))
@@ -394,7 +398,7 @@ def read_sheet(
                 parsed = str(exc)
             date_cache[key] = parsed
         if isinstance(parsed, str):
-            if _is_note(first) or _is_header_row(row, header_keys):
+            if _is_note(first) or fold(title).startswith(_END_KEYS) or _is_header_row(row, header_keys):
                 continue  # a note below the table, or a header repeated on each printed page
             if _starts_table(row, overrides or {}, pack_fields):
                 # Another table below this one, with its own header: read the rest of the sheet with it.
