@@ -460,6 +460,13 @@ def qa_goldens(tmp: Path) -> None:
     (OUT / "utf16be.txt").write_bytes(text.encode("utf-16-be"))
     (OUT / "oa-caption.xls").write_bytes(OA_CAPTION_HTML.encode("gb18030"))
     (OUT / "excel-sep.csv").write_bytes(EXCEL_SEP_CSV.encode("utf-8-sig"))
+    # A password-protected ODS (password: test), saved by LibreOffice through its UNO API
+    helper = ROOT / "scripts" / "soffice_encrypt.py"
+    subprocess.run(
+        ["/usr/bin/python3", str(helper), str(OUT / "cover.ods"), str(OUT / "encrypted.ods"), "ods"],
+        check=True,
+        timeout=180,
+    )
     for name in ("oa-caption.xls", "excel-sep.csv"):  # (LibreOffice does not detect UTF-16 without a BOM)
         soffice(OUT / name, "csv", conv / "check")
 

@@ -1,6 +1,6 @@
 """Save a workbook with a password through LibreOffice's UNO API (run with the system python3).
 
-    /usr/bin/python3 scripts/soffice_encrypt.py IN OUT xlsx|xls
+    /usr/bin/python3 scripts/soffice_encrypt.py IN OUT xlsx|xls|ods
 
 Used by scripts/make_golden.py to make the password-protected golden files (password: ``test``).
 """
@@ -17,7 +17,7 @@ import time
 import uno  # type: ignore[import-not-found]
 from com.sun.star.beans import NamedValue, PropertyValue  # type: ignore[import-not-found]
 
-FILTERS = {"xlsx": "Calc MS Excel 2007 XML", "xls": "MS Excel 97"}
+FILTERS = {"xlsx": "Calc MS Excel 2007 XML", "xls": "MS Excel 97", "ods": "calc8"}
 
 
 def prop(name: str, value: object) -> PropertyValue:
@@ -60,7 +60,7 @@ def main() -> None:
         desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
         doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(src), "_blank", 0, (prop("Hidden", True),))
         args = [prop("FilterName", FILTERS[kind])]
-        if kind == "xls":
+        if kind in ("xls", "ods"):
             args.append(prop("Password", "test"))
         else:  # OOXML encryption takes the password as EncryptionData
             secret = NamedValue()

@@ -98,6 +98,11 @@ CASES: list[tuple[str, Callable[[Path], Path], str]] = [
         "locked.xlsx: the workbook is password-protected (encrypted); open it, remove the password",
     ),
     (
+        "encrypted-ods",
+        lambda d: _write(d / "locked.ods", (DATA / "encrypted.ods").read_bytes()),
+        "locked.ods: the workbook is password-protected (encrypted); open it, remove the password",
+    ),
+    (
         "encrypted-xls",
         lambda d: _write(d / "locked.xls", (DATA / "encrypted.xls").read_bytes()),
         "locked.xls: the workbook is password-protected (encrypted)",

@@ -46,6 +46,7 @@ def test_kinds_are_sniffed_from_content_not_extension() -> None:
         "cover.ods": "ods",
         "date-forms.xls": "xls",
         "encrypted.xls": "xls",
+        "encrypted.ods": "ods-encrypted",
         "encrypted.xlsx": "ole-encrypted",
         "english.xlsx": "xlsx",
         "excel-sep.csv": "text",

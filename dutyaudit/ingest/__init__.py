@@ -37,6 +37,7 @@ class IngestOptions:
 REFUSED = {
     "empty": "the file is empty (0 bytes or only whitespace); export the log again",
     "ole-encrypted": "the workbook is password-protected (encrypted); open it, remove the password and save a copy",
+    "ods-encrypted": "the workbook is password-protected (encrypted); open it, remove the password and save a copy",
     "ole-other": "this is an Office document but not a workbook (Word or PowerPoint?); pass the Excel log",
     "corrupt-zip": (
         "the workbook is damaged or truncated (broken zip); open and re-save it in Excel, WPS or LibreOffice"

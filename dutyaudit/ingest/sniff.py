@@ -5,8 +5,8 @@ Kinds returned by :func:`sniff`:
 - ``xlsx`` (also xlsm), ``xls`` (BIFF in an OLE container), ``ods``: read by calamine;
 - ``html`` (a web OA's "Excel export": an HTML table), ``spreadsheetml`` (Excel 2003 XML): ``ingest.markup``;
 - ``text`` (CSV/TSV/TXT in any supported encoding, UTF-16 also without a BOM): ``ingest.textfile``;
-- ``empty``, ``ole-encrypted`` (a password-protected OOXML workbook), ``ole-other`` (an OLE file that is not a
-  workbook, e.g. a .doc), ``corrupt-zip``, ``zip`` (a zip that is no workbook), ``docx``, ``pptx``,
+- ``empty``, ``ole-encrypted`` (a password-protected OOXML workbook), ``ods-encrypted``, ``ole-other`` (an OLE
+  file that is not a workbook, e.g. a .doc), ``corrupt-zip``, ``zip`` (a zip that is no workbook), ``docx``, ``pptx``,
   ``numbers`` (Apple Numbers/iWork), ``json`` (what a web system sends instead of the file when the export
   fails), ``xml`` (some other XML), ``binary`` (an image, PDF, executable …): refused with a message saying
   what the file is.
@@ -96,7 +96,10 @@ def _zip_kind(data: bytes) -> str:
             names = set(z.namelist())
             if "mimetype" in names:
                 mime = z.read("mimetype")
-                return "ods" if b"spreadsheet" in mime else "zip"
+                if b"spreadsheet" not in mime:
+                    return "zip"
+                manifest = z.read("META-INF/manifest.xml") if "META-INF/manifest.xml" in names else b""
+                return "ods-encrypted" if b"encryption-data" in manifest else "ods"
             if any(n.startswith("xl/") for n in names):
                 return "xlsx"
             if any(n.startswith("word/") for n in names):
