@@ -12,6 +12,8 @@ import datetime as dt
 import glob
 import os
 import re
+import tempfile
+import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, fields
@@ -20,11 +22,12 @@ from typing import Any
 
 from dutyaudit import waivers as waiver_rules
 from dutyaudit.audit import Audit, infer_unit, pack_columns, run_audit
-from dutyaudit.errors import DutyAuditError, UsageError
+from dutyaudit.errors import DutyAuditError, OutputError, UsageError
 from dutyaudit.evaluate import DutyResult, Waiver
 from dutyaudit.i18n import Lang
 from dutyaudit.ingest import SUPPORTED_SUFFIXES, IngestOptions, ingest
 from dutyaudit.model import Activities
+from dutyaudit.output import refuse_inputs
 from dutyaudit.packs import Duty, Pack
 
 #: Internal field name that carries the ``--by`` column's value through ingest.
@@ -39,6 +42,14 @@ class Failure:
     error: str
 
 
+@dataclass(frozen=True, slots=True)
+class Cards:
+    """One workbook per unit into ``folder``: ``write(audit, path)`` runs in the worker that made the audit."""
+
+    folder: Path
+    write: Callable[[Audit, Path], None]
+
+
 @dataclass(slots=True)
 class BatchResult:
     """Audits in ranking order (score descending, then unit name) and the failed inputs by file."""
@@ -47,6 +58,8 @@ class BatchResult:
     failures: list[Failure] = field(default_factory=list)
     rendered: dict[str, str] = field(default_factory=dict)
     """Unit → ``render(audit)`` when run_batch was given ``render`` (made in the worker processes)."""
+    cards: dict[str, Path] = field(default_factory=dict)
+    """Unit → its workbook when run_batch was given ``cards``."""
 
 
 def _is_lock(path: Path) -> bool:
@@ -118,6 +131,9 @@ class _Job:
     render: Callable[[Audit], str] | None
     evidence: bool
     """Keep each audit's evidence and unmatched rows (False: drop them before they travel)."""
+    cards: Cards | None
+    token: str
+    """Names this run's temporary card files (``.dutyaudit-<token>-…``), so that they can be cleaned up."""
     send_rows: bool
     """Send each file's rows back too (``--by``: units often span files and are re-audited merged)."""
 
@@ -131,6 +147,10 @@ class _Unit:
     failure: Failure | None = None
     text: str | None = None
     """``render(audit)``, made where the audit was (in the worker)."""
+    card: Path | None = None
+    """Its workbook under a temporary name; run_batch gives it the final one."""
+    state: tuple[Any, ...] | None = None
+    """The audit without its pack while it travels between processes (see _detach)."""
 
 
 @dataclass(slots=True)
@@ -157,10 +177,54 @@ def _audit_units(job: _Job, units: dict[str, Activities], where: Callable[[str],
             continue
         audit.unit = name
         text = job.render(audit) if job.render else None
+        card = _write_card(job, audit) if job.cards else None
         if not job.evidence:
             _drop_rows(audit)
-        out.append(_Unit(name, audit, text=text))
+        out.append(_Unit(name, audit, text=text, card=card))
     return out
+
+
+def _write_card(job: _Job, audit: Audit) -> Path:
+    assert job.cards is not None
+    folder = job.cards.folder
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".dutyaudit-{job.token}-", suffix=".xlsx", dir=folder)
+        os.close(fd)
+        job.cards.write(audit, Path(tmp))
+    except OSError as exc:
+        raise OutputError(f"{folder}: cannot write a scorecard ({exc.strerror or exc})") from None
+    return Path(tmp)
+
+
+def card_names(audits: Sequence[Audit]) -> list[str]:
+    """File names for the units' scorecards, in the given (ranking) order: safe, and distinct even
+    where two unit names differ only in characters a file name cannot hold (or in case)."""
+    used: set[str] = set()
+    names = []
+    for audit in audits:
+        base = f"{safe_filename(audit.unit or 'unit')}-{audit.year}-scorecard"
+        name, n = base, 2
+        while name.lower() in used:
+            name, n = f"{base}-{n}", n + 1
+        used.add(name.lower())
+        names.append(f"{name}.xlsx")
+    return names
+
+
+def _place_cards(result: BatchResult, made: dict[str, Path], cards: Cards, inputs: Sequence[Path]) -> None:
+    """Rename each unit's temporary workbook to its final name (never over an input file)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    for audit, name in zip(result.audits, card_names(result.audits), strict=True):
+        final = cards.folder / name
+        refuse_inputs(final, inputs)
+        tmp = made.pop(audit.unit or "")
+        try:
+            os.chmod(tmp, 0o666 & ~mask)  # mkstemp makes 0600; give the file the usual mode
+            os.replace(tmp, final)
+        except OSError as exc:
+            raise OutputError(f"{final}: cannot write ({exc.strerror or exc})") from None
+        result.cards[audit.unit or ""] = final
 
 
 def _drop_rows(audit: Audit) -> None:
@@ -181,9 +245,9 @@ def _audit_file(job: _Job, path: Path) -> _FileDone | Failure:
 
 
 # --- worker processes -----------------------------------------------------------------------------
-# Results cross the process boundary without the pack: the pydantic Pack and its Duty objects are
-# replaced by a marker and a duty id, and re-attached in the parent (pickling them per result costs
-# more than the audit). Activities pickle as plain tuples (Activity.__reduce__).
+# Results cross the process boundary without the pack: the pydantic Pack is left out and each Duty
+# is replaced by its id, then both are re-attached in the parent (pickling them with every result
+# would cost more than the audit). Activities pickle as plain tuples (Activity.__reduce__).
 
 _JOB: _Job | None = None
 
@@ -217,7 +281,7 @@ def _worker_audit(path: Path) -> _FileDone | Failure:
     if isinstance(done, _FileDone):
         for u in done.units:
             if u.audit is not None:
-                u.audit = _detach(u.audit)  # type: ignore[assignment]
+                u.state, u.audit = _detach(u.audit), None
     return done
 
 
@@ -253,8 +317,8 @@ class _Runner:
         for d in done:
             if isinstance(d, _FileDone) and self.pool is not None:
                 for u in d.units:
-                    if u.audit is not None:
-                        u.audit = _attach(u.audit, self.job.pack, self.duties)  # type: ignore[arg-type]
+                    if u.state is not None:
+                        u.audit, u.state = _attach(u.state, self.job.pack, self.duties), None
             if progress:
                 progress(1)
             yield d
@@ -267,8 +331,9 @@ class _Runner:
 
 
 def _chunksize(n: int, jobs: int) -> int:
-    # Small chunks keep both workers busy to the end; a task costs well under a millisecond to send.
-    return max(1, min(4, n // (jobs * 16)))
+    # One file per task keeps every worker busy to the end (a task costs ~0.1 ms to send; a log
+    # tens of ms to read); thousands of files go a few at a time.
+    return max(1, min(4, n // (jobs * 64)))
 
 
 #: What a file or folder name may hold besides a unit's name: years, periods, 台账 and separators.
@@ -343,6 +408,7 @@ def run_batch(
     today: dt.date | None = None,
     render: Callable[[Audit], str] | None = None,
     evidence: bool = True,
+    cards: Cards | None = None,
 ) -> BatchResult:
     """Audit every unit found in the inputs. ``by`` names the column that splits rows into units.
 
@@ -353,7 +419,8 @@ def run_batch(
     ``evidence=False`` drops each audit's evidence and unmatched rows once it is rendered
     (``DutyResult.evidence`` and ``Audit.unmatched`` come back empty; statuses, found counts and
     scores stay): enough for the ranking, CSV and the summary workbook, and far less to send
-    between processes. Scorecards need ``evidence=True``.
+    between processes. ``cards`` writes each unit's scorecard in the worker that audited it (before
+    any rows are dropped) and names the files once the ranking is known (see card_names).
 
     Each file is read and audited in a worker; a unit that turns out to span several files (two
     quarterly logs of one county, or ``--by`` units in several logs) is audited again on its merged
@@ -374,12 +441,34 @@ def run_batch(
         waivers_for=waivers_for,
         render=render,
         evidence=evidence,
+        cards=cards,
+        token=uuid.uuid4().hex[:12],
         send_rows=by is not None,
     )
     n_jobs = max(1, min(jobs or os.cpu_count() or 1, len(paths)))
+    if cards is not None:
+        try:
+            cards.folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise OutputError(f"{cards.folder}: cannot create the folder ({exc.strerror or exc})") from None
+    try:
+        result, made = _run(job, paths, n_jobs, progress)
+        if cards is not None:
+            _place_cards(result, made, cards, paths)
+    finally:
+        if cards is not None:  # cards of failed runs, and of units audited again on merged rows
+            for leftover in cards.folder.glob(f".dutyaudit-{job.token}-*"):
+                leftover.unlink(missing_ok=True)
+    return result
+
+
+def _run(
+    job: _Job, paths: Sequence[Path], n_jobs: int, progress: Callable[[int], None] | None
+) -> tuple[BatchResult, dict[str, Path]]:
     failures: list[Failure] = []
     done: dict[int, _FileDone] = {}
     files_of: dict[str, list[int]] = {}  # unit → indices of the files it appears in (first-seen order)
+    by = job.by
     with _Runner(job, n_jobs) as runner:
         for i, d in enumerate(runner.audit(paths, progress)):
             if isinstance(d, Failure):
@@ -399,6 +488,7 @@ def run_batch(
             where = {u: ", ".join(str(paths[i]) for i in files_of[u]) for u in shared}
             merged = {u.name: u for u in _audit_units(job, {u: units[u] for u in shared}, where.__getitem__)}
     result = BatchResult(failures=sorted(failures, key=lambda f: f.file))
+    made: dict[str, Path] = {}
     for name, idx in files_of.items():
         unit = merged.get(name) or next(u for u in done[idx[0]].units if u.name == name)
         if unit.failure is not None:
@@ -408,8 +498,10 @@ def run_batch(
         result.audits.append(unit.audit)
         if unit.text is not None:
             result.rendered[name] = unit.text
+        if unit.card is not None:
+            made[name] = unit.card
     result.audits.sort(key=lambda a: (-a.score, a.unit or ""))
-    return result
+    return result, made
 
 
 def safe_filename(name: str) -> str:

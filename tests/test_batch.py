@@ -421,3 +421,46 @@ def test_out_dir_names_are_safe_and_distinct(write_csv, run, mini_pack: Path, tm
     assert names == ["_CON-2023-scorecard.xlsx", "a_b-2023-scorecard-2.xlsx", "a_b-2023-scorecard.xlsx"]
     card = openpyxl.load_workbook(out / "a_b-2023-scorecard.xlsx")
     assert len(card.sheetnames) >= 3  # a whole scorecard, rows behind the verdicts included
+
+
+def test_out_dir_cards_of_merged_units_and_no_leftovers(write_csv, run, mini_pack: Path, tmp_path: Path) -> None:
+    a = write_csv(GOOD[:2], name="q1.csv", title="盘山县2023年度台账（上半年）")
+    b = write_csv(GOOD[1:2], name="other.csv", title="大洼区2023年度台账")
+    c = write_csv(GOOD[2:], name="q2.csv", title="盘山县2023年度台账（下半年）")
+    out = tmp_path / "cards"
+    assert run("batch", a, b, c, "--pack", mini_pack, "--out-dir", out, "-j", "2").exit_code == 1
+    assert sorted(p.name for p in out.iterdir()) == ["大洼区-2023-scorecard.xlsx", "盘山县-2023-scorecard.xlsx"]
+    card = openpyxl.load_workbook(out / "盘山县-2023-scorecard.xlsx")
+    evidence = card[card.sheetnames[2]]
+    files = {c.value for row in evidence.iter_rows() for c in row if isinstance(c.value, str)}
+    assert {"q1.csv", "q2.csv"} <= files  # the card of the merged audit, not of one file's
+    assert (out / "盘山县-2023-scorecard.xlsx").stat().st_mode & 0o077 != 0  # not mkstemp's 0600
+
+
+def test_out_dir_never_overwrites_an_input(write_csv, run, mini_pack: Path, tmp_path: Path) -> None:
+    (tmp_path / "cards").mkdir()
+    log = write_csv(GOOD, name="cards/盘山县-2023-scorecard.xlsx", title="盘山县2023年度法治建设工作台账")
+    before = log.read_bytes()
+    res = run("batch", log, "--pack", mini_pack, "--out-dir", tmp_path / "cards")
+    assert res.exit_code == 2 and "refusing to overwrite an input file" in res.stderr
+    assert log.read_bytes() == before
+    assert [p.name for p in (tmp_path / "cards").iterdir()] == [log.name]  # no temporary files left
+    res = run("batch", log, "--pack", mini_pack, "--out-dir", log)  # a file, not a folder
+    assert res.exit_code == 2 and "cannot create the folder" in res.stderr and "Traceback" not in res.stderr
+
+
+def _failing_card(audit, path: Path) -> None:
+    path.write_bytes(b"half")
+    raise PermissionError(13, "Permission denied")
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_card_that_cannot_be_written_stops_the_run_cleanly(county_dir: Path, mini_pack, tmp_path, jobs) -> None:
+    from dutyaudit.batch import Cards, run_batch
+    from dutyaudit.errors import OutputError
+    from dutyaudit.packs import load_pack
+
+    out = tmp_path / "cards"
+    with pytest.raises(OutputError, match="cannot write a scorecard"):
+        run_batch([str(county_dir)], load_pack(str(mini_pack)), jobs=jobs, cards=Cards(out, _failing_card))
+    assert list(out.iterdir()) == []

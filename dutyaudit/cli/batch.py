@@ -27,7 +27,6 @@ from dutyaudit.cli.common import (
 )
 
 if TYPE_CHECKING:
-    from dutyaudit.batch import BatchResult
     from dutyaudit.i18n import Lang as LangCode
 
 
@@ -65,7 +64,7 @@ def batch(
     debug: DebugOpt = False,
 ) -> None:
     """Audit many units' logs; rank them; exit 2 if an input failed, 1 if any unit falls short."""
-    from dutyaudit.batch import collect_inputs, run_batch
+    from dutyaudit.batch import Cards, collect_inputs, run_batch
     from dutyaudit.ingest.columns import parse_mapping
     from dutyaudit.packs import load_pack
     from dutyaudit.report.batch import unit_json, write_batch_csv, write_batch_json, write_batch_table
@@ -74,6 +73,11 @@ def batch(
     the_pack = load_pack(pack)
     entries = load_waivers(waivers, the_pack) if waivers is not None else []
     paths = collect_inputs(inputs)
+    cards = None
+    if out_dir is not None:
+        from dutyaudit.report.excel import write_scorecard
+
+        cards = Cards(out_dir, write_scorecard)  # written in the workers, named once ranked
     with _progress(len(paths), lang.value) as advance:
         result = run_batch(
             inputs,
@@ -88,15 +92,14 @@ def batch(
             progress=advance,
             paths=paths,
             render=unit_json if fmt is BatchFormat.json else None,
-            evidence=out_dir is not None,  # only the scorecards show the rows behind the verdicts
+            evidence=False,  # the rows behind the verdicts are only for JSON and scorecards, made in the workers
+            cards=cards,
         )
     if out is not None:
         from dutyaudit.output import write_atomic
         from dutyaudit.report.summary_xlsx import write_summary
 
         write_atomic(out, lambda p: write_summary(result, the_pack, p, lang.value), inputs=paths)
-    if out_dir is not None:
-        _write_scorecards(result, out_dir, paths)
     if fmt is BatchFormat.json:
         write_batch_json(result, sys.stdout)
     elif fmt is BatchFormat.csv:
@@ -110,26 +113,6 @@ def batch(
     short = any(a.has_gaps for a in result.audits)
     lowest = min((a.score for a in result.audits), default=100.0)
     raise typer.Exit(exit_code(short, lowest, fail_under, exit_zero))
-
-
-def _write_scorecards(result: BatchResult, out_dir: Path, inputs: list[Path]) -> None:
-    from dutyaudit.batch import safe_filename
-    from dutyaudit.errors import OutputError
-    from dutyaudit.output import write_atomic
-    from dutyaudit.report.excel import write_scorecard
-
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise OutputError(f"{out_dir}: cannot create the folder ({exc.strerror})") from None
-    used: set[str] = set()
-    for audit in result.audits:
-        base = f"{safe_filename(audit.unit or 'unit')}-{audit.year}-scorecard"
-        name, n = base, 2
-        while name.lower() in used:
-            name, n = f"{base}-{n}", n + 1
-        used.add(name.lower())
-        write_atomic(out_dir / f"{name}.xlsx", partial(write_scorecard, audit), inputs=inputs)
 
 
 class _progress:

@@ -1,12 +1,14 @@
 """The batch summary workbook: ranking, units × duties matrix, the duties most units miss, failed inputs.
 
 Print-ready like the scorecard (A4 landscape, fit to width, repeated header rows, frozen panes,
-page footer). pandas does the pivoting; openpyxl writes. Both load only when a summary is written.
+page footer). openpyxl writes, and loads only when a summary is written. The pivots are a few
+dicts: importing pandas for them cost more (~0.5 s) than writing the workbook.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -42,30 +44,27 @@ def _labels(lang: Lang) -> dict[str, Any]:
 
 
 def focus_list(result: BatchResult) -> list[dict[str, Any]]:
-    """Duties ordered by how many units fall short of them (the office's focus list)."""
-    import pandas as pd
-
-    records = [(a.unit, r.duty.id, r.status) for a in result.audits for r in a.results]
-    if not records:
-        return []
-    df = pd.DataFrame(records, columns=["unit", "duty", "status"])
-    short = df[df["status"].isin(GAPS)]
-    if short.empty:
-        return []
-    counts = short.groupby(["duty", "status"]).size().unstack(fill_value=0)
-    counts["short"] = counts.sum(axis=1)
-    units = short.groupby("duty")["unit"].apply(lambda s: "、".join(sorted(s)))
-    n_units = df["unit"].nunique()
-    order = {d: i for i, d in enumerate(dict.fromkeys(df["duty"]))}
+    """Duties ordered by how many units fall short of them (the office's focus list), then pack order."""
+    units = {a.unit for a in result.audits if a.results}
+    order: dict[str, int] = {}
+    counts: dict[str, Counter[str]] = {}
+    short_units: dict[str, list[str]] = {}
+    for a in result.audits:
+        for r in a.results:
+            order.setdefault(r.duty.id, len(order))
+            if r.status in GAPS:
+                counts.setdefault(r.duty.id, Counter())[r.status] += 1
+                short_units.setdefault(r.duty.id, []).append(a.unit or "")
     rows = []
-    for duty, row in counts.iterrows():
+    for duty, c in counts.items():
+        short = sum(c.values())
         rows.append(
             {
                 "duty": duty,
-                "short": int(row["short"]),
-                "share": round(row["short"] / n_units, 3),
-                **{s: int(row.get(s, 0)) for s in GAPS},
-                "units": units[duty],
+                "short": short,
+                "share": round(short / len(units), 3),
+                **{s: c[s] for s in GAPS},
+                "units": "、".join(sorted(short_units[duty])),
                 "order": order[duty],
             }
         )
@@ -74,18 +73,14 @@ def focus_list(result: BatchResult) -> list[dict[str, Any]]:
 
 
 def status_matrix(result: BatchResult) -> tuple[list[str], list[str], list[list[str]]]:
-    """(units in ranking order, duty ids in pack order, statuses) — missing cells are ''."""
-    import pandas as pd
-
-    records = [(a.unit, r.duty.id, r.status) for a in result.audits for r in a.results]
+    """(units in ranking order, duty ids in the order they first appear, statuses) — missing cells are ''."""
     units = [a.unit or "" for a in result.audits]
-    if not records:
-        return units, [], []
-    df = pd.DataFrame(records, columns=["unit", "duty", "status"])
-    duties = list(dict.fromkeys(df["duty"]))
-    pivot = df.pivot_table(index="unit", columns="duty", values="status", aggfunc="first")
-    pivot = pivot.reindex(index=units, columns=duties).fillna("")
-    return units, duties, pivot.values.tolist()
+    duties = list(dict.fromkeys(r.duty.id for a in result.audits for r in a.results))
+    cells = []
+    for a in result.audits:
+        status = {r.duty.id: r.status for r in a.results}
+        cells.append([status.get(d, "") for d in duties])
+    return units, duties, cells
 
 
 def write_summary(result: BatchResult, pack: Pack, path: Path, lang: Lang = "zh") -> None:
