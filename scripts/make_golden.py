@@ -31,12 +31,14 @@ GBK_CSV = "44,34,"  # + LibreOffice's number for the GBK character set, found be
 PROFILE = Path(tempfile.gettempdir()) / "dutyaudit-golden-lo-profile"
 
 
-def soffice(src: Path, target: str, outdir: Path) -> Path:
-    """Convert ``src`` with LibreOffice; ``target`` is "ext" or "ext:Filter:options". Returns the new file."""
+def soffice(src: Path, target: str, outdir: Path, infilter: str = "") -> Path:
+    """Convert ``src`` with LibreOffice; ``target`` is "ext" or "ext:Filter:options"; ``infilter`` names the
+    import filter (as Calc opens the file). Returns the new file."""
     outdir.mkdir(parents=True, exist_ok=True)
     profile = f"-env:UserInstallation={PROFILE.as_uri()}"
+    opts = [f"--infilter={infilter}"] if infilter else []
     subprocess.run(
-        ["soffice", profile, "--headless", "--convert-to", target, "--outdir", str(outdir), str(src)],
+        ["soffice", profile, "--headless", *opts, "--convert-to", target, "--outdir", str(outdir), str(src)],
         check=True,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -365,6 +367,26 @@ OA_CAPTION_HTML = """<html xmlns:o="urn:schemas-microsoft-com:office:office"
 </body></html>
 """
 
+OA_QUERY_HTML = """<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>履职台账导出</title><style>td{border:1px solid #000}</style></head>
+<body>
+<div class="title">测试县司法局2023年度法治建设工作台账</div>
+<p>填报单位：测试县司法局</p>
+<table><tr><td>查询条件：</td><td>起止日期：2023-01-01 至 2023-12-31</td></tr>
+<tr><td>办理状态：</td><td>全部</td></tr></table>
+<table>
+<thead><tr><th>序号</th><th>办理时间</th><th>事项名称</th><th>办理人</th></tr></thead>
+<tbody>
+<tr><td>1</td><td>2023-03-15</td><td>行政复议案件审查</td><td>张三</td></tr>
+<tr><td>2</td><td>3月20日</td><td>规范性文件合法性审核</td><td>李四</td></tr>
+</tbody>
+<tfoot><tr><td>合计</td><td></td><td>2件</td><td></td></tr></tfoot>
+</table>
+<p>导出时间：2024-01-05 10:00</p>
+<div>第 1 页 共 1 页</div>
+</body></html>
+"""
+
 EXCEL_SEP_CSV = (
     "sep=;\r\n"
     "序号;日期;事项;责任主体\r\n"
@@ -460,6 +482,7 @@ def qa_goldens(tmp: Path) -> None:
     (OUT / "utf16be.txt").write_bytes(text.encode("utf-16-be"))
     (OUT / "oa-caption.xls").write_bytes(OA_CAPTION_HTML.encode("gb18030"))
     (OUT / "excel-sep.csv").write_bytes(EXCEL_SEP_CSV.encode("utf-8-sig"))
+    (OUT / "oa-query.xls").write_bytes(OA_QUERY_HTML.encode("utf-8"))
     # A password-protected ODS (password: test), saved by LibreOffice through its UNO API
     helper = ROOT / "scripts" / "soffice_encrypt.py"
     subprocess.run(
@@ -469,6 +492,11 @@ def qa_goldens(tmp: Path) -> None:
     )
     for name in ("oa-caption.xls", "excel-sep.csv"):  # (LibreOffice does not detect UTF-16 without a BOM)
         soffice(OUT / name, "csv", conv / "check")
+    # Web exports open as one sheet: lines of text and tables one after another. The row numbers the tests
+    # expect are the ones LibreOffice shows.
+    shown = soffice(OUT / "oa-query.xls", "csv:Text - txt - csv (StarCalc):44,34,76", conv / "rows", "HTML (StarCalc)")
+    lines = shown.read_text(encoding="utf-8").splitlines()
+    assert lines[4].startswith("序号,办理时间,事项名称") and lines[5].startswith("1,2023-03-15,"), lines
 
 
 def main() -> None:

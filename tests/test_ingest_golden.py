@@ -57,6 +57,7 @@ def test_kinds_are_sniffed_from_content_not_extension() -> None:
         "numerals.xls": "xls",
         "oa-caption.xls": "html",
         "oa-gbk.xls": "html",
+        "oa-query.xls": "html",
         "offset.xlsx": "xlsx",
         "quarters.ods": "ods",
         "sections.xls": "xls",

@@ -211,14 +211,26 @@ def test_utf16_detection_needs_nuls_on_one_side_only() -> None:
     assert utf16_without_bom(bytes(range(256)) * 4) is None
 
 
-def test_oa_html_caption_is_row_one_and_the_sheet_named_from_x_name() -> None:
+def test_oa_html_caption_titles_the_sheet_named_from_x_name() -> None:
     acts = read("oa-caption.xls")
-    assert rows(acts) == [
-        ("履职台账", 3, D(2023, 3, 15), "县委常委会听取法治建设工作汇报（镕）", "县委"),  # GB18030 under a gb2312 meta
-        ("履职台账", 5, D(2023, 5, 15), "县政府常务会议学法", "县政府"),
+    assert rows(acts) == [  # LibreOffice shows the caption inside the first header cell: data from row 2
+        ("履职台账", 2, D(2023, 3, 15), "县委常委会听取法治建设工作汇报（镕）", "县委"),  # GB18030 under a gb2312 meta
+        ("履职台账", 4, D(2023, 5, 15), "县政府常务会议学法", "县政府"),
     ]
-    assert acts.titles == ["测试县2023年度履职台账"]  # the caption, as the office suite shows it, in row 1
-    assert warnings(acts) == [("履职台账", 4, "empty date: not audited")]
+    assert acts.titles == ["测试县2023年度履职台账"]  # the caption names the unit and the year
+    assert warnings(acts) == [("履职台账", 3, "empty date: not audited")]  # the 导出时间 footer is no warning
+
+
+def test_web_export_opens_as_one_sheet_with_text_lines_and_tables_one_after_another(run, mini_pack: Path) -> None:
+    """Row numbers as LibreOffice Calc shows the file: title <div> 1, 填报单位 <p> 2, query table 3–4, header 5."""
+    acts = read("oa-query.xls")
+    assert [(a.sheet, a.row, a.date, a.title, a.extra["办理人"]) for a in acts.rows] == [
+        ("oa-query", 6, D(2023, 3, 15), "行政复议案件审查", "张三"),
+        ("oa-query", 7, D(2023, 3, 20), "规范性文件合法性审核", "李四"),  # 3月20日: the year from the title
+    ]
+    assert acts.warnings == []  # 合计, 导出时间 and 第 1 页 共 1 页 are not activities
+    data = json.loads(run("check", DATA / "oa-query.xls", "--pack", mini_pack, "-f", "json").stdout)
+    assert (data["unit"], data["year"]) == ("测试县司法局", 2023)
 
 
 def test_excel_csv_sep_line_formula_literals_quoted_line_breaks_and_us_dates() -> None:

@@ -23,6 +23,9 @@ class RawSheet:
     """Merged ranges as 0-based inclusive (first_row, first_col, last_row, last_col)."""
     hidden: bool = False
     """The sheet is hidden in the workbook (it is read all the same)."""
+    titles: list[str] = field(default_factory=list)
+    """Title text the office suite shows in no row of its own (an HTML table's <caption>): context for the
+    year and the unit, like the title rows above the header."""
 
 
 class Reader(ABC):

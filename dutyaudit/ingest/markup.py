@@ -90,6 +90,12 @@ class _Table:
     caption: list[str] = field(default_factory=list)
     heading: str = ""
     """The last heading before the table (LibreOffice writes "Sheet 1: 一季度" above each sheet)."""
+    before: list[str] = field(default_factory=list)
+    """Lines of text outside any table since the previous table (a title in a <div>, 填报单位 in a <p>)."""
+    nested: bool = False
+    """Inside another table."""
+    holds_table: bool = False
+    """Holds another table (a layout table around the data)."""
 
 
 class _TableParser(HTMLParser):
@@ -104,18 +110,27 @@ class _TableParser(HTMLParser):
         self._in_caption = False
         self._heading: list[str] | None = None
         self._last_heading = ""
+        self._line: list[str] = []
+        self.lines: list[str] = []
+        """Lines of text outside any table not yet placed before a table (after the last one, at the end)."""
         self.loose: list[str] = []
-        """Text outside any table (the first few hundred characters): what an error or login page says."""
+        """Every line of text outside tables, in order: what an error or login page says."""
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _SKIP:
             self._skip += 1
             return
         if tag in _HEADINGS and not self._stack:
+            self._end_line()
             self._heading = []
             return
         if tag == "table":
-            t = _Table(heading=self._last_heading)
+            self._end_line()
+            t = _Table(heading=self._last_heading, nested=bool(self._stack))
+            if self._stack:
+                self._stack[-1].holds_table = True
+            else:
+                t.before, self.lines = self.lines, []
             self._last_heading = ""
             self.tables.append(t)
             self._stack.append(t)
@@ -150,6 +165,8 @@ class _TableParser(HTMLParser):
         if tag in _HEADINGS and self._heading is not None:
             self._last_heading = _clean(self._heading)
             self._heading = None
+            if self._last_heading:
+                self._add_line(self._last_heading)
         elif tag in _SKIP:
             self._skip = max(0, self._skip - 1)
         elif tag == "table" and self._stack:
@@ -172,13 +189,30 @@ class _TableParser(HTMLParser):
         if self._skip:
             return
         if not self._stack:
-            if sum(map(len, self.loose)) < 400:
-                self.loose.append(s)
+            if s == "\n":
+                self._end_line()
+            else:
+                self._line.append(s)
             return
         if self._in_caption:
             self._stack[-1].caption.append(s)
         elif self._cell[-1] is not None:
             self._cell[-1].text.append(s)
+
+    def _end_line(self) -> None:
+        text = _clean(self._line)
+        self._line = []
+        for line in text.split("\n"):
+            if line:
+                self._add_line(line)
+
+    def _add_line(self, line: str) -> None:
+        self.lines.append(line)
+        self.loose.append(line)
+
+    def close(self) -> None:
+        super().close()
+        self._end_line()
 
 
 def _span(v: str | None, cap: int) -> int:
@@ -246,7 +280,7 @@ class HtmlReader(Reader):
                 f"cannot parse the HTML ({exc}); save the page again or export as xlsx", str(path)
             ) from None
         tables = [t for t in parser.tables if len(t.rows) >= 2 and max(len(r) for r in t.rows) >= 2]
-        said = " ".join(_clean(parser.loose).split())
+        said = " ".join(" ".join(parser.loose).split())
         if said:
             self.detail += f"; the page says {said[:60]!r}"
         if not tables:
@@ -256,22 +290,37 @@ class HtmlReader(Reader):
                 + "; it is probably an error or login page saved instead of the export: export the log again",
                 str(path),
             )
-        # Excel names the sheet of a single-sheet web export from <x:Name> (in a conditional comment).
+        if any(_SHEET_HEADING.match(t.heading) for t in tables):
+            # LibreOffice's own export of a workbook: a "Sheet N: name" heading above each sheet's table.
+            for i, t in enumerate(tables):
+                heading = _SHEET_HEADING.sub("", t.heading)
+                name = heading[:31] if heading else f"{path.stem} ({i + 1})"
+                sheet = layout(_table_cells(t), path, name)
+                sheet.titles = [c for c in [_clean(t.caption)] if c]
+                yield sheet
+            return
+        # A web export: one sheet, as Excel, WPS and LibreOffice open it — each line of text outside the tables
+        # (a title in a <div>, 填报单位 in a <p>) is a row, and the tables follow one another.
         xnames = _X_NAME.findall(text[:65536])
-        for i, t in enumerate(tables):
-            heading = _SHEET_HEADING.sub("", t.heading)
-            if heading:
-                name = heading[:31]
-            elif len(tables) == 1:
-                name = xnames[0][:31] if len(xnames) == 1 and xnames[0].strip() else path.stem
-            else:
-                name = f"{path.stem} ({i + 1})"
-            cells = [[(_clean(c.text), c.rowspan, c.colspan) for c in tr] for tr in t.rows]
-            caption = _clean(t.caption)
-            if caption:  # Excel and LibreOffice show a <caption> as the first row, above the table
-                width = max(sum(c[2] for c in tr) for tr in cells)
-                cells.insert(0, [(caption, 1, width)])
-            yield layout(cells, path, name)
+        name = xnames[0][:31] if len(xnames) == 1 and xnames[0].strip() else path.stem
+        cells: list[list[tuple[Any, int, int]]] = []
+        for t in parser.tables:
+            cells.extend([(line, 1, 1)] for line in t.before)
+            if t in tables:
+                cells.extend(_table_cells(t))
+            elif not t.nested and not t.holds_table:  # a one-column table of text lines
+                cells.extend([(c, 1, 1)] for tr in t.rows for c in [" ".join(_clean(x.text) for x in tr)] if c)
+        cells.extend([(line, 1, 1)] for line in parser.lines)
+        sheet = layout(cells, path, name)
+        sheet.titles = [c for t in tables if (c := _clean(t.caption))]
+        yield sheet
+
+
+def _table_cells(t: _Table) -> list[list[tuple[Any, int, int]]]:
+    """A table's rows as (text, rowspan, colspan), spans clipped to the table. Its <caption> takes no row:
+    LibreOffice shows it inside the first cell (the sheet's titles keep it)."""
+    n = len(t.rows)
+    return [[(_clean(c.text), min(c.rowspan, n - r), c.colspan) for c in tr] for r, tr in enumerate(t.rows)]
 
 
 _SS = "{urn:schemas-microsoft-com:office:spreadsheet}"

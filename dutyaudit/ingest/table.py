@@ -56,6 +56,16 @@ _NOTE = (
     "审核：",
     "審核:",
     "審核：",
+    "导出时间",
+    "导出日期",
+    "导出人",
+    "打印时间",
+    "打印日期",
+    "打印人",
+    "制表时间",
+    "统计时间",
+    "统计截止",
+    "数据来源",
     *_END,
 )
 #: Sheets that hold instructions, not a log (skipped with a short note when they have no header).
@@ -91,6 +101,7 @@ _ENGLISH_TYPES = {tid: tid for tid in ACTIVITY_TYPES} | {
 _ROW_NUMBER_HEADERS = {"序号", "編號", "编号", "序號", "no", "no.", "#"}
 _NOTE_KEYS = tuple(fold(s) for s in _NOTE)
 _END_KEYS = tuple(fold(s) for s in _END)
+_PAGE = re.compile(r"^(?:第\d+页|共\d+页|page\d+(?:of\d+)?$)")
 #: First characters of subtotal words: the cheap test before folding a cell.
 _SUB_FIRST = frozenset("合小总累總tTsSｔＴｓＳ")
 _HASHABLE = frozenset((str, int, float, dt.date, dt.datetime))
@@ -315,7 +326,7 @@ def read_sheet(
     if sheet.merged and not start:  # (a table further down: the sheet's merges are filled already)
         fill_merged(sheet, across_before=h + 1)
     result.header_found = True
-    result.titles = [t for r in rows[start : found.first] for t in dict.fromkeys(_row_texts(r)) if t]
+    result.titles = [*sheet.titles, *(t for r in rows[start : found.first] for t in dict.fromkeys(_row_texts(r)) if t)]
     sheet_role, sheet_unit = sheet_context(sheet.name)
     if _below is not None and _below.role is not None:
         sheet_role = _below.role
@@ -685,7 +696,11 @@ def _section_role(section: str, current: str, sheet_role: str) -> str:
 
 
 def _is_note(first: Any) -> bool:
-    return first.__class__ is str and fold(first).startswith(_NOTE_KEYS)
+    """A note or footer below the table: 注：…, 填报人：…, 导出时间：…, 以下空白, 第 1 页 共 3 页."""
+    if first.__class__ is not str:
+        return False
+    key = fold(first)
+    return key.startswith(_NOTE_KEYS) or bool(_PAGE.match(key))
 
 
 def _is_header_row(row: list[Any], header_keys: set[str]) -> bool:
