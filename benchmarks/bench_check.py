@@ -3,13 +3,17 @@
     python benchmarks/generate.py --rows 100000 --out benchmarks/data/log-100k.xlsx
     python benchmarks/bench_check.py benchmarks/data/log-100k.xlsx --pack panjin
 
-Both are whole processes (interpreter start-up included), each the best of --repeat runs. Also
-reports `dutyaudit --version` and whether the CLI imports pandas or openpyxl at start-up.
+Both are whole processes (interpreter start-up included). The two commands alternate, round after
+round, so a busy neighbour slows both alike; the script prints the best time of each, the ratio of
+the bests (goal <= 1.5x) and the spread of the per-round ratios. It then splits one in-process run
+into phases (imports, pack, ingest, audit, JSON) to show what dominates, and reports `--version`
+and whether the CLI imports pandas or openpyxl at start-up.
 """
 
 from __future__ import annotations
 
 import argparse
+import statistics
 import subprocess
 import sys
 import time
@@ -20,32 +24,60 @@ BARE = (
     "n = sum(len(wb.get_sheet_by_name(s).to_python()) for s in wb.sheet_names)\n"
 )
 
+PHASES = """
+import io, sys, time
+t0 = time.perf_counter()
+from pathlib import Path
+from dutyaudit.audit import pack_columns, run_audit
+from dutyaudit.ingest import IngestOptions, ingest
+from dutyaudit.packs import load_pack
+from dutyaudit.report.json import JsonRenderer
+t1 = time.perf_counter()
+pack = load_pack(sys.argv[2])
+t2 = time.perf_counter()
+acts = ingest([Path(sys.argv[1])], IngestOptions(pack_columns=pack_columns(pack)))
+t3 = time.perf_counter()
+audit = run_audit(acts, pack)
+t4 = time.perf_counter()
+JsonRenderer().write(audit, io.StringIO())
+t5 = time.perf_counter()
+print(f"imports {t1 - t0:.2f} s · pack {t2 - t1:.2f} s · ingest {t3 - t2:.2f} s · audit {t4 - t3:.2f} s · "
+      f"JSON {t5 - t4:.2f} s  ({len(acts.rows):,} rows)")
+"""
 
-def best(cmd: list[str], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        subprocess.run(cmd, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        times.append(time.perf_counter() - t0)
-    return min(times)
+
+def timed(cmd: list[str]) -> float:
+    t0 = time.perf_counter()
+    subprocess.run(cmd, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - t0
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("log")
     ap.add_argument("--pack", default="panjin")
-    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--rounds", type=int, default=5)
     args = ap.parse_args()
     py = sys.executable
-    bare = best([py, "-c", BARE, args.log], args.repeat)
-    check = best([py, "-m", "dutyaudit", "check", args.log, "--pack", args.pack, "-f", "json"], args.repeat)
-    version = best([py, "-m", "dutyaudit", "--version"], args.repeat)
+    bare_cmd = [py, "-c", BARE, args.log]
+    check_cmd = [py, "-m", "dutyaudit", "check", args.log, "--pack", args.pack, "-f", "json"]
+    bare, check = [], []
+    for _ in range(args.rounds):
+        bare.append(timed(bare_cmd))
+        check.append(timed(check_cmd))
+    ratios = [c / b for b, c in zip(bare, check, strict=True)]
+    version = min(timed([py, "-m", "dutyaudit", "--version"]) for _ in range(3))
     mods = subprocess.run(
         [py, "-c", "import sys, dutyaudit.cli; print(sorted(m for m in ('pandas','openpyxl') if m in sys.modules))"],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout.strip()
-    print(f"bare calamine read : {bare:6.2f} s")
-    print(f"dutyaudit check    : {check:6.2f} s   ratio {check / bare:4.2f}x  (goal <= 1.5x)")
+    print(f"bare calamine read : {min(bare):6.2f} s  (best of {args.rounds})")
+    print(f"dutyaudit check    : {min(check):6.2f} s  ratio {min(check) / min(bare):4.2f}x  (goal <= 1.5x)")
+    print(f"per-round ratios   : {min(ratios):.2f}–{max(ratios):.2f}, median {statistics.median(ratios):.2f}")
+    phases = subprocess.run([py, "-c", PHASES, args.log, args.pack], capture_output=True, text=True, check=True)
+    print(f"check, in-process  : {phases.stdout.strip()}")
     print(f"dutyaudit --version: {version:6.2f} s")
     print(f"heavy modules imported by the CLI at start-up: {mods}")
 
