@@ -1,8 +1,9 @@
 """Batch audits: many logs (or one log with a unit column) → one audit per unit, in parallel.
 
-Each file is read and audited in a worker process (the file is the unit, or ``--by`` splits it);
-only results travel back, without the pack. The rare unit that spans several files is audited
-again on its merged rows in the parent, so the answer is the same for any ``--jobs``.
+Each file is read and audited on its own (the file is the unit, or ``--by`` splits it), by this
+process and ``jobs - 1`` worker processes; only compact results travel back, without the pack.
+The rare unit that spans several files is audited again on its merged rows, so the answer is the
+same for any ``--jobs``.
 A file that cannot be read is data (:class:`Failure`), never a reason to stop.
 """
 
@@ -13,12 +14,14 @@ import glob
 import os
 import re
 import tempfile
+import threading
 import uuid
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field, fields
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from dutyaudit import waivers as waiver_rules
 from dutyaudit.audit import Audit, infer_unit, pack_columns, run_audit
@@ -29,6 +32,8 @@ from dutyaudit.ingest import SUPPORTED_SUFFIXES, IngestOptions, ingest
 from dutyaudit.model import Activities
 from dutyaudit.output import refuse_inputs
 from dutyaudit.packs import Duty, Pack
+
+T = TypeVar("T")
 
 #: Internal field name that carries the ``--by`` column's value through ingest.
 BY_FIELD = "__by__"
@@ -291,49 +296,124 @@ def _worker_read(path: Path) -> Activities | Failure:
 
 
 class _Runner:
-    """Runs per-file work in-process (``jobs`` 1) or in one pool of worker processes started once."""
+    """Runs per-file work in this process alone (``jobs`` 1), or here and in ``jobs - 1`` worker
+    processes (started once, forked before any other thread runs)."""
 
     def __init__(self, job: _Job, jobs: int) -> None:
         self.job = job
-        self.jobs = jobs
+        self.workers = jobs - 1
         self.pool: ProcessPoolExecutor | None = None
         self.duties = {d.id: d for d in job.pack.duties}
 
     def __enter__(self) -> _Runner:
-        if self.jobs > 1:
-            self.pool = ProcessPoolExecutor(max_workers=self.jobs, initializer=_init_worker, initargs=(self.job,))
+        if self.workers > 0:
+            self.pool = ProcessPoolExecutor(max_workers=self.workers, initializer=_init_worker, initargs=(self.job,))
         return self
 
     def __exit__(self, *exc: object) -> None:
         if self.pool is not None:
             self.pool.shutdown(cancel_futures=True)
 
-    def audit(self, paths: Sequence[Path], progress: Callable[[int], None] | None) -> Iterator[_FileDone | Failure]:
+    def audit(self, paths: Sequence[Path], progress: Callable[[int], None] | None) -> list[_FileDone | Failure]:
         """Each file read and audited, in input order."""
+        job = self.job
         if self.pool is None:
-            done: Iterable[_FileDone | Failure] = (_audit_file(self.job, p) for p in paths)
-        else:
-            done = self.pool.map(_worker_audit, paths, chunksize=_chunksize(len(paths), self.jobs))
-        for d in done:
-            if isinstance(d, _FileDone) and self.pool is not None:
+            out = []
+            for p in paths:
+                out.append(_audit_file(job, p))
+                if progress:
+                    progress(1)
+            return out
+
+        def attach(d: _FileDone | Failure) -> _FileDone | Failure:
+            if isinstance(d, _FileDone):
                 for u in d.units:
                     if u.state is not None:
-                        u.audit, u.state = _attach(u.state, self.job.pack, self.duties), None
-            if progress:
-                progress(1)
-            yield d
+                        u.audit, u.state = _attach(u.state, job.pack, self.duties), None
+            return d
+
+        return _share(self.pool, self.workers, paths, partial(_audit_file, job), _worker_audit, attach, progress)
 
     def read(self, paths: Sequence[Path]) -> list[Activities | Failure]:
         """Each file read, in input order."""
+        local = partial(_read_one, options=self.job.options)
         if self.pool is None or len(paths) < 2:
-            return [_read_one(p, self.job.options) for p in paths]
-        return list(self.pool.map(_worker_read, paths, chunksize=_chunksize(len(paths), self.jobs)))
+            return [local(p) for p in paths]
+        return _share(self.pool, self.workers, paths, local, _worker_read)
 
 
-def _chunksize(n: int, jobs: int) -> int:
-    # One file per task keeps every worker busy to the end (a task costs ~0.1 ms to send; a log
-    # tens of ms to read); thousands of files go a few at a time.
-    return max(1, min(4, n // (jobs * 64)))
+def _share(
+    pool: ProcessPoolExecutor,
+    workers: int,
+    items: Sequence[Path],
+    local: Callable[[Path], T],
+    remote: Callable[[Path], T],
+    received: Callable[[T], T] | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> list[T]:
+    """``local(item)`` here and ``remote(item)`` in the pool, each item once, handed out in order to
+    whichever side is free; the results in item order (``received`` applied to the pool's).
+
+    This process works too, rather than wait on ``workers + 1`` workers: half as many results
+    cross a process boundary, and no core is left to a process that mostly waits.
+    """
+    n = len(items)
+    out: list[Any] = [None] * n
+    lock = threading.Lock()
+    next_item = 0
+    stop = threading.Event()
+    errors: list[BaseException] = []
+
+    def take() -> int | None:
+        nonlocal next_item
+        with lock:
+            if next_item >= n or stop.is_set():
+                return None
+            next_item += 1
+            return next_item - 1
+
+    index: dict[Future[T], int] = {}
+
+    def fill(pending: set[Future[T]]) -> None:
+        while len(pending) < 2 * workers:  # a task queued behind each running one: workers never wait
+            i = take()
+            if i is None:
+                return
+            f = pool.submit(remote, items[i])
+            index[f] = i
+            pending.add(f)
+
+    def collect(pending: set[Future[T]]) -> None:
+        try:
+            while pending:
+                finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+                for f in finished:
+                    res = f.result()
+                    out[index.pop(f)] = received(res) if received else res
+                    if progress:
+                        progress(1)
+                fill(pending)
+        except BaseException as exc:  # re-raised in the calling thread
+            errors.append(exc)
+            stop.set()
+
+    first: set[Future[T]] = set()
+    fill(first)  # the first submit forks the workers: before the collecting thread exists
+    collector = threading.Thread(target=collect, args=(first,), name="dutyaudit-batch", daemon=True)
+    collector.start()
+    try:
+        while (i := take()) is not None:
+            out[i] = local(items[i])
+            if progress:
+                progress(1)
+    except BaseException:
+        stop.set()
+        raise
+    finally:
+        collector.join()
+    if errors:
+        raise errors[0]
+    return out
 
 
 #: What a file or folder name may hold besides a unit's name: years, periods, 台账 and separators.

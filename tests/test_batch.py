@@ -464,3 +464,39 @@ def test_a_card_that_cannot_be_written_stops_the_run_cleanly(county_dir: Path, m
     with pytest.raises(OutputError, match="cannot write a scorecard"):
         run_batch([str(county_dir)], load_pack(str(mini_pack)), jobs=jobs, cards=Cards(out, _failing_card))
     assert list(out.iterdir()) == []
+
+
+def _where(item: int) -> tuple[int, int]:
+    import os
+    import time
+
+    time.sleep(0.01)
+    return item, os.getpid()
+
+
+def _same(item: int) -> int:
+    return item
+
+
+def _fails_on_3(item: int) -> int:
+    if item == 3:
+        raise ValueError("three")
+    return item
+
+
+def test_work_is_shared_between_this_process_and_the_workers_in_order() -> None:
+    import os
+    from concurrent.futures import ProcessPoolExecutor
+
+    from dutyaudit.batch import _share
+
+    seen: list[int] = []
+    with ProcessPoolExecutor(max_workers=1) as pool:
+        out = _share(pool, 1, list(range(40)), _where, _where, progress=seen.append)  # type: ignore[arg-type]
+    assert [item for item, _ in out] == list(range(40)) and len(seen) == 40
+    pids = {pid for _, pid in out}
+    assert os.getpid() in pids and len(pids) == 2  # both sides worked
+    with ProcessPoolExecutor(max_workers=1) as pool, pytest.raises(ValueError, match="three"):
+        _share(pool, 1, list(range(20)), lambda i: i, _fails_on_3)  # type: ignore[arg-type]
+    with ProcessPoolExecutor(max_workers=1) as pool, pytest.raises(ValueError, match="three"):
+        _share(pool, 1, list(range(20)), _fails_on_3, _same)  # type: ignore[arg-type]

@@ -52,7 +52,8 @@ def batch(
         Path | None, typer.Option("--out-dir", help="Also write one scorecard per unit into this folder.")
     ] = None,
     jobs: Annotated[
-        int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes (default: the machine's cores).")
+        int | None,
+        typer.Option("--jobs", "-j", min=1, help="Processes auditing at once, this one included (default: cores)."),
     ] = None,
     fmt: Annotated[BatchFormat, typer.Option("--format", "-f", help="Output format.")] = BatchFormat.table,
     mapping: MapOpt = None,
