@@ -709,9 +709,16 @@ def _is_header_row(row: list[Any], header_keys: set[str]) -> bool:
 
 
 def _number(v: Any) -> float | None:
+    """A number cell as float; a text cell's first number (2学时 → 2.0); else None."""
     if isinstance(v, bool):
         return None
     if isinstance(v, int | float):
         return float(v)
-    m = _NUMBER.search(fold(str(v)))
+    return _text_number(str(v))
+
+
+@lru_cache(maxsize=4096)
+def _text_number(s: str) -> float | None:
+    """The first number in a text cell (logs repeat the same few: cached)."""
+    m = _NUMBER.search(fold(s))
     return float(m.group()) if m else None
