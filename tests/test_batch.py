@@ -478,10 +478,8 @@ def _same(item: int) -> int:
     return item
 
 
-def _fails_on_3(item: int) -> int:
-    if item == 3:
-        raise ValueError("three")
-    return item
+def _fails(item: int) -> int:
+    raise ValueError(f"item {item}")
 
 
 def test_work_is_shared_between_this_process_and_the_workers_in_order() -> None:
@@ -496,7 +494,7 @@ def test_work_is_shared_between_this_process_and_the_workers_in_order() -> None:
     assert [item for item, _ in out] == list(range(40)) and len(seen) == 40
     pids = {pid for _, pid in out}
     assert os.getpid() in pids and len(pids) == 2  # both sides worked
-    with ProcessPoolExecutor(max_workers=1) as pool, pytest.raises(ValueError, match="three"):
-        _share(pool, 1, list(range(20)), lambda i: i, _fails_on_3)  # type: ignore[arg-type]
-    with ProcessPoolExecutor(max_workers=1) as pool, pytest.raises(ValueError, match="three"):
-        _share(pool, 1, list(range(20)), _fails_on_3, _same)  # type: ignore[arg-type]
+    # an error on either side stops the handing out and is raised here
+    for local, remote in ((_same, _fails), (_fails, _same)):
+        with ProcessPoolExecutor(max_workers=1) as pool, pytest.raises(ValueError, match="item"):
+            _share(pool, 1, list(range(20)), local, remote)  # type: ignore[arg-type]
