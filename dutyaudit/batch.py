@@ -472,6 +472,14 @@ def _merge(units: dict[str, Activities], unit: str, acts: Activities, rows: list
             target.files.append(f)
 
 
+def usable_cores() -> int:
+    """The cores this process may run on (its CPU affinity, e.g. in a container), else all of them."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # macOS, Windows
+        return os.cpu_count() or 1
+
+
 def run_batch(
     inputs: Sequence[str],
     pack: Pack,
@@ -493,18 +501,18 @@ def run_batch(
     """Audit every unit found in the inputs. ``by`` names the column that splits rows into units.
 
     ``waivers_for(unit)`` gives the waivers that apply to a unit (e.g. ``partial(waivers.scoped, entries)``);
-    ``today`` is the day waiver expiry is judged against (default: today). ``render(audit)``, when
-    given, is run where each audit is made (in the workers) and kept in ``BatchResult.rendered``.
-    With ``jobs`` > 1, ``waivers_for`` and ``render`` must be picklable (module-level functions, partials).
-    ``evidence=False`` drops each audit's evidence and unmatched rows once it is rendered
-    (``DutyResult.evidence`` and ``Audit.unmatched`` come back empty; statuses, found counts and
-    scores stay): enough for the ranking, CSV and the summary workbook, and far less to send
-    between processes. ``cards`` writes each unit's scorecard in the worker that audited it (before
-    any rows are dropped) and names the files once the ranking is known (see card_names).
+    ``today`` is the day waiver expiry is judged against (default: today). ``jobs`` counts this
+    process (default: the usable cores). ``render(audit)``, when given, runs where each audit is
+    made and is kept in ``BatchResult.rendered``. ``cards`` writes each unit's scorecard there too
+    and names the files once the ranking is known (see card_names). Where the start method is not
+    fork, ``waivers_for``, ``render`` and ``cards.write`` must be picklable (module-level, partials).
+    ``evidence=False`` then drops each audit's evidence and unmatched rows (``DutyResult.evidence``
+    and ``Audit.unmatched`` come back empty; statuses, found counts and scores stay): enough for the
+    ranking, CSV and the summary workbook, and far less to send between processes.
 
-    Each file is read and audited in a worker; a unit that turns out to span several files (two
+    Each file is read and audited on its own; a unit that turns out to span several files (two
     quarterly logs of one county, or ``--by`` units in several logs) is audited again on its merged
-    rows in the parent, so the answer is the same for any ``jobs``.
+    rows here, so the answer is the same for any ``jobs``.
     """
     paths = list(paths) if paths is not None else collect_inputs(inputs)
     mapping = dict(mapping or {})
@@ -525,7 +533,7 @@ def run_batch(
         token=uuid.uuid4().hex[:12],
         send_rows=by is not None,
     )
-    n_jobs = max(1, min(jobs or os.cpu_count() or 1, len(paths)))
+    n_jobs = max(1, min(jobs or usable_cores(), len(paths)))
     if cards is not None:
         try:
             cards.folder.mkdir(parents=True, exist_ok=True)
