@@ -6,9 +6,10 @@
 Runs the whole command (a fresh process each time, as a script would) --repeat times for each
 --jobs value, alternating them so that a burst of load elsewhere hits both alike. Reports the best
 wall time of each with the spread (median and worst), the speed-up of the best times (goal >= 1.7x
-on 2 cores) and the time per log. The load average and CPU pressure are printed before and after,
-and each round first times two CPU-bound loops against one: on a machine others use (or whose
-virtual cores share physical ones), that is the most any 2-process speed-up could have been then.
+on 2 cores) and the time per log. Each round also times two independent `--jobs 1` runs over half
+the logs each, started together: the ceiling that two processes reach on this machine at that
+moment (virtual cores that share a physical one, or a busy host, keep it well under 2x). The load
+average and CPU pressure are printed before and after.
 """
 
 from __future__ import annotations
@@ -40,20 +41,23 @@ def load() -> str:
     return text
 
 
-_SPIN = "import time\nt=time.perf_counter()\nfor i in range(6_000_000): pass\nprint(time.perf_counter()-t)"
+def halves_at_once(base: list[str], files: list[Path], env: dict[str, str] | None) -> float:
+    """Wall time of two independent `--jobs 1` runs over half the logs each, started together.
 
-
-def ceiling() -> float:
-    """What two CPU-bound processes gain over one on this machine right now (the best a speed-up can be).
-
-    Virtual cores may share a physical one or a busy host: then even two idle loops are not 2x.
+    The most any two processes could do on this workload here and now (each even pays the start-up
+    alone): virtual cores that share a physical core or a busy host show up as a low figure.
     """
-    one = float(subprocess.run([sys.executable, "-c", _SPIN], capture_output=True, text=True).stdout)
+    half = len(files) // 2
     t0 = time.perf_counter()
-    procs = [subprocess.Popen([sys.executable, "-c", _SPIN], stdout=subprocess.DEVNULL) for _ in range(2)]
+    procs = [
+        subprocess.Popen(
+            [*base, *map(str, part), "--jobs", "1"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env
+        )
+        for part in (files[:half], files[half:])
+    ]
     for p in procs:
         p.wait()
-    return 2 * one / (time.perf_counter() - t0 - 0.02)  # 0.02 s: interpreter start, roughly
+    return time.perf_counter() - t0
 
 
 def main() -> None:
@@ -63,7 +67,6 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--format", default="json", choices=("json", "table", "csv"))
     ap.add_argument("--jobs", type=int, nargs="+", default=[1, 2], help="--jobs values to time (first is the base)")
-    ap.add_argument("--quiet", type=float, default=1.8, help="a round counts as quiet when spin loops scale this much")
     ap.add_argument(
         "--no-pyc-cache",
         action="store_true",
@@ -77,24 +80,24 @@ def main() -> None:
         env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
         env["PYTHONPYCACHEPREFIX"] = os.path.join(tempfile.gettempdir(), "dutyaudit-bench-pyc")
         print(f"bytecode cached in {env['PYTHONPYCACHEPREFIX']} as after an install (--no-pyc-cache: compile each run)")
-    n = sum(1 for p in args.folder.rglob("*.xlsx"))
-    base = [sys.executable, "-m", "dutyaudit", "batch", str(args.folder), "--pack", args.pack, "-f", args.format]
+    files = sorted(p for p in args.folder.rglob("*") if p.is_file() and not p.name.startswith((".", "~$")))
+    n = len(files)
+    cmd = [sys.executable, "-m", "dutyaudit", "batch", "--pack", args.pack, "-f", args.format]
     print(f"{n} logs, --format {args.format}, {os.cpu_count()} cores; load average before: {load()}")
-    timed([*base, "--jobs", "1"], env)  # warm-up: file cache, bytecode
+    timed([*cmd, str(args.folder), "--jobs", "1"], env)  # warm-up: file cache, bytecode
     first, rest = args.jobs[0], args.jobs[1:]
     times: dict[int, list[float]] = {j: [] for j in args.jobs}
-    ceilings: list[tuple[float, float]] = []
-    print("round  ceiling before/after  " + "  ".join(f"--jobs {j:<3}" for j in args.jobs) + "  speed-up")
+    halves: list[float] = []
+    print("round  " + "  ".join(f"--jobs {j:<3}" for j in args.jobs) + "  2 halves at once  speed-up  ceiling")
     for r in range(args.repeat):
-        before = ceiling()
         for j in args.jobs:
-            times[j].append(timed([*base, "--jobs", str(j)], env))
-        ceilings.append((before, ceiling()))
-        ups = "  ".join(f"{times[first][-1] / times[j][-1]:.2f}x" for j in rest)
+            times[j].append(timed([*cmd, str(args.folder), "--jobs", str(j)], env))
+        halves.append(halves_at_once(cmd, files, env))
+        ups = "  ".join(f"{times[first][-1] / times[j][-1]:5.2f}x" for j in rest)
         print(
-            f"{r + 1:5}  {before:6.2f}x / {ceilings[-1][1]:.2f}x      "
+            f"{r + 1:5}  "
             + "  ".join(f"{times[j][-1]:7.2f} s " for j in args.jobs)
-            + f"  {ups}"
+            + f"  {halves[-1]:8.2f} s       {ups}    {times[first][-1] / halves[-1]:5.2f}x"
         )
     for j, ts in times.items():
         best = min(ts)
@@ -102,23 +105,16 @@ def main() -> None:
             f"--jobs {j}: best {best:6.2f} s  median {statistics.median(ts):6.2f}  worst {max(ts):6.2f}"
             f"  ({1000 * best / n:5.1f} ms per log)"
         )
-    quiet = [i for i, (b, a) in enumerate(ceilings) if min(b, a) >= args.quiet]
+    ceil = [a / b for a, b in zip(times[first], halves, strict=True)]
     for j in rest:
         ratios = [a / b for a, b in zip(times[first], times[j], strict=True)]
         print(
             f"speed-up --jobs {j}: {min(times[first]) / min(times[j]):4.2f}x of best times"
             f"  (per round: {min(ratios):.2f}–{max(ratios):.2f}, median {statistics.median(ratios):.2f})"
         )
-        if quiet:
-            q = [ratios[i] for i in quiet]
-            print(
-                f"  in the {len(q)} quiet round(s) (spin loops >= {args.quiet}x before and after):"
-                f" {min(q):.2f}–{max(q):.2f}, median {statistics.median(q):.2f}"
-            )
-    flat = [c for pair in ceilings for c in pair]
     print(
-        f"two spin loops vs one: {min(flat):.2f}–{max(flat):.2f}x (median {statistics.median(flat):.2f}),"
-        " the machine's own ceiling for a 2-process speed-up at the time"
+        f"ceiling, --jobs {first} over two independent half runs at once: {min(times[first]) / min(halves):4.2f}x"
+        f" of best times (per round: {min(ceil):.2f}–{max(ceil):.2f}, median {statistics.median(ceil):.2f})"
     )
     print(f"load average after: {load()}")
 
