@@ -18,6 +18,7 @@ import threading
 import uuid
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, fields
 from functools import partial
 from pathlib import Path
@@ -37,6 +38,10 @@ T = TypeVar("T")
 
 #: Internal field name that carries the ``--by`` column's value through ingest.
 BY_FIELD = "__by__"
+
+
+class WorkerLost(DutyAuditError):
+    """A worker process died (killed, out of memory): the batch cannot finish in parallel."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -388,7 +393,13 @@ def _share(
             while pending:
                 finished, pending = wait(pending, return_when=FIRST_COMPLETED)
                 for f in finished:
-                    res = f.result()
+                    try:
+                        res = f.result()
+                    except BrokenProcessPool:
+                        raise WorkerLost(
+                            f"a worker process stopped abruptly (killed, or out of memory?) while auditing"
+                            f" {items[index[f]]}; run again, or with --jobs 1"
+                        ) from None
                     out[index.pop(f)] = received(res) if received else res
                     if progress:
                         progress(1)

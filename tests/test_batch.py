@@ -498,3 +498,22 @@ def test_work_is_shared_between_this_process_and_the_workers_in_order() -> None:
     for local, remote in ((_same, _fails), (_fails, _same)):
         with ProcessPoolExecutor(max_workers=1) as pool, pytest.raises(ValueError, match="item"):
             _share(pool, 1, list(range(20)), local, remote)  # type: ignore[arg-type]
+
+
+_PARENT = __import__("os").getpid()
+
+
+def _render_or_die(audit) -> str:
+    import os
+
+    if os.getpid() != _PARENT:
+        os._exit(9)  # a worker killed mid-audit (the OOM killer, say)
+    return "{}"
+
+
+def test_a_worker_that_dies_is_a_clear_error(county_dir: Path, mini_pack: Path) -> None:
+    from dutyaudit.batch import WorkerLost, run_batch
+    from dutyaudit.packs import load_pack
+
+    with pytest.raises(WorkerLost, match=r"worker process stopped abruptly .* while auditing .*logs"):
+        run_batch([str(county_dir)], load_pack(str(mini_pack)), jobs=2, render=_render_or_die)
