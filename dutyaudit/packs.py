@@ -285,7 +285,7 @@ def load_pack_file(path: Path) -> Pack:
     except (OSError, UnicodeDecodeError) as exc:
         raise PackError(f"{path}: cannot read pack file ({exc})") from None
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # C parser when built
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" line {mark.line + 1}" if mark else ""

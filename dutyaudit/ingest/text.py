@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 _WS = re.compile(r"\s+")
@@ -43,8 +43,9 @@ def simplify_many(strings: Iterable[str]) -> dict[str, str]:
     return dict(zip(distinct, converted, strict=True))
 
 
+@lru_cache(maxsize=16384)
 def normalize(s: str) -> str:
-    """The matching key of one string."""
+    """The matching key of one string (cached: pack keywords and role texts recur in every audit)."""
     folded = fold(s)
     return simplify_many([folded])[folded]
 
