@@ -147,3 +147,10 @@ def audit_json(run: Callable[..., Any], mini_pack: Path) -> Callable[..., tuple[
 
 def status_of(data: dict[str, Any], duty_id: str) -> dict[str, Any]:
     return next(d for d in data["duties"] if d["id"] == duty_id)
+
+
+def check_json(pack: str, *args: str | Path) -> tuple[int, dict[str, Any]]:
+    """Run `check ARGS --pack PACK --format json` (a built-in pack); return (exit code, parsed JSON)."""
+    res = CliRunner().invoke(app, ["check", *map(str, args), "--pack", pack, "--format", "json"], env=PINNED_ENV)
+    assert res.exit_code in (0, 1), res.stderr or res.stdout
+    return res.exit_code, json.loads(res.stdout)

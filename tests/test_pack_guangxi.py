@@ -9,17 +9,14 @@ deliberate overlaps and the shape of the pack.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import PINNED_ENV, status_of
-from typer.testing import CliRunner
+from conftest import check_json, status_of
 
-from dutyaudit.cli import app
 from dutyaudit.ingest.text import normalize
 from dutyaudit.matching import RoleResolver
 from dutyaudit.packs import load_pack
@@ -29,9 +26,7 @@ EXAMPLE = ROOT / "examples" / "guangxi-2019-台账.xlsx"
 
 
 def _check(*args: str | Path) -> tuple[int, dict[str, Any]]:
-    res = CliRunner().invoke(app, ["check", *map(str, args), "--pack", "guangxi", "--format", "json"], env=PINNED_ENV)
-    assert res.exit_code in (0, 1), res.stderr or res.stdout
-    return res.exit_code, json.loads(res.stdout)
+    return check_json("guangxi", *args)
 
 
 @pytest.fixture(scope="module")

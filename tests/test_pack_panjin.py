@@ -7,7 +7,6 @@ audit: it has gaps, so `check` must exit 1. These tests pin the verdicts the exa
 
 from __future__ import annotations
 
-import json
 import runpy
 from collections import Counter
 from collections.abc import Callable
@@ -15,10 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import PINNED_ENV, status_of
-from typer.testing import CliRunner
+from conftest import check_json, status_of
 
-from dutyaudit.cli import app
 from dutyaudit.matching import RoleResolver
 from dutyaudit.packs import load_pack
 
@@ -27,9 +24,7 @@ EXAMPLE = ROOT / "examples" / "panjin-2023-台账.xlsx"
 
 
 def _check(*args: str | Path) -> tuple[int, dict[str, Any]]:
-    res = CliRunner().invoke(app, ["check", *map(str, args), "--pack", "panjin", "--format", "json"], env=PINNED_ENV)
-    assert res.exit_code in (0, 1), res.stderr or res.stdout
-    return res.exit_code, json.loads(res.stdout)
+    return check_json("panjin", *args)
 
 
 @pytest.fixture(scope="module")

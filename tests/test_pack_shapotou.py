@@ -8,17 +8,14 @@ roles, the role aliases, the deliberate overlaps and the shape of the pack.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import PINNED_ENV, status_of
-from typer.testing import CliRunner
+from conftest import check_json, status_of
 
-from dutyaudit.cli import app
 from dutyaudit.matching import RoleResolver
 from dutyaudit.model import Activity
 from dutyaudit.packs import load_pack
@@ -31,9 +28,7 @@ ROLES = ("township_party", "township_government", "department")
 
 def _check(log: Path, *args: str) -> tuple[int, dict[str, Any]]:
     assert log.exists(), "run python examples/shapotou_log.py"
-    res = CliRunner().invoke(app, ["check", str(log), "--pack", "shapotou", "--format", "json", *args], env=PINNED_ENV)
-    assert res.exit_code in (0, 1), res.stderr or res.stdout
-    return res.exit_code, json.loads(res.stdout)
+    return check_json("shapotou", log, *args)
 
 
 @pytest.fixture(scope="module")

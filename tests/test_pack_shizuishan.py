@@ -9,7 +9,6 @@ the year-bound targets, the role split, the deliberate overlaps and the shape of
 from __future__ import annotations
 
 import csv
-import json
 import re
 import runpy
 from collections import Counter
@@ -17,10 +16,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import PINNED_ENV, status_of
-from typer.testing import CliRunner
+from conftest import check_json, status_of
 
-from dutyaudit.cli import app
 from dutyaudit.ingest.text import normalize
 from dutyaudit.matching import RoleResolver
 from dutyaudit.packs import load_pack
@@ -42,11 +39,7 @@ ACTIONS = {
 
 
 def _check(*args: str | Path) -> tuple[int, dict[str, Any]]:
-    res = CliRunner().invoke(
-        app, ["check", *map(str, args), "--pack", "shizuishan", "--format", "json"], env=PINNED_ENV
-    )
-    assert res.exit_code in (0, 1), res.stderr or res.stdout
-    return res.exit_code, json.loads(res.stdout)
+    return check_json("shizuishan", *args)
 
 
 @pytest.fixture(scope="module")

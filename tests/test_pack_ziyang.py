@@ -8,7 +8,6 @@ the pack. The decision's one date (力争到2020年) is a deadline of the 2020 a
 
 from __future__ import annotations
 
-import json
 import runpy
 from collections import Counter
 from collections.abc import Callable
@@ -16,10 +15,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import PINNED_ENV, status_of
-from typer.testing import CliRunner
+from conftest import check_json, status_of
 
-from dutyaudit.cli import app
 from dutyaudit.matching import RoleResolver
 from dutyaudit.packs import CountReq, DeadlineReq, EachReq, load_pack
 
@@ -29,9 +26,7 @@ ROLE_COUNTS = {"party": 21, "government": 13, "congress": 6, "judiciary": 11, "d
 
 
 def _check(*args: str | Path) -> tuple[int, dict[str, Any]]:
-    res = CliRunner().invoke(app, ["check", *map(str, args), "--pack", "ziyang", "--format", "json"], env=PINNED_ENV)
-    assert res.exit_code in (0, 1), res.stderr or res.stdout
-    return res.exit_code, json.loads(res.stdout)
+    return check_json("ziyang", *args)
 
 
 @pytest.fixture(scope="module")
