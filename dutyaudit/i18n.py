@@ -49,7 +49,7 @@ LABELS: dict[str, dict[str, str]] = {
     "short.sum": {"zh": "差{n}{unit}", "en": "{n} {unit} short"},
     "short.persons": {"zh": "{n}人未达标：{names}", "en": "{n} below: {names}"},
     "short.rate": {"zh": "差{n}个百分点", "en": "{n} points short"},
-    "short.each": {"zh": "{n}项不符合（第{rows}行）", "en": "{n} not satisfying (rows {rows})"},
+    "short.each": {"zh": "{n}项不符合（{rows}）", "en": "{n} not satisfying ({rows})"},
     "short.missing": {"zh": "无记录", "en": "no record"},
     "short.no_cases": {"zh": "无{of}记录", "en": "no {of} rows"},
     "sep": {"zh": "、", "en": ", "},

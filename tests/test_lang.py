@@ -108,7 +108,7 @@ def test_check_en_has_no_chinese_labels(files, fmt: str) -> None:
         ],
         "markdown": ["| ID | Role | Clause | Duty |", "| party-report | party |", "## Warnings", "score "],
         "csv": ["id,role,clause", "at least 60 hours per person", "waiver_reason"],
-        "json": ["below 1 in H1, H2", "late: done 2023-03-10 (due by 2023-03-01)", "1 not satisfying (rows"],
+        "json": ["below 1 in H1, H2", "late: done 2023-03-10 (due by 2023-03-01)", "1 not satisfying (log!"],
     }[fmt]
     for word in english:
         assert word in out, word
