@@ -30,6 +30,7 @@ from dutyaudit.errors import DutyAuditError, OutputError, UsageError
 from dutyaudit.evaluate import DutyResult, Waiver
 from dutyaudit.i18n import Lang
 from dutyaudit.ingest import SUPPORTED_SUFFIXES, IngestOptions, ingest
+from dutyaudit.ingest.sniff import is_report
 from dutyaudit.model import Activities
 from dutyaudit.output import refuse_inputs
 from dutyaudit.packs import Duty, Pack
@@ -82,7 +83,8 @@ def _is_log(path: Path) -> bool:
 
 
 def _logs_in(folder: Path) -> list[Path]:
-    return sorted(q for q in folder.rglob("*") if q.is_file() and _is_log(q))
+    """The logs in a folder, recursively; scorecards and summaries dutyaudit wrote there are left out."""
+    return sorted(q for q in folder.rglob("*") if q.is_file() and _is_log(q) and not is_report(q))
 
 
 def collect_inputs(inputs: Sequence[str]) -> list[Path]:

@@ -517,3 +517,16 @@ def test_a_worker_that_dies_is_a_clear_error(county_dir: Path, mini_pack: Path) 
 
     with pytest.raises(WorkerLost, match=r"worker process stopped abruptly .* while auditing .*logs"):
         run_batch([str(county_dir)], load_pack(str(mini_pack)), jobs=2, render=_render_or_die)
+
+
+def test_reports_in_the_folder_are_not_audited(county_dir: Path, run, mini_pack: Path) -> None:
+    # a scorecard and a summary written into the logs folder by an earlier run
+    res = run("check", county_dir / "盘山县-2023.csv", "--pack", mini_pack, "--out", county_dir / "card.xlsx")
+    assert res.exit_code == 1, res.stderr
+    res = run("batch", county_dir, "--pack", mini_pack, "--year", "2023", "--out", county_dir / "sub" / "汇总.xlsx")
+    assert res.exit_code == 1, res.stderr
+    code, data = _run_json(run, county_dir, "--pack", mini_pack, "--year", "2023", "--jobs", "1")
+    assert code == 1
+    assert [d["unit"] for d in data] == ["盘山县", "大洼区", "双台子区"]
+    assert data[0]["summary"]["total"] == 8
+    assert all("card.xlsx" not in d.get("file", "") for d in data)

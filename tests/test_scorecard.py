@@ -311,3 +311,10 @@ def test_shipped_example_scorecard_is_current(run) -> None:
     assert [(r["duty"], r["status"], r["found"]) for r in rows] == [
         (d["id"], t(d["status"], "zh"), d["found"]) for d in data["duties"]
     ], regenerate
+
+
+def test_a_scorecard_is_never_read_back_as_a_log(card: tuple[Path, dict[str, Any]], run, mini_pack: Path) -> None:
+    path, _ = card
+    res = run("check", path, "--pack", mini_pack)
+    assert res.exit_code == 2 and "Traceback" not in res.stderr
+    assert "a report written by dutyaudit" in res.stderr and "pass the log it was made from" in res.stderr

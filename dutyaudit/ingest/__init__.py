@@ -35,6 +35,8 @@ class IngestOptions:
 
 #: What to tell the user for each kind of file that is not a log.
 REFUSED = {
+    "dutyaudit-report": "this is a report written by dutyaudit (a scorecard or batch summary), not an activity "
+    "log; pass the log it was made from",
     "empty": "the file is empty (0 bytes or only whitespace); export the log again",
     "ole-encrypted": "the workbook is password-protected (encrypted); open it, remove the password and save a copy",
     "ods-encrypted": "the workbook is password-protected (encrypted); open it, remove the password and save a copy",

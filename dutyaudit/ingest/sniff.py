@@ -18,6 +18,7 @@ import json
 import re
 import zipfile
 from io import BytesIO
+from pathlib import Path
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _BINARY_MAGIC = (
@@ -90,6 +91,19 @@ def _json_kind(data: bytes) -> bool:
     return isinstance(value, dict | list)
 
 
+#: Written into the keywords of every scorecard and batch summary, so they are never read back as logs.
+REPORT_MARK = "dutyaudit-report"
+
+
+def is_report(path: Path) -> bool:
+    """Whether ``path`` is a scorecard or summary workbook written by dutyaudit (not a log)."""
+    try:
+        with zipfile.ZipFile(path) as z:
+            return REPORT_MARK.encode() in z.read("docProps/core.xml")
+    except (zipfile.BadZipFile, OSError, KeyError, ValueError, EOFError, NotImplementedError):
+        return False
+
+
 def _zip_kind(data: bytes) -> str:
     try:
         with zipfile.ZipFile(BytesIO(data)) as z:
@@ -101,7 +115,8 @@ def _zip_kind(data: bytes) -> str:
                 manifest = z.read("META-INF/manifest.xml") if "META-INF/manifest.xml" in names else b""
                 return "ods-encrypted" if b"encryption-data" in manifest else "ods"
             if any(n.startswith("xl/") for n in names):
-                return "xlsx"
+                core = z.read("docProps/core.xml") if "docProps/core.xml" in names else b""
+                return "dutyaudit-report" if REPORT_MARK.encode() in core else "xlsx"
             if any(n.startswith("word/") for n in names):
                 return "docx"
             if any(n.startswith("ppt/") for n in names):

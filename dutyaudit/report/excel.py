@@ -33,6 +33,7 @@ from dutyaudit import __version__
 from dutyaudit.audit import Audit
 from dutyaudit.evaluate import DutyResult, requirement_text, score
 from dutyaudit.i18n import Lang, t
+from dutyaudit.ingest.sniff import REPORT_MARK
 from dutyaudit.model import STATUSES, Activity
 from dutyaudit.report.rows import role_text
 from dutyaudit.report.xlstyle import (
@@ -166,6 +167,7 @@ class _Scorecard:
         self.wb = Workbook()
         self.wb.properties.creator = f"dutyaudit {__version__}"
         self.wb.properties.title = self._title()
+        self.wb.properties.keywords = REPORT_MARK  # never read back as a log
 
     # ------------------------------------------------------------------ helpers
 

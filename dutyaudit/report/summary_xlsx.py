@@ -87,10 +87,13 @@ def write_summary(result: BatchResult, pack: Pack, path: Path, lang: Lang = "zh"
     """Write the summary workbook to ``path`` (callers go through output.write_atomic)."""
     from openpyxl import Workbook
 
+    from dutyaudit.ingest.sniff import REPORT_MARK
     from dutyaudit.report.xlstyle import STATUS_FILL, header_row, put, set_widths, setup_print
 
     L = _labels(lang)
     wb = Workbook()
+    wb.properties.creator = "dutyaudit"
+    wb.properties.keywords = REPORT_MARK  # never read back as a log
     years = sorted({a.year for a in result.audits})
     title = L["title"].format(pack=pack.name, year="、".join(map(str, years)) or "-", n=len(result.audits))
     footer = f"{pack.name} · {L['produced']} {dt.date.today().isoformat()}"
