@@ -39,7 +39,7 @@ class Activity:
     extra: dict[str, Any] = field(default_factory=dict)
     """Every other column, by header text (normalised header → cell value)."""
 
-    def __reduce__(self) -> tuple[type[Activity], tuple[Any, ...]]:
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
         # The fields as a plain tuple, rebuilt through __init__: several times faster to pickle and
         # unpickle than the slots-dataclass default (batch sends rows between processes).
         return (Activity, _activity_fields(self))

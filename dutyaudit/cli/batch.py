@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Callable
 from enum import StrEnum
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -122,9 +123,9 @@ class _progress:
     def __init__(self, total: int, lang: LangCode = "zh") -> None:
         self.total = total
         self.lang = lang
-        self._bar = None
+        self._bar: Any = None
 
-    def __enter__(self):  # type: ignore[no-untyped-def]
+    def __enter__(self) -> Callable[[int], None] | None:
         if not sys.stderr.isatty() or self.total < 2:
             return None
         from rich.console import Console

@@ -434,12 +434,12 @@ def read_sheet(
         if not title:
             warn(RowWarning(file, name, rownum, "empty title: not audited"))
             continue
-        start, end = parsed.start, parsed.end  # a month-only date (2023年3月) counts as the 1st of that month
+        day, end = parsed.start, parsed.end  # a month-only date (2023年3月) counts as the 1st of that month
         if c_end is not None:
             end_raw = row[c_end]
             if end_raw is not None and end_raw != "":
                 try:
-                    end = read_date(end_raw, start.year).start
+                    end = read_date(end_raw, day.year).start
                 except DateError as exc:
                     warn(RowWarning(file, name, rownum, f"end date: {exc}"))
         hours = None
@@ -489,7 +489,7 @@ def read_sheet(
                 file=file,
                 sheet=name,
                 row=rownum,
-                date=start,
+                date=day,
                 title=title,
                 key="",
                 type=type_id,
@@ -498,7 +498,7 @@ def read_sheet(
                 unit=unit,
                 actor=actor,
                 hours=hours,
-                end_date=end if end and end >= start else None,
+                end_date=end if end and end >= day else None,
                 extra=extra,
             )
         )

@@ -55,7 +55,7 @@ def focus_list(result: BatchResult) -> list[dict[str, Any]]:
             if r.status in GAPS:
                 counts.setdefault(r.duty.id, Counter())[r.status] += 1
                 short_units.setdefault(r.duty.id, []).append(a.unit or "")
-    rows = []
+    rows: list[dict[str, Any]] = []
     for duty, c in counts.items():
         short = sum(c.values())
         rows.append(
