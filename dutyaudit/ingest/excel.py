@@ -22,12 +22,14 @@ from xml.etree.ElementTree import ParseError, iterparse
 from dutyaudit.errors import InputError
 from dutyaudit.ingest.base import RawSheet, Reader
 from dutyaudit.ingest.columns import letter_index
+from dutyaudit.ingest.sniff import ZIP_ERRORS
 
 #: Sheets spanning more cells than this (from A1 to the farthest value) are refused before reading.
 MAX_CELLS = 20_000_000
 #: Worksheet XML inflating to more than this (all sheets together) is refused (zip bombs).
 MAX_XML_BYTES = 2 * 1024**3
 _CHUNK = 4 * 1024 * 1024
+_ODS_ERRORS: tuple[type[Exception], ...] = (ParseError, *ZIP_ERRORS)
 
 # A cell or row reference that may be far away: a column of two or more letters, or a row of 6+ digits.
 _FAR_REF = re.compile(rb'r="(?:[A-Z]{2}|[A-Z]?\d{6})')
@@ -98,7 +100,7 @@ def xlsx_extents(data: bytes, path: Path) -> None:
     """
     try:
         z = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, OSError, ValueError):
+    except ZIP_ERRORS:
         return  # calamine reports the damage
     with z:
         parts = [i for i in z.infolist() if i.filename.startswith("xl/worksheets/") and i.filename.endswith(".xml")]
@@ -117,7 +119,7 @@ def xlsx_extents(data: bytes, path: Path) -> None:
                 ext = _refs_extent(_read_chunks(z, info)) if mode == "refs" else None
                 if ext is None:  # some cell has no r=: count positions tag by tag
                     ext = _exact_xlsx_extent(_read_chunks(z, info))
-            except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
+            except ZIP_ERRORS:
                 return  # damaged: calamine will say so
             if ext.cells > MAX_CELLS:
                 raise _too_big(_sheet_names(z).get(info.filename, _sheet_label(info.filename)), ext, path)
@@ -184,7 +186,7 @@ def _sheet_names(z: zipfile.ZipFile) -> dict[str, str]:
     try:
         book = z.read("xl/workbook.xml").decode("utf-8", "replace")
         rels = z.read("xl/_rels/workbook.xml.rels").decode("utf-8", "replace")
-    except (KeyError, OSError, zipfile.BadZipFile):
+    except ZIP_ERRORS:
         return {}
     targets = {}
     for rel in re.findall(r"<Relationship\b[^>]*>", rels):
@@ -225,7 +227,7 @@ def ods_layout(data: bytes, path: Path) -> dict[str, OdsSheet]:
     try:
         z = zipfile.ZipFile(io.BytesIO(data))
         info = z.getinfo("content.xml")
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError):
+    except ZIP_ERRORS:
         return out
     if info.file_size > MAX_XML_BYTES:
         raise InputError(f"the spreadsheet inflates to {info.file_size // 2**20:,} MiB; too large to audit", str(path))
@@ -272,7 +274,7 @@ def ods_layout(data: bytes, path: Path) -> dict[str, OdsSheet]:
                 elif tag == _T + "table":
                     sheet = None
                     el.clear()
-    except (ParseError, zipfile.BadZipFile, OSError, ValueError, EOFError):
+    except _ODS_ERRORS:
         return out  # calamine reports the damage
     return out
 

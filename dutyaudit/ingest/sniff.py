@@ -91,6 +91,17 @@ def _json_kind(data: bytes) -> bool:
     return isinstance(value, dict | list)
 
 
+#: What reading a damaged or unusual zip can raise: a bad archive, a missing member, a truncated stream, or
+#: a compression method zipfile does not implement (zipfile raises NotImplementedError for those).
+ZIP_ERRORS: tuple[type[Exception], ...] = (
+    zipfile.BadZipFile,
+    OSError,
+    KeyError,
+    ValueError,
+    EOFError,
+    NotImplementedError,
+)
+
 #: Written into the keywords of every scorecard and batch summary, so they are never read back as logs.
 REPORT_MARK = "dutyaudit-report"
 
@@ -100,7 +111,7 @@ def is_report(path: Path) -> bool:
     try:
         with zipfile.ZipFile(path) as z:
             return REPORT_MARK.encode() in z.read("docProps/core.xml")
-    except (zipfile.BadZipFile, OSError, KeyError, ValueError, EOFError, NotImplementedError):
+    except ZIP_ERRORS:
         return False
 
 
@@ -125,7 +136,7 @@ def _zip_kind(data: bytes) -> str:
                 return "ods"
             if any(n.startswith("Index/") and n.endswith(".iwa") for n in names):
                 return "numbers"
-    except (zipfile.BadZipFile, OSError, KeyError, ValueError, EOFError, NotImplementedError):
+    except ZIP_ERRORS:
         return "corrupt-zip"
     return "zip"
 
