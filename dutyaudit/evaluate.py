@@ -146,9 +146,14 @@ def _count(duty: Duty, req: CountReq, hits: list[Hit], year: int, lang: Lang) ->
     return DutyResult(duty, status, required, found, shortfall, hits)
 
 
-def _deadline(duty: Duty, req: DeadlineReq, hits: list[Hit], year: int, lang: Lang) -> DutyResult:
+def deadline_day(req: DeadlineReq, year: int) -> dt.date:
+    """The deadline (``by``, MM-DD) in the audit year."""
     mm, dd = (int(x) for x in req.by.split("-"))
-    by = dt.date(year, mm, dd)
+    return dt.date(year, mm, dd)
+
+
+def _deadline(duty: Duty, req: DeadlineReq, hits: list[Hit], year: int, lang: Lang) -> DutyResult:
+    by = deadline_day(req, year)
     on_time = [h for h in hits if _day(h) <= by]
     if on_time:
         return DutyResult(duty, "met", 1, len(hits), "", hits)

@@ -28,6 +28,7 @@ from dutyaudit.evaluate import (
     Waiver,
     condition_holds,
     condition_text,
+    deadline_day,
     evaluate_duty,
     in_scope,
     in_window,
@@ -234,8 +235,7 @@ class _Judge:
     def deadline(self) -> dt.date:
         """The deadline day in the audit year."""
         assert isinstance(self.req, DeadlineReq)
-        mm, dd = (int(x) for x in self.req.by.split("-"))
-        return dt.date(self.year, mm, dd)
+        return deadline_day(self.req, self.year)
 
     def requirement_reasons(self, a: Activity) -> list[Reason]:
         """Reasons a fully matching, in-scope row still does not help (condition, missing number)."""
@@ -263,7 +263,6 @@ def near_misses(pack: Pack, duty: Duty, matcher: Matcher, year: int, counted: se
             candidates |= matcher.index.rows_with(norm)
     for norm, _ in cm.any:
         candidates |= matcher.index.rows_with(norm)
-    roles = matcher.roles
     groups = len(cm.all) + (1 if cm.any else 0)
     ranked = []
     for i in sorted(candidates):
@@ -274,9 +273,7 @@ def near_misses(pack: Pack, duty: Duty, matcher: Matcher, year: int, counted: se
         held = held_all + (1 if cm.any and any(norm in a.key for norm, _ in cm.any) else 0)
         if held < groups and (held * 2 < groups or (cm.all and not held_all)):
             continue
-        role = roles[i]
-        if role is not None and role != duty.role and duty.role in matcher.joint.get(a.role_text, ()):
-            role = duty.role  # a joint row (县委、县政府) counts for each role it names, as in Matcher.hits
+        role = matcher.role_for(i, duty.role)
         reasons = [*judge.keyword_reasons(a.key), *judge.role_type_reasons(a, role), *judge.date_reasons(a)]
         if not reasons:
             reasons = judge.requirement_reasons(a)

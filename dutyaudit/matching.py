@@ -215,6 +215,13 @@ class Matcher:
                 out[text] = roles
         return out
 
+    def role_for(self, i: int, duty_role: str) -> str | None:
+        """Row ``i``'s role as a duty of ``duty_role`` sees it: a joint row (县委、县政府) is that role."""
+        role = self.roles[i]
+        if role is not None and role != duty_role and duty_role in self.joint.get(self.activities[i].role_text, ()):
+            return duty_role
+        return role
+
     def compiled(self, duty: Duty) -> CompiledMatch:
         cm = self._compiled.get(duty.id)
         if cm is None:
