@@ -7,7 +7,7 @@ import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from dutyaudit.errors import OutputError
+from dutyaudit.errors import OutputError, UsageError
 
 
 def refuse_inputs(out: Path, inputs: Iterable[Path]) -> None:
@@ -23,6 +23,13 @@ def refuse_inputs(out: Path, inputs: Iterable[Path]) -> None:
                 same = False
         if same:
             raise OutputError(f"{out}: refusing to overwrite an input file; choose another output name")
+
+
+def check_workbook_out(out: Path, what: str, inputs: Iterable[Path] = ()) -> None:
+    """Before any work: ``out`` must name an .xlsx file and not one of ``inputs`` (UsageError/OutputError)."""
+    if Path(out).suffix.lower() != ".xlsx":
+        raise UsageError(f"--out {out}: the {what} is an Excel workbook; give a name ending in .xlsx")
+    refuse_inputs(Path(out), inputs)
 
 
 def write_atomic(out: Path, write: Callable[[Path], None], inputs: Iterable[Path] = ()) -> Path:

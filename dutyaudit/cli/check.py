@@ -71,12 +71,9 @@ def check(
     from dutyaudit.waivers import load_waivers
 
     if out is not None:  # checked before the audit: a refusal should not cost a long read
-        from dutyaudit.errors import UsageError
-        from dutyaudit.output import refuse_inputs
+        from dutyaudit.output import check_workbook_out
 
-        if out.suffix.lower() != ".xlsx":
-            raise UsageError(f"--out {out}: the scorecard is an Excel workbook; give a name ending in .xlsx")
-        refuse_inputs(out, logs)
+        check_workbook_out(out, "scorecard", logs)
     the_pack = load_pack(pack)
     entries = load_waivers(waivers, the_pack) if waivers is not None else []
     result = audit_paths(

@@ -30,13 +30,12 @@ def template(
     """Write a log template for a pack: one sheet per role, drop-downs, and an instructions sheet."""
     from functools import partial
 
-    from dutyaudit.errors import OutputError, UsageError
-    from dutyaudit.output import write_atomic
+    from dutyaudit.errors import OutputError
+    from dutyaudit.output import check_workbook_out, write_atomic
     from dutyaudit.packs import load_pack
     from dutyaudit.template import write_template
 
-    if out.suffix.lower() != ".xlsx":
-        raise UsageError(f"--out {out}: the template is an Excel workbook; give a name ending in .xlsx")
+    check_workbook_out(out, "template")
     if out.exists() and not force:
         raise OutputError(f"{out}: already exists; add --force to overwrite it")
     the_pack = load_pack(pack)
