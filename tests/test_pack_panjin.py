@@ -122,7 +122,7 @@ def test_example_exits_1_with_gaps(example: tuple[int, dict[str, Any]]) -> None:
     assert code == 1
     assert data["year"] == 2023
     assert data["pack"]["id"] == "panjin"
-    assert data["summary"] == {"met": 35, "partial": 1, "late": 1, "missing": 20, "waived": 0, "total": 57}
+    assert data["summary"] == {"met": 35, "partial": 1, "late": 1, "missing": 20, "waived": 0, "na": 0, "total": 57}
     assert data["grade"] == "合格"
     assert data["warnings"] == []
     assert {u["title"] for u in data["unmatched"]} == {

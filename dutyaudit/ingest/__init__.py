@@ -145,6 +145,7 @@ def _ingest_file(path: Path, options: IngestOptions, acts: Activities) -> None:
         acts.rows.extend(res.activities)
         sheet_warnings.extend(res.warnings)
         acts.titles.extend(res.titles)
+        acts.file_titles.setdefault(display, []).extend(res.titles)
     if not found_header and not sheet_warnings:
         raise InputError(
             "the workbook has no data: every sheet is empty; is this the right file (or the template)?", str(path)

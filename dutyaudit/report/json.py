@@ -54,6 +54,9 @@ def audit_dict(audit: Audit) -> dict[str, Any]:
         "duties": [duty_dict(r) for r in audit.results],
         "unmatched": [a.ref() for a in audit.unmatched],
         "warnings": [w.as_dict() for w in audit.warnings],
+        "scope": audit.scope.as_dict() if audit.scope else None,
+        "rows": audit.row_accounting(),
+        "excluded": [e.as_dict() for e in audit.excluded],
     }
 
 
