@@ -17,7 +17,7 @@ from dutyaudit.i18n import Lang, t
 from dutyaudit.matching import RoleResolver
 from dutyaudit.model import Activities, Activity, Excluded, RowWarning
 from dutyaudit.packs import Pack
-from dutyaudit.units import distinct_units, filename_unit, row_units, same_unit, title_unit
+from dutyaudit.units import core, distinct_units, filename_unit, row_units, same_unit, title_unit
 
 
 @dataclass(slots=True)
@@ -30,6 +30,8 @@ class Selection:
     """The unit the rows name (``--unit`` when given), None when nothing names one."""
     excluded: list[Excluded] = field(default_factory=list)
     warnings: list[RowWarning] = field(default_factory=list)
+    row_unit: dict[int, str | None] = field(default_factory=dict)
+    """Each row's unit (by ``id``), as its cell, title or file name gives it."""
 
 
 def file_units(acts: Activities) -> dict[str, str | None]:
@@ -54,10 +56,10 @@ def select_unit(acts: Activities, unit: str | None, lang: Lang, *, check: bool =
     if unit is None:
         if check and len(named) > 1:
             raise UsageError(t("err.several_units", lang, units=t("sep", lang).join(named[:8])))
-        return Selection(list(acts.rows), named[0] if len(named) == 1 else None)
+        return Selection(list(acts.rows), named[0] if len(named) == 1 else None, row_unit=per_row)
     if named and not any(same_unit(unit, n) for n in named):
         raise UsageError(t("err.unit_mismatch", lang, unit=unit, named=t("sep", lang).join(named[:8])))
-    sel = Selection([], unit)
+    sel = Selection([], unit, row_unit=per_row)
     verdict: dict[str, bool] = {}
     for a in acts.rows:
         u = per_row[id(a)]
@@ -82,11 +84,16 @@ def drop_duplicates(sel: Selection, pack: Pack, lang: Lang) -> None:
     One warning per pair of places says how many rows were repeated.
     """
     first: dict[tuple[object, ...], list[Activity]] = {}
+    cores: dict[str | None, str | None] = {None: None}
     resolver: RoleResolver | None = None
     kept: list[Activity] = []
     pairs: dict[tuple[str, str, str, str], list[tuple[int, int]]] = {}
     for a in sel.rows:
-        k = (a.date, a.key, a.unit, a.actor, a.hours)
+        u = sel.row_unit.get(id(a))
+        cu = cores.get(u, "")
+        if cu == "":
+            cu = cores[u] = core(u) if u else None
+        k = (a.date, a.key, cu, a.actor, a.hours)
         seen = first.get(k)
         if seen is None:
             first[k] = [a]
