@@ -9,11 +9,12 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 
 from dutyaudit.ingest.text import fold, normalize
 from dutyaudit.model import Activity
 from dutyaudit.packs import Duty, Match, Pack
+from dutyaudit.vocabulary import Concept, load_vocabulary, match_form
 
 _SEP = "\x00"
 
@@ -50,6 +51,8 @@ class KeywordIndex:
             pos += len(k) + 1
         self._starts = starts
         self._cache: dict[str, frozenset[int]] = {}
+        self.memo: dict[str, frozenset[int]] = {}
+        """Keys naming each concept, filled by :meth:`CompiledConcept.keys_naming`."""
 
     def rows_with(self, word: str) -> frozenset[int]:
         """Indices of rows whose key contains ``word`` (already normalised)."""
@@ -72,6 +75,95 @@ class KeywordIndex:
 
 
 @dataclass(frozen=True, slots=True)
+class CompiledConcept:
+    """A vocabulary concept with its words in match form."""
+
+    id: str
+    label: str
+    words: tuple[tuple[str, str], ...]
+    """(match form, as written)."""
+    groups: tuple[tuple[tuple[tuple[str, str], ...], ...], ...]
+    """Per ``all`` entry, per group, the alternatives (match form, as written)."""
+    exclude: tuple[tuple[str, str], ...]
+
+    @classmethod
+    def of(cls, cid: str, c: Concept) -> CompiledConcept:
+        return cls(
+            id=cid,
+            label=c.label,
+            words=c.word_forms,
+            groups=c.group_forms,
+            exclude=tuple((match_form(w), w) for w in c.exclude if w.strip()),
+        )
+
+    def keys_naming(self, index: KeywordIndex) -> frozenset[int]:
+        """Indices of the index's keys that name this concept (cached on the index)."""
+        memo = index.memo
+        hit = memo.get(self.id)
+        if hit is not None:
+            return hit
+        rows: set[int] = set()
+        for norm, _ in self.words:
+            rows |= index.rows_with(norm)
+        for entry in self.groups:
+            both: set[int] | None = None
+            for alts in entry:
+                one: set[int] = set()
+                for norm, _ in alts:
+                    one |= index.rows_with(norm)
+                both = one if both is None else both & one
+                if not both:
+                    break
+            if both:
+                rows |= both
+        if rows:
+            for norm, _ in self.exclude:
+                rows -= index.rows_with(norm)
+        hit = memo[self.id] = frozenset(rows)
+        return hit
+
+    def named_by(self, key: str) -> tuple[str, ...]:
+        """The words (as written) by which a key names this concept; empty when it does not."""
+        if any(norm in key for norm, _ in self.exclude):
+            return ()
+        out = [w for norm, w in self.words if norm in key]
+        if out:
+            return tuple(dict.fromkeys(out))
+        for entry in self.groups:  # no single word: the first entry whose groups all hold
+            found = [next((w for norm, w in alts if norm in key), None) for alts in entry]
+            if all(found):
+                return tuple(dict.fromkeys(w for w in found if w))
+        return ()
+
+    def nearly(self, key: str) -> tuple[str, str] | None:
+        """For a key that does not name the concept: (what it holds, what is missing), else None.
+
+        Near means one ``all`` group short (聘请…律师 without 法律顾问 is not near; 常务会…学习 without
+        会前/学法 is), or a word present but excluded by its context.
+        """
+        excluded = next((w for norm, w in self.exclude if norm in key), None)
+        if excluded is not None and any(norm in key for norm, _ in self.words):
+            return next(w for norm, w in self.words if norm in key), excluded
+        best: tuple[int, str, str] | None = None
+        for entry in self.groups:
+            held = [next((w for norm, w in alts if norm in key), None) for alts in entry]
+            missing = [alts for alts, w in zip(entry, held, strict=True) if w is None]
+            if len(missing) == 1 and len(entry) >= 2:
+                have = "+".join(w for w in held if w)
+                need = "|".join(w for _, w in missing[0][:4])
+                score = sum(1 for w in held if w)
+                if best is None or score > best[0]:
+                    best = (score, have, need)
+        return None if best is None else (best[1], best[2])
+
+
+@cache
+def compiled_concepts() -> dict[str, CompiledConcept]:
+    """Every concept of the built-in vocabulary, compiled once per process."""
+    return {cid: CompiledConcept.of(cid, c) for cid, c in load_vocabulary().concepts.items()}
+
+
+@dataclass(frozen=True, slots=True)
 class CompiledMatch:
     """A pack's match rule with its keywords normalised the way titles are."""
 
@@ -80,21 +172,24 @@ class CompiledMatch:
     any: tuple[tuple[str, str], ...]
     none: tuple[tuple[str, str], ...]
     types: frozenset[str]
+    concepts: tuple[CompiledConcept, ...] = ()
 
     @classmethod
     def of(cls, m: Match) -> CompiledMatch:
         def words(ws: list[str]) -> tuple[tuple[str, str], ...]:
-            return tuple((normalize(w), w) for w in ws if w.strip())
+            return tuple((match_form(w), w) for w in ws if w.strip())
 
+        table = compiled_concepts() if m.concepts else {}
         return cls(
             all=tuple(words(entry.split("|")) for entry in m.all),
             any=words(m.any),
             none=words(m.none),
             types=frozenset(m.types),
+            concepts=tuple(table[c] for c in m.concepts),
         )
 
     def keyword_rows(self, index: KeywordIndex, n: int) -> set[int]:
-        """Rows whose title satisfies all/any/none."""
+        """Keys of the index (rows, or items of rows) that satisfy concepts/all/any/none."""
         rows: set[int] | None = None
         for alts in self.all:
             hit: set[int] = set()
@@ -103,10 +198,12 @@ class CompiledMatch:
             rows = hit if rows is None else rows & hit
             if not rows:
                 return set()
-        if self.any:
+        if self.any or self.concepts:
             hit = set()
             for norm, _ in self.any:
                 hit |= index.rows_with(norm)
+            for c in self.concepts:
+                hit |= c.keys_naming(index)
             rows = hit if rows is None else rows & hit
         rows = rows if rows is not None else set(range(n))
         for norm, _ in self.none:
@@ -114,9 +211,11 @@ class CompiledMatch:
         return rows
 
     def found_words(self, key: str) -> tuple[str, ...]:
-        """The keywords (as written in the pack) present in a normalised title."""
+        """The keywords (as written in the pack or the vocabulary) present in a normalised key."""
         out = [w for alts in self.all for norm, w in alts if norm in key]
         out += [w for norm, w in self.any if norm in key]
+        for c in self.concepts:
+            out += c.named_by(key)
         return tuple(dict.fromkeys(out))
 
     def type_ok(self, type_id: str | None) -> bool:
