@@ -4,6 +4,7 @@ Kinds returned by :func:`sniff`:
 
 - ``xlsx`` (also xlsm), ``xls`` (BIFF in an OLE container), ``ods``: read by calamine;
 - ``html`` (a web OA's "Excel export": an HTML table), ``spreadsheetml`` (Excel 2003 XML): ``ingest.markup``;
+- ``sylk``, ``dif`` (the text interchange formats Excel, WPS and LibreOffice save): ``ingest.interchange``;
 - ``text`` (CSV/TSV/TXT in any supported encoding, UTF-16 also without a BOM): ``ingest.textfile``;
 - ``empty``, ``ole-encrypted`` (a password-protected OOXML workbook), ``ods-encrypted``, ``ole-other`` (an OLE
   file that is not a workbook, e.g. a .doc), ``corrupt-zip``, ``zip`` (a zip that is no workbook), ``docx``, ``pptx``,
@@ -141,6 +142,16 @@ def _zip_kind(data: bytes) -> str:
     return "zip"
 
 
+def sniff_interchange(head: bytes) -> str | None:
+    """``"sylk"`` or ``"dif"`` when ``head`` (the file's first bytes) opens such a file, else None."""
+    start = head.lstrip(b"\xef\xbb\xbf")
+    if start.startswith(b"ID;") and re.match(rb"ID;[^\r\n]*\r?\n(?:[A-Z];|E\b)", start):
+        return "sylk"
+    if re.match(rb'TABLE\r?\n0,1\r?\n"[^\r\n]*"\r?\n', start):
+        return "dif"
+    return None
+
+
 def sniff(data: bytes) -> str:
     """The kind of file ``data`` is (see the module docstring for the list)."""
     if not data.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
@@ -171,6 +182,9 @@ def sniff(data: bytes) -> str:
             return "html"
         if stripped.startswith("<?xml"):
             return "xml"
+    interchange = sniff_interchange(data[:4096])
+    if interchange:
+        return interchange
     sample = data[:8192]
     if sample.startswith(_BOMS) or utf16_without_bom(sample):
         return "text"
