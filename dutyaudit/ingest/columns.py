@@ -7,6 +7,74 @@ from dataclasses import dataclass, field
 
 from dutyaudit.ingest.text import fold
 
+#: Names of a title column: what was done (事项, 会议名称, 事情 …). A column named so is the title even when a
+#: descriptive column (below) stands beside it.
+TITLE_NAMES: tuple[str, ...] = (
+    "事项",
+    "名称",
+    "会议名称",
+    "活动名称",
+    "主题",
+    "事项名称",
+    "标题",
+    "工作事项",
+    "履职事项",
+    "事情",
+    "做了什么",
+    "干了什么",
+    "做了啥",
+    "干了啥",
+    "事由",
+    "事件",
+    "工作名称",
+    "工作项目",
+    "工作任务",
+    "活动主题",
+    "会议主题",
+    "会议(活动)名称",
+    "会议（活动）名称",
+    "title",
+    "subject",
+    "activity",
+    "event",
+    "item",
+    "activityname",
+    "activitytitle",
+    "eventname",
+    "meetingname",
+)
+#: Names of a descriptive column (内容, 议题, 开展情况, 记录 …): the title when the sheet has no title column
+#: by name; otherwise kept in ``Activity.extra`` under its header, so the matcher reads the whole row.
+TITLE_TEXTS: tuple[str, ...] = (
+    "内容",
+    "工作内容",
+    "活动内容",
+    "会议内容",
+    "议题",
+    "履职内容",
+    "具体内容",
+    "学习内容",
+    "主要内容",
+    "内容摘要",
+    "会议内容摘要",
+    "事项内容",
+    "开展情况",
+    "工作开展情况",
+    "工作情况",
+    "履职情况",
+    "活动情况",
+    "工作动态",
+    "记录",
+    "工作记录",
+    "情况记录",
+    "工作日志",
+    "日志",
+    "摘要",
+    "description",
+    "details",
+    "content",
+)
+
 #: Canonical fields and the header spellings that name them (Chinese and English).
 ALIASES: dict[str, tuple[str, ...]] = {
     "date": (
@@ -26,6 +94,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "培训时间",
         "日期时间",
         "履职时间",
+        "记录时间",
+        "记录日期",
         "開展時間",
         "日期/时间",
         "date",
@@ -36,36 +106,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "activitydate",
         "meetingdate",
     ),
-    "title": (
-        "事项",
-        "名称",
-        "会议名称",
-        "活动名称",
-        "内容",
-        "主题",
-        "工作内容",
-        "活动内容",
-        "会议内容",
-        "事项名称",
-        "议题",
-        "标题",
-        "工作事项",
-        "履职事项",
-        "履职内容",
-        "具体内容",
-        "学习内容",
-        "会议(活动)名称",
-        "会议（活动）名称",
-        "title",
-        "subject",
-        "activity",
-        "event",
-        "item",
-        "activityname",
-        "activitytitle",
-        "eventname",
-        "meetingname",
-    ),
+    "title": (*TITLE_NAMES, *TITLE_TEXTS),
     "type": (
         "类型",
         "活动类型",
@@ -125,6 +166,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "参会领导",
         "授课人",
         "出庭人",
+        "记录人",
         "actor",
         "person",
         "name",
@@ -150,6 +192,7 @@ FIELD_NAMES_ZH = {
 }
 
 _FOLDED = {f: tuple(fold(a) for a in al) for f, al in ALIASES.items()}
+_TITLE_NAME_KEYS = frozenset(fold(a) for a in TITLE_NAMES)
 _COLUMN_LETTERS = re.compile(r"^[A-Za-z]{1,2}$")
 #: Hints and marks around a header name: （必填）, (格式：2023-03-15), *, ※ — and English word separators.
 _HINT = re.compile(r"[(（\[【][^)）\]】]*[)）\]】]|[*＊※★]|[:：]+$")
@@ -185,6 +228,14 @@ def _score(header: str, aliases: tuple[str, ...]) -> int:
         if loose and a in header and len(a) > best:
             best = len(a)
     return best
+
+
+def _title_tier(header: str, bare: str) -> int:
+    """2 when a header names a title (事项, 会议名称, 培训名称), 1 when it names a descriptive column (内容, 议题)."""
+    for h in {header, bare}:
+        if h in _TITLE_NAME_KEYS or (len(h) <= SUBSTRING_MAX and any(a in h for a in _TITLE_NAME_KEYS)):
+            return 2
+    return 1
 
 
 def bare_header(header: str) -> str:
@@ -235,15 +286,22 @@ def map_columns(
                 cmap.extra[fname] = i
                 taken.add(i)
                 break
-    best: dict[str, tuple[int, int]] = {}
+    best: dict[str, tuple[tuple[int, int], int]] = {}
     for i, h in enumerate(folded):
         if not h or i in taken:
             continue
         bare = bare_header(h)
-        scored = [(max(_score(h, al), _score(bare, al)), f) for f, al in _FOLDED.items() if f not in cmap.fields]
-        score, fname = max(scored, default=(0, ""))
-        if score and (fname not in best or score > best[fname][0]):
-            best[fname] = (score, i)
+        # On a tie the title loses: 记录时间 is a date, 佐证记录 evidence (the title is the catch-all field).
+        scored = [
+            (max(_score(h, al), _score(bare, al)), f != "title", f) for f, al in _FOLDED.items() if f not in cmap.fields
+        ]
+        score, _, fname = max(scored, default=(0, False, ""))
+        if not score:
+            continue
+        # A title column by name (事项, 会议名称) beats a descriptive one (内容, 议题), however long its name.
+        rank = (_title_tier(h, bare) if fname == "title" else 0, score)
+        if fname not in best or rank > best[fname][0]:
+            best[fname] = (rank, i)
     for fname, (_, i) in best.items():
         cmap.fields[fname] = i
         taken.add(i)

@@ -37,7 +37,7 @@ def row_texts(row: list[Any]) -> list[str]:
     return [cell_text(v) for v in row]
 
 
-def _distinct(keys: list[str]) -> int:
+def distinct(keys: list[str]) -> int:
     return len({k for k in keys if k})
 
 
@@ -87,7 +87,7 @@ def find_header(
         k += len(texts)
     for i in range(min(len(scan), HEADER_SCAN_ROWS)):
         texts, keys = texts_rows[i], keys_rows[i]
-        if _distinct(keys) < 2:
+        if distinct(keys) < 2:
             continue
         cmap = map_columns(texts, overrides, pack_fields, folded=keys)
         below = texts_rows[i + 1] if i + 1 < len(scan) else None
@@ -99,7 +99,7 @@ def find_header(
                     return Header(i + 1, combined, cmap2, i)
             return Header(i, texts, cmap, i)
         # A two-row header: merged group cells above, the real names below (not a title or 填报单位 row).
-        if below is not None and sum(1 for b in below if b) >= 2 and not _titleish(keys):
+        if below is not None and sum(1 for b in below if b) >= 2 and not titleish(keys):
             combined, ckeys = _combine(texts, below, keys, keys_rows[i + 1])
             cmap2 = map_columns(combined, overrides, pack_fields, folded=ckeys)
             if _core_ok(cmap2, ckeys):
@@ -107,7 +107,7 @@ def find_header(
     return None
 
 
-def _titleish(keys: list[str]) -> bool:
+def titleish(keys: list[str]) -> bool:
     """Whether a row reads like a title or a 填报单位：… line rather than group cells of a header."""
     return any(len(k) > SUBSTRING_MAX or ":" in k or _YEARISH.search(k) for k in keys if k)
 
@@ -130,22 +130,22 @@ def starts_table(row: list[Any], overrides: dict[str, str], pack_fields: dict[st
         return False  # the cheap test first: rows of unreadable dates are common, new tables are rare
     texts = row_texts(row)
     keys = normalize_many(texts)
-    if _distinct(keys) < 2:
+    if distinct(keys) < 2:
         return False
     cmap = map_columns(texts, overrides, pack_fields, folded=keys)
     if not _core_ok(cmap, keys):
         return False
     d, t = cmap.fields["date"], cmap.fields["title"]
-    return _exact_alias(bare_header(keys[d]), "date") and _exact_alias(bare_header(keys[t]), "title")
+    return exact_alias(bare_header(keys[d]), "date") and exact_alias(bare_header(keys[t]), "title")
 
 
 @lru_cache(maxsize=4096)
 def _date_name(text: str) -> bool:
     """Whether a cell is a date column's name (日期, 培训日期, 會議時間 …), hints aside."""
-    return _exact_alias(bare_header(normalize(text)), "date")
+    return exact_alias(bare_header(normalize(text)), "date")
 
 
-def _exact_alias(key: str, field_name: str) -> bool:
+def exact_alias(key: str, field_name: str) -> bool:
     """Whether a header key is one of the field's names, or ends with one (培训名称, 会议日期)."""
     folded = _FOLDED_BY_FIELD[field_name]
     return key in folded or (len(key) <= SUBSTRING_MAX and any(key.endswith(a) for a in folded if len(a) >= 2))
@@ -174,7 +174,7 @@ def side_by_side(
     for a, b in runs:
         part = texts[a:b]
         keys = normalize_many(part)
-        if _distinct(keys) >= 2 and _core_ok(map_columns(part, overrides, pack_fields, folded=keys), keys):
+        if distinct(keys) >= 2 and _core_ok(map_columns(part, overrides, pack_fields, folded=keys), keys):
             starts.append(a)
     if len(starts) < 2:
         return []

@@ -18,6 +18,7 @@ from dutyaudit.ingest.base import RawSheet, fill_merged
 from dutyaudit.ingest.columns import ALIASES
 from dutyaudit.ingest.dates import DateError, DateRead, read_date, year_in
 from dutyaudit.ingest.header import HEADER_SCAN_ROWS, Header, find_header, row_texts, side_by_side, starts_table
+from dutyaudit.ingest.headerless import NO_LEADING_DATE, fallback_header, with_leading_dates
 from dutyaudit.ingest.text import cell_text, fold, normalize, normalize_many
 from dutyaudit.model import Activity, RowWarning
 from dutyaudit.packs import ACTIVITY_TYPES
@@ -196,6 +197,7 @@ def read_sheet(
             return _read_blocks(sheet, found, blocks, file, overrides, pack_columns, year, file_year)
     if found is None and _below is not None:
         return result
+    fallback = None
     if found is None:
         if fold(sheet.name) in _INSTRUCTION_SHEETS:
             result.warnings.append(RowWarning(file, sheet.name, None, "sheet skipped: instructions, not a log table"))
@@ -205,6 +207,11 @@ def read_sheet(
             result.titles = [t for r in rows[:HEADER_SCAN_ROWS] for t in row_texts(r) if t]
             result.warnings.append(RowWarning(file, sheet.name, None, "sheet skipped: a cover or contents page"))
             return result
+        fallback = fallback_header(top, rows, overrides or {}, pack_fields)
+        if fallback is not None:
+            found = fallback.header
+            result.warnings.append(RowWarning(file, sheet.name, None, fallback.note))
+    if found is None:
         if any(any(cell_text(v) for v in r) for r in rows):
             looked = "、".join(ALIASES["date"][:4] + ALIASES["title"][:6])
             hidden = " (a hidden sheet)" if sheet.hidden else ""
@@ -221,6 +228,10 @@ def read_sheet(
     h, headers, cmap = found.row, found.texts, found.cmap
     if sheet.merged and not start:  # (a table further down: the sheet's merges are filled already)
         fill_merged(sheet, across_before=h + 1)
+    leading = fallback is not None and fallback.kind == "leading"
+    if fallback is not None and leading:  # a clerk's notebook: the date leads the text; read as a dated table
+        rows, found = with_leading_dates(rows, found, fallback.column)
+        headers, cmap = found.texts, found.cmap
     result.header_found = True
     result.titles = [*sheet.titles, *(t for r in rows[start : found.first] for t in dict.fromkeys(row_texts(r)) if t)]
     sheet_role, sheet_unit = sheet_context(sheet.name)
@@ -255,7 +266,11 @@ def read_sheet(
         if got is not None and not isinstance(got, str):
             written[got.start.year] += n
     sheet_year = context_year or year
-    from_dates = bool(written) and (sheet_year is None or (context_year is not None and context_year not in written))
+    # The title's year gives way to the written dates' only when it lies outside them all: a title left from
+    # last year. A log running from late 2022 to early 2024 under a 2023 title keeps 2023.
+    from_dates = bool(written) and (
+        sheet_year is None or (context_year is not None and not min(written) <= context_year <= max(written))
+    )
     if from_dates:
         sheet_year = max(written.items(), key=lambda kv: (kv[1], kv[0]))[0]
     width = max(len(headers), 1)
@@ -325,7 +340,8 @@ def read_sheet(
             if section is not None:
                 row_role = _section_role(section, row_role, sheet_role)
                 continue
-            warn(RowWarning(file, name, rownum, f"{parsed}: not audited"))
+            why = NO_LEADING_DATE if leading and raw_date == "" else f"{parsed}: not audited"
+            warn(RowWarning(file, name, rownum, why))
             continue
         if not title:
             warn(RowWarning(file, name, rownum, "empty title: not audited"))
