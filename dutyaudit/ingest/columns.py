@@ -3,193 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from dutyaudit.ingest.aliases import ALIASES, FIELD_NAMES_ZH, TITLE_NAMES
 from dutyaudit.ingest.text import fold
 
-#: Names of a title column: what was done (事项, 会议名称, 事情 …). A column named so is the title even when a
-#: descriptive column (below) stands beside it.
-TITLE_NAMES: tuple[str, ...] = (
-    "事项",
-    "名称",
-    "会议名称",
-    "活动名称",
-    "主题",
-    "事项名称",
-    "标题",
-    "工作事项",
-    "履职事项",
-    "事情",
-    "做了什么",
-    "干了什么",
-    "做了啥",
-    "干了啥",
-    "事由",
-    "事件",
-    "工作名称",
-    "工作项目",
-    "工作任务",
-    "活动主题",
-    "会议主题",
-    "会议(活动)名称",
-    "会议（活动）名称",
-    "title",
-    "subject",
-    "activity",
-    "event",
-    "item",
-    "activityname",
-    "activitytitle",
-    "eventname",
-    "meetingname",
-)
-#: Names of a descriptive column (内容, 议题, 开展情况, 记录 …): the title when the sheet has no title column
-#: by name; otherwise kept in ``Activity.extra`` under its header, so the matcher reads the whole row.
-TITLE_TEXTS: tuple[str, ...] = (
-    "内容",
-    "工作内容",
-    "活动内容",
-    "会议内容",
-    "议题",
-    "履职内容",
-    "具体内容",
-    "学习内容",
-    "主要内容",
-    "内容摘要",
-    "会议内容摘要",
-    "事项内容",
-    "开展情况",
-    "工作开展情况",
-    "工作情况",
-    "履职情况",
-    "活动情况",
-    "工作动态",
-    "记录",
-    "工作记录",
-    "情况记录",
-    "工作日志",
-    "日志",
-    "摘要",
-    "description",
-    "details",
-    "content",
-)
-
-#: Canonical fields and the header spellings that name them (Chinese and English).
-ALIASES: dict[str, tuple[str, ...]] = {
-    "date": (
-        "日期",
-        "时间",
-        "开展时间",
-        "会议时间",
-        "活动时间",
-        "召开时间",
-        "举办时间",
-        "完成时间",
-        "开始时间",
-        "开始日期",
-        "发生时间",
-        "办理时间",
-        "学习时间",
-        "培训时间",
-        "日期时间",
-        "履职时间",
-        "记录时间",
-        "记录日期",
-        "開展時間",
-        "日期/时间",
-        "date",
-        "start",
-        "startdate",
-        "when",
-        "dateofactivity",
-        "activitydate",
-        "meetingdate",
-    ),
-    "title": (*TITLE_NAMES, *TITLE_TEXTS),
-    "type": (
-        "类型",
-        "活动类型",
-        "形式",
-        "类别",
-        "活动形式",
-        "会议类型",
-        "事项类型",
-        "type",
-        "category",
-        "kind",
-        "activitytype",
-        "eventtype",
-        "meetingtype",
-    ),
-    "role": (
-        "主体",
-        "责任主体",
-        "履职主体",
-        "会议主体",
-        "role",
-        "body",
-        "owner",
-        "responsible",
-        "responsibleparty",
-        "responsiblebody",
-    ),
-    "unit": (
-        "单位",
-        "部门",
-        "县区",
-        "责任单位",
-        "填报单位",
-        "所属单位",
-        "单位名称",
-        "部门名称",
-        "乡镇",
-        "县(区)",
-        "县（区）",
-        "unit",
-        "department",
-        "county",
-        "org",
-        "organization",
-        "dept",
-        "organisation",
-    ),
-    "actor": (
-        "责任人",
-        "主持人",
-        "主讲人",
-        "参加人",
-        "姓名",
-        "人员",
-        "领导",
-        "出席领导",
-        "参会领导",
-        "授课人",
-        "出庭人",
-        "记录人",
-        "actor",
-        "person",
-        "name",
-        "speaker",
-        "leader",
-    ),
-    "hours": ("学时", "课时", "时长", "学时数", "hours", "credit"),
-    "end_date": ("结束日期", "结束时间", "截止日期", "截止时间", "完成日期", "end", "enddate", "end_date"),
-    "evidence": ("佐证材料", "佐证", "证明材料", "附件", "材料", "佐证资料", "evidence", "proof"),
-}
-
-#: Chinese names of the canonical fields (for messages and the template).
-FIELD_NAMES_ZH = {
-    "date": "日期",
-    "title": "事项",
-    "type": "活动类型",
-    "role": "责任主体",
-    "unit": "单位",
-    "actor": "责任人",
-    "hours": "学时",
-    "end_date": "结束日期",
-    "evidence": "佐证材料",
-}
+__all__ = ["ALIASES", "FIELD_NAMES_ZH", "ColumnMap", "map_columns", "parse_mapping"]  # ALIASES: also from here
 
 _FOLDED = {f: tuple(fold(a) for a in al) for f, al in ALIASES.items()}
 _TITLE_NAME_KEYS = frozenset(fold(a) for a in TITLE_NAMES)
@@ -206,6 +26,8 @@ class ColumnMap:
     fields: dict[str, int] = field(default_factory=dict)
     extra: dict[str, int] = field(default_factory=dict)
     """Header text (as written) → column, for every other named column; pack fields by their name."""
+    unfound: list[str] = field(default_factory=list)
+    """Fields of ``--map`` whose column is not in this header."""
 
     def has_core(self) -> bool:
         """Whether both required fields (date and title) have a column."""
@@ -271,6 +93,7 @@ def map_columns(
     for fname, col in (overrides or {}).items():
         idx = _find_column(col, folded, headers)
         if idx is None:
+            cmap.unfound.append(fname)
             continue
         taken.add(idx)
         if fname in ALIASES:
@@ -311,6 +134,11 @@ def map_columns(
     return cmap
 
 
+def column_present(col: str, texts: list[str]) -> bool:
+    """Whether ``--map``'s COLUMN names one of ``texts`` (cells as written) or is a column letter."""
+    return _find_column(col, [fold(t) for t in texts], texts) is not None
+
+
 def _find_column(col: str, folded: list[str], headers: list[str]) -> int | None:
     key = fold(col)
     if key in folded:
@@ -337,3 +165,23 @@ def parse_mapping(items: list[str]) -> dict[str, str]:
         name = name.strip()
         out[zh_to_field.get(name, name)] = col.strip()
     return out
+
+
+def mapping_fields(pack_fields: Iterable[str] = ()) -> str:
+    """The fields ``--map`` takes, for help and messages: ``date (日期), title (事项), …``."""
+    named = ", ".join(f"{f} ({zh})" for f, zh in FIELD_NAMES_ZH.items())
+    extra = list(pack_fields)
+    return named + (f", or a column the pack adds: {'、'.join(extra)}" if extra else "")
+
+
+def check_mapping_fields(mapping: dict[str, str], pack_fields: Iterable[str] = ()) -> None:
+    """Raise UsageError when ``--map`` names a field that is neither canonical nor a pack's column."""
+    from dutyaudit.errors import UsageError
+
+    extra = list(pack_fields)
+    for fname, col in mapping.items():
+        if fname in ALIASES or fname in extra or fname.startswith("__"):  # __by__: batch's --by column
+            continue
+        raise UsageError(
+            f"--map {fname}={col}: '{fname}' is not a field --map takes; FIELD is one of {mapping_fields(extra)}"
+        )

@@ -15,7 +15,7 @@ from operator import itemgetter
 from typing import Any
 
 from dutyaudit.ingest.base import RawSheet, fill_merged
-from dutyaudit.ingest.columns import ALIASES
+from dutyaudit.ingest.columns import ALIASES, column_present
 from dutyaudit.ingest.dates import DateError, DateRead, read_date, year_in
 from dutyaudit.ingest.header import HEADER_SCAN_ROWS, Header, find_header, row_texts, side_by_side, starts_table
 from dutyaudit.ingest.headerless import NO_LEADING_DATE, fallback_header, with_leading_dates
@@ -126,6 +126,10 @@ class SheetResult:
     warnings: list[RowWarning] = field(default_factory=list)
     titles: list[str] = field(default_factory=list)
     header_found: bool = False
+    mapped: set[str] = field(default_factory=set)
+    """Fields of ``--map`` whose column this sheet has (in its header; without one, anywhere near the top)."""
+    columns: list[str] = field(default_factory=list)
+    """The header's column names (for messages)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,6 +216,8 @@ def read_sheet(
             found = fallback.header
             result.warnings.append(RowWarning(file, sheet.name, None, fallback.note))
     if found is None:
+        near_top = [t for r in top for t in row_texts(r) if t]
+        result.mapped = {f for f, col in (overrides or {}).items() if column_present(col, near_top)}
         if any(any(cell_text(v) for v in r) for r in rows):
             looked = "、".join(ALIASES["date"][:4] + ALIASES["title"][:6])
             hidden = " (a hidden sheet)" if sheet.hidden else ""
@@ -226,6 +232,8 @@ def read_sheet(
             )
         return result
     h, headers, cmap = found.row, found.texts, found.cmap
+    result.mapped = {f for f in overrides or {} if f not in cmap.unfound}
+    result.columns = [t for t in headers if t]
     if sheet.merged and not start:  # (a table further down: the sheet's merges are filled already)
         fill_merged(sheet, across_before=h + 1)
     leading = fallback is not None and fallback.kind == "leading"
@@ -335,6 +343,7 @@ def read_sheet(
                 )
                 result.activities.extend(more.activities)
                 result.warnings.extend(more.warnings)
+                result.mapped |= more.mapped
                 break
             section = _section_text(row, width, r in section_rows, c_title)
             if section is not None:
@@ -463,6 +472,8 @@ def _read_blocks(
         result.activities.extend(got.activities)
         result.warnings.extend(got.warnings)
         result.titles.extend(t for t in got.titles if t not in result.titles)
+        result.mapped |= got.mapped
+        result.columns.extend(got.columns)
     return result
 
 
