@@ -54,9 +54,11 @@ class KeywordIndex:
         for i, k in enumerate(keys):
             rows_of.setdefault(k, []).append(i if owners is None else owners[i])
         distinct = list(rows_of)
+        self._id = {k: j for j, k in enumerate(distinct)}
+        self.ids = [self._id[k] for k in keys]
+        """The distinct-key id of each key given."""
         self.keys = distinct
         """The distinct keys; a key id is a position in this list."""
-        self._id = {k: j for j, k in enumerate(distinct)}
         self._rows = [rows_of[k] for k in distinct]
         self._text = _SEP.join(distinct)
         starts, pos = [], 0
@@ -70,9 +72,6 @@ class KeywordIndex:
 
     def __len__(self) -> int:
         return len(self.keys)
-
-    def key_id(self, key: str) -> int:
-        return self._id[key]
 
     def keys_with(self, word: str) -> frozenset[int]:
         """Ids of the distinct keys that contain ``word`` (already in match form)."""
@@ -305,28 +304,46 @@ class Matcher:
         rows -= self._other_role_rows.get(duty.role, frozenset())
         out = []
         type_ok = cm.type_ok
+        memo: dict[tuple[int, str], tuple[tuple[str, str], ...]] = {}
+        words: dict[tuple[tuple[str, str], ...], tuple[str, ...]] = {}
         for i in sorted(rows):
             a = self.activities[i]
             if not type_ok(a.type):
                 continue
-            places = self.places(cm, i, keys)
+            places = self.places(cm, i, keys, memo)
+            found = words.get(places)
+            if found is None:
+                found = words[places] = shown(places)
             role = roles[i]
             # a row of no role counts for any role; a joint row (县委、县政府) for each role it names
-            out.append(Hit(a, shown(places), a.type, None if role is None else duty.role, places))
+            out.append(Hit(a, found, a.type, None if role is None else duty.role, places))
         return out
 
-    def places(self, cm: CompiledMatch, i: int, keys: set[int] | None = None) -> tuple[tuple[str, str], ...]:
+    def places(
+        self,
+        cm: CompiledMatch,
+        i: int,
+        keys: set[int] | None = None,
+        memo: dict[tuple[int, str], tuple[tuple[str, str], ...]] | None = None,
+    ) -> tuple[tuple[str, str], ...]:
         """(word, column) of the rule's words in row ``i``'s units (those among ``keys``, if given)."""
-        units, index = self.units, self.index
+        units, ids = self.units, self.index.ids
+        memo = {} if memo is None else memo
+        start, end = units.starts[i], units.starts[i + 1]
         out: list[tuple[str, str]] = []
-        for u in units.of_row(i):
-            key = units.keys[u]
-            if keys is not None and index.key_id(key) not in keys:
+        for u in range(start, end):
+            kid = ids[u]
+            if keys is not None and kid not in keys:
                 continue
-            for norm, w in cm.found_forms(key):
-                where = place_of(key, norm, units.column[u])
-                if where is not None:
-                    out.append((w, where))
+            col = units.column[u]
+            got = memo.get((kid, col))
+            if got is None:
+                key = units.keys[u]
+                found = [(w, place_of(key, norm, col)) for norm, w in cm.found_forms(key)]
+                got = memo[(kid, col)] = tuple((w, p) for w, p in found if p is not None)
+            if end - start == 1:
+                return got
+            out.extend(got)
         return tuple(dict.fromkeys(out))
 
     def row_text(self, i: int) -> str:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from dutyaudit.ingest.text import fold, normalize_many
 from dutyaudit.model import Activity
 from dutyaudit.packs import ACTIVITY_TYPES
-from dutyaudit.vocabulary import DOT_TABLE, match_form
+from dutyaudit.vocabulary import DOT_TABLE
 
 #: Separates the title from the type text, and the context from an item, inside a unit.
 TYPE_SEP = "\x02"
@@ -113,15 +113,27 @@ def build_units(activities: Sequence[Activity], pack_fields: Iterable[str] = ())
     descriptive: dict[str, bool] = {}
     raw: dict[str, None] = {}
     bare_types = {fold(w) for words in ACTIVITY_TYPES.values() for w in words}
+    type_kept: dict[str, bool] = {}
+    described: list[list[tuple[str, str]] | None] = []
     for a in activities:
-        if a.type_text and fold(a.type_text) not in bare_types:
-            raw[a.type_text] = None
+        tt = a.type_text
+        if tt:
+            kept = type_kept.get(tt)
+            if kept is None:
+                kept = type_kept[tt] = fold(tt) not in bare_types
+                if kept:
+                    raw[tt] = None
+        desc = None
         for col, v in a.extra.items():
             ok = descriptive.get(col)
             if ok is None:
                 ok = descriptive[col] = is_descriptive(col, fields)
             if ok and v.__class__ is str and v:
+                if desc is None:
+                    desc = []
+                desc.append((col, v))
                 raw[v] = None
+        described.append(desc)
     pieces: dict[str, list[str]] = {}
     flat: list[str] = []
     for text in raw:
@@ -129,39 +141,35 @@ def build_units(activities: Sequence[Activity], pack_fields: Iterable[str] = ())
         pieces[text] = parts
         flat.extend(parts)
     norm = dict(zip(flat, normalize_many(flat), strict=True)) if flat else {}
-    forms: dict[str, str] = {}
-
-    def form(s: str) -> str:
-        f = forms.get(s)
-        if f is None:
-            f = forms[s] = match_form(s) if s not in norm else norm[s].translate(DOT_TABLE)
-        return f
+    forms = {p: n.translate(DOT_TABLE) for p, n in norm.items()}
 
     keys: list[str] = []
     rows: list[int] = []
     columns: list[str] = []
     starts: list[int] = []
+    add_key, add_row, add_col, add_start = keys.append, rows.append, columns.append, starts.append
     context_of: dict[tuple[str, str], str] = {}
     for i, a in enumerate(activities):
-        starts.append(len(keys))
+        add_start(len(keys))
         ctx = context_of.get((a.key, a.type_text))
         if ctx is None:
             title = a.key.translate(DOT_TABLE)
-            type_key = "".join(form(p) for p in pieces.get(a.type_text, ()))
+            type_key = "".join(forms[p] for p in pieces.get(a.type_text, ()))
             ctx = title + TYPE_SEP + type_key if type_key and type_key not in title else title
             context_of[(a.key, a.type_text)] = ctx
-        keys.append(ctx)
-        rows.append(i)
-        columns.append("")
-        for col, v in a.extra.items():
-            if v.__class__ is str and v and descriptive.get(col):
+        add_key(ctx)
+        add_row(i)
+        add_col("")
+        desc = described[i]
+        if desc is not None:
+            for col, v in desc:
                 for p in pieces[v]:
-                    item = form(p)
+                    item = forms[p]
                     if item:
-                        keys.append(ctx + ITEM_SEP + item)
-                        rows.append(i)
-                        columns.append(col)
-    starts.append(len(keys))
+                        add_key(ctx + ITEM_SEP + item)
+                        add_row(i)
+                        add_col(col)
+    add_start(len(keys))
     return RowUnits(keys, rows, columns, starts)
 
 
