@@ -17,7 +17,7 @@ from dutyaudit.i18n import Lang, t
 from dutyaudit.matching import RoleResolver
 from dutyaudit.model import Activities, Activity, Excluded, RowWarning
 from dutyaudit.packs import Pack
-from dutyaudit.units import core, distinct_units, filename_unit, row_units, same_unit, title_unit
+from dutyaudit.units import distinct_units, filename_unit, row_units, same_unit, title_unit
 
 
 @dataclass(slots=True)
@@ -30,8 +30,6 @@ class Selection:
     """The unit the rows name (``--unit`` when given), None when nothing names one."""
     excluded: list[Excluded] = field(default_factory=list)
     warnings: list[RowWarning] = field(default_factory=list)
-    row_unit: dict[int, str | None] = field(default_factory=dict)
-    """Each row's unit (by ``id``), as its cell, title or file name gives it."""
 
 
 def file_units(acts: Activities) -> dict[str, str | None]:
@@ -56,10 +54,10 @@ def select_unit(acts: Activities, unit: str | None, lang: Lang, *, check: bool =
     if unit is None:
         if check and len(named) > 1:
             raise UsageError(t("err.several_units", lang, units=t("sep", lang).join(named[:8])))
-        return Selection(list(acts.rows), named[0] if len(named) == 1 else None, row_unit=per_row)
+        return Selection(list(acts.rows), named[0] if len(named) == 1 else None)
     if named and not any(same_unit(unit, n) for n in named):
         raise UsageError(t("err.unit_mismatch", lang, unit=unit, named=t("sep", lang).join(named[:8])))
-    sel = Selection([], unit, row_unit=per_row)
+    sel = Selection([], unit)
     verdict: dict[str, bool] = {}
     for a in acts.rows:
         u = per_row[id(a)]
@@ -79,37 +77,42 @@ def select_unit(acts: Activities, unit: str | None, lang: Lang, *, check: bool =
 def drop_duplicates(sel: Selection, pack: Pack, lang: Lang) -> None:
     """Count once an activity read twice from different places (two files, two sheets, a copy of a file).
 
-    Rows are the same activity when date, normalised title, unit, person and hours agree and their role does
-    not differ; rows of one sheet are never merged (a log may list one activity per person or per item).
+    Rows are the same activity when date, normalised title, person and hours agree and their role does not
+    differ (they are one unit's rows already); rows of one sheet are never merged (a log may list one activity
+    per person or per item).
     One warning per pair of places says how many rows were repeated.
     """
-    first: dict[tuple[object, ...], list[Activity]] = {}
-    cores: dict[str | None, str | None] = {None: None}
-    resolver: RoleResolver | None = None
-    kept: list[Activity] = []
+    rows = sel.rows  # one unit's rows already (select_unit): the unit needs no place in the key
+    index: dict[tuple[object, ...], int] = {}
+    first = [index.setdefault((a.date, a.key), i) for i, a in enumerate(rows)]  # the first row with its key
+    repeats = [i for i, f in enumerate(first) if f != i]
+    if not repeats:
+        return
+    resolver = RoleResolver(pack)
+    # (first row, person, hours) → role → place → the first row kept there
+    state: dict[tuple[int, str, float | None], dict[str | None, dict[tuple[str, str], Activity]]] = {}
+    dropped: set[int] = set()
     pairs: dict[tuple[str, str, str, str], list[tuple[int, int]]] = {}
-    for a in sel.rows:
-        u = sel.row_unit.get(id(a))
-        cu = cores.get(u, "")
-        if cu == "":
-            cu = cores[u] = core(u) if u else None
-        k = (a.date, a.key, cu, a.actor, a.hours)
-        seen = first.get(k)
-        if seen is None:
-            first[k] = [a]
-            kept.append(a)
+    for i in repeats:
+        f = first[i]
+        a, head = rows[i], rows[f]
+        same_kind = a.actor == head.actor and a.hours == head.hours
+        place = (a.file, a.sheet)
+        if same_kind and place == (head.file, head.sheet):
+            continue  # another row of the sheet the first one is in: kept
+        st = state.get((f, a.actor, a.hours))
+        if st is None:
+            seed = {resolver.role_of(head): {(head.file, head.sheet): head}} if same_kind else {}
+            st = state[(f, a.actor, a.hours)] = seed
+        mine = st.setdefault(resolver.role_of(a), {})
+        if not mine or place in mine:  # a new role, or another row of a sheet already kept
+            mine.setdefault(place, a)
             continue
-        resolver = resolver or RoleResolver(pack)
-        role = resolver.role_of(a)
-        same = [o for o in seen if resolver.role_of(o) == role]
-        if not same or any((o.file, o.sheet) == (a.file, a.sheet) for o in same):
-            seen.append(a)
-            kept.append(a)
-            continue
-        o = same[0]
+        o = next(iter(mine.values()))
+        dropped.add(i)
         sel.excluded.append(Excluded(a, t("excl.duplicate", lang, file=o.file, sheet=o.sheet, row=o.row)))
         pairs.setdefault((a.file, a.sheet, o.file, o.sheet), []).append((a.row, o.row))
-    sel.rows = kept
+    sel.rows = [a for i, a in enumerate(rows) if i not in dropped]
     for (file, sheet, ofile, osheet), rows in pairs.items():
         row, orow = rows[0]
         msg = t("warn.duplicates", lang, n=len(rows), file=ofile, sheet=osheet, row=row, orow=orow)
