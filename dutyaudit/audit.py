@@ -100,13 +100,6 @@ def infer_unit(acts: Activities) -> str | None:
     return title_unit(acts.titles)
 
 
-def unit_rows(rows: list[Activity], unit: str | None) -> list[Activity]:
-    """The rows of one unit when the log has a unit column (rows without a unit stay)."""
-    if unit is None or not any(a.unit for a in rows):
-        return rows
-    return [a for a in rows if not a.unit or unit in a.unit or a.unit in unit]
-
-
 def _roles(role: str | Sequence[str] | None) -> tuple[str, ...]:
     if role is None:
         return ()

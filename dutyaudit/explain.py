@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from dutyaudit import waivers as waiver_rules
-from dutyaudit.audit import infer_unit, infer_year, unit_rows
+from dutyaudit.audit import infer_unit, infer_year
 from dutyaudit.errors import UsageError
 from dutyaudit.evaluate import (
     DutyResult,
@@ -45,6 +45,7 @@ from dutyaudit.i18n import Lang, t
 from dutyaudit.matching import CompiledMatch, Hit, Matcher
 from dutyaudit.model import Activities, Activity, RowWarning
 from dutyaudit.packs import AllOfReq, CountReq, DeadlineReq, Duty, EachReq, Pack, RateReq, SumReq
+from dutyaudit.selection import drop_duplicates, select_unit
 from dutyaudit.waivers import expired_warning, resolve, scoped, unknown_duty
 
 #: How many near misses an explanation keeps by default.
@@ -369,9 +370,11 @@ def explain_duty(
     Rows, year, unit and waivers are chosen as ``check`` chooses them, so the verdict is the same.
     """
     duty = find_duty(pack, duty_id)
-    rows = unit_rows(acts.rows, unit)
+    sel = select_unit(acts, unit, lang)  # the unit's rows, each activity once, as check reads them
+    drop_duplicates(sel, pack, lang)
+    rows = sel.rows
     audit_year = year if year is not None else infer_year(rows)
-    who = unit or infer_unit(acts)
+    who = unit or sel.unit or infer_unit(acts)
     matcher = Matcher(pack, rows)
     hits = matcher.hits(duty)
     result = evaluate_duty(duty, hits, audit_year, lang)
@@ -384,6 +387,8 @@ def explain_duty(
     keep = near[:limit] if limit else near
     if result.status == "waived":
         needed = t("explain.waived", lang)
+    elif result.status == "na":
+        needed = t("explain.na", lang, shortfall=result.shortfall)
     else:
         needed = needed_text(pack, duty, result, hits, audit_year, lang) or t("explain.nothing_needed", lang)
     return Explanation(
@@ -399,7 +404,7 @@ def explain_duty(
         rule=rule_text(pack, duty, lang),
         needed=needed,
         applies=duty.years is None or duty.years.covers(audit_year),
-        warnings=[*acts.warnings, *(expired_warning(w, lang) for w in expired)],
+        warnings=[*acts.warnings, *sel.warnings, *(expired_warning(w, lang) for w in expired)],
         files=list(acts.files),
         lang=lang,
     )

@@ -381,6 +381,10 @@ LABELS: dict[str, dict[str, str]] = {
         "zh": "{label}（{id}）按人计，但台账未列出人员（责任人/参训人员列），改按单位合计",
         "en": "{label} ({id}) is per person but the log names nobody (no person column): summed for the unit",
     },
+    "explain.na": {
+        "zh": "{shortfall}：不适用，不计分",
+        "en": "{shortfall}; left out of the score",
+    },
     "explain.need.all_of": {"zh": "需补{names}的记录：{scope}", "en": "rows for {names}, {scope}"},
     "scope.kind.county": {"zh": "县（市、区）", "en": "a county or city"},
     "scope.kind.township": {"zh": "乡镇（街道）", "en": "a township"},

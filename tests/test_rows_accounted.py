@@ -46,6 +46,14 @@ def test_a_copy_of_the_log_counts_once(write_csv: Callable[..., Path], audit_jso
     assert warning["file"] == "盘山县台账(1).csv" and "盘山县台账.csv" in warning["message"]
 
 
+def test_explain_reads_a_copy_as_check_does(write_csv: Callable[..., Path], run, mini_pack: Path, tmp_path) -> None:
+    first = write_csv(LECTURE, name="盘山县台账.csv", title=TITLE)
+    copy = shutil.copy(first, tmp_path / "盘山县台账(1).csv")
+    res = run("explain", first, copy, "--pack", mini_pack, "--duty", "party-lecture", "--format", "json")
+    data = json.loads(res.stdout)
+    assert (data["status"], data["found"], len(data["counted"])) == ("partial", 1, 1)
+
+
 def test_the_same_activity_on_two_sheets_counts_once(tmp_path: Path, audit_json) -> None:
     wb = openpyxl.Workbook()
     for name in ("县委", "县委(2)"):

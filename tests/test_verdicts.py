@@ -101,6 +101,8 @@ def test_na_is_a_status_everywhere(write_csv: Callable[..., Path], run, mini_pac
     assert "n/a 1" in run("check", log, "--pack", mini_pack, "--lang", "en").stdout
     assert "| 不适用 |" in run("check", log, "--pack", mini_pack, "-f", "markdown").stdout
     assert ",na," in run("check", log, "--pack", mini_pack, "-f", "csv").stdout
+    explained = run("explain", log, "--pack", mini_pack, "--duty", "gov-court")
+    assert explained.exit_code == 0 and "本年度无此类案件记录：不适用，不计分" in explained.stdout
 
 
 # ---------------------------------------------------------------- per-person sums
