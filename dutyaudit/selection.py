@@ -113,9 +113,9 @@ def drop_duplicates(sel: Selection, pack: Pack, lang: Lang) -> None:
         sel.excluded.append(Excluded(a, t("excl.duplicate", lang, file=o.file, sheet=o.sheet, row=o.row)))
         pairs.setdefault((a.file, a.sheet, o.file, o.sheet), []).append((a.row, o.row))
     sel.rows = [a for i, a in enumerate(rows) if i not in dropped]
-    for (file, sheet, ofile, osheet), rows in pairs.items():
-        row, orow = rows[0]
-        msg = t("warn.duplicates", lang, n=len(rows), file=ofile, sheet=osheet, row=row, orow=orow)
+    for (file, sheet, ofile, osheet), repeated in pairs.items():
+        row, orow = repeated[0]
+        msg = t("warn.duplicates", lang, n=len(repeated), file=ofile, sheet=osheet, row=row, orow=orow)
         sel.warnings.append(RowWarning(file, sheet, row, msg))
 
 
