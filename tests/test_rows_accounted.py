@@ -244,3 +244,19 @@ def test_batch_never_merges_units_whose_file_names_look_alike(tmp_path: Path, ru
         unit_from_filename(Path("盘山县台账(1).xlsx")) == unit_from_filename(Path("盘山县台账 - 副本.xlsx")) == "盘山县"
     )
     assert unit_from_filename(Path("盘山县台账-修订.xlsx")) == "盘山县台账-修订"  # not cut to another unit's name
+
+
+def test_batch_of_a_folder_with_copies_scores_the_unit_once(tmp_path: Path, run) -> None:
+    """Two copies of 盘山县's log in one folder: one unit, the score of one log, and both said."""
+    example = Path(__file__).resolve().parent.parent / "examples" / "panjin-2023-台账.xlsx"
+    folder = tmp_path / "logs"
+    folder.mkdir()
+    shutil.copy(example, folder / "盘山县台账.xlsx")
+    shutil.copy(example, folder / "盘山县台账(1).xlsx")
+    _, alone = check_json("panjin", example)
+    data = json.loads(run("batch", folder, "--pack", "panjin", "-f", "json", "-j", "1").stdout)
+    assert [d["unit"] for d in data] == ["盘山县"]
+    assert (data[0]["score"], data[0]["summary"]) == (alone["score"], alone["summary"])
+    messages = [w["message"] for w in data[0]["warnings"]]
+    assert any("内容完全相同" in m for m in messages) and any("重复" in m and "只计一次" in m for m in messages)
+    assert data[0]["rows"]["excluded"] == data[0]["rows"]["read"] // 2 + alone["rows"]["excluded"]
