@@ -17,7 +17,7 @@ from dutyaudit.i18n import Lang, t
 from dutyaudit.matching import RoleResolver
 from dutyaudit.model import Activities, Activity, Excluded, RowWarning
 from dutyaudit.packs import Pack
-from dutyaudit.units import distinct_units, filename_unit, row_units, same_unit, title_unit
+from dutyaudit.units import distinct_units, filename_unit, is_part_of, row_units, same_unit, title_unit, unit_kind
 
 
 @dataclass(slots=True)
@@ -45,17 +45,21 @@ def file_units(acts: Activities) -> dict[str, str | None]:
 def select_unit(acts: Activities, unit: str | None, lang: Lang, *, check: bool = True) -> Selection:
     """The rows of the audited unit.
 
-    Without ``unit``, logs naming more than one unit are a UsageError (``check=False`` skips that: batch
-    has already split the rows by unit). With ``unit``, the log must name it (or name no unit at all);
-    rows of other units are excluded.
+    A log names a unit by its title or file name, or by a unit column whose cells name counties or townships;
+    a unit column of departments (县司法局、县应急局 …) names the bodies responsible within one log. Without
+    ``unit``, logs naming more than one unit are a UsageError (``check=False`` skips that: batch has already
+    split the rows by unit). With ``unit``, the log must name it (or name no unit at all); rows of other units
+    are excluded.
     """
     per_row = row_units(acts, file_units(acts))
-    named = distinct_units(dict.fromkeys(u for u in per_row.values() if u))
+    values = dict.fromkeys(u for u in per_row.values() if u)
+    cells = {a.unit for a in acts.rows if a.unit}
+    named = distinct_units(u for u in values if u not in cells or unit_kind(u) in _PEERS)
     if unit is None:
         if check and len(named) > 1:
             raise UsageError(t("err.several_units", lang, units=t("sep", lang).join(named[:8])))
         return Selection(list(acts.rows), named[0] if len(named) == 1 else None)
-    if named and not any(same_unit(unit, n) for n in named):
+    if named and not any(same_unit(unit, n) for n in [*named, *cells]):
         raise UsageError(t("err.unit_mismatch", lang, unit=unit, named=t("sep", lang).join(named[:8])))
     sel = Selection([], unit)
     verdict: dict[str, bool] = {}
@@ -66,12 +70,24 @@ def select_unit(acts: Activities, unit: str | None, lang: Lang, *, check: bool =
             continue
         ok = verdict.get(u)
         if ok is None:
-            ok = verdict[u] = same_unit(unit, u)
+            ok = verdict[u] = _belongs(u, unit)
         if ok:
             sel.rows.append(a)
         else:
             sel.excluded.append(Excluded(a, t("excl.unit", lang, unit=u)))
     return sel
+
+
+#: Kinds of unit that are audited apart when a unit column names several (a roll-up of counties or townships).
+_PEERS = ("county", "township")
+
+
+def _belongs(name: str, unit: str) -> bool:
+    """Whether a row of ``name`` belongs to the audited ``unit``: the same unit, one of its parts, or a
+    department (or unnamed body) in the log of a county or township."""
+    if same_unit(name, unit) or is_part_of(name, unit):
+        return True
+    return unit_kind(name) not in _PEERS and unit_kind(unit) in (*_PEERS, None)
 
 
 def drop_duplicates(sel: Selection, pack: Pack, lang: Lang) -> None:

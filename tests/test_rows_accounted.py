@@ -260,3 +260,14 @@ def test_batch_of_a_folder_with_copies_scores_the_unit_once(tmp_path: Path, run)
     messages = [w["message"] for w in data[0]["warnings"]]
     assert any("内容完全相同" in m for m in messages) and any("重复" in m and "只计一次" in m for m in messages)
     assert data[0]["rows"]["excluded"] == data[0]["rows"]["read"] // 2 + alone["rows"]["excluded"]
+
+
+def test_a_log_whose_unit_column_lists_departments_is_one_log(tmp_path: Path, run, mini_pack: Path) -> None:
+    """A county's log with a 责任单位 column (县司法局、县应急局) and no title is one log, not several units."""
+    rows = [["2023-04-01", "法治专题讲座", "县司法局"], ["2023-05-01", "法治专题讲座", "县应急局"]]
+    log = _csv(tmp_path / "台账.csv", rows)
+    data = json.loads(run("check", log, "--pack", mini_pack, "-f", "json").stdout)
+    assert status_of(data, "party-lecture")["found"] == 2
+    only = json.loads(run("check", log, "--pack", mini_pack, "--unit", "县司法局", "-f", "json").stdout)
+    assert status_of(only, "party-lecture")["found"] == 1
+    assert [e["reason"] for e in only["excluded"]] == ["属于其他单位：县应急局"]
