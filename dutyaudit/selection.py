@@ -17,7 +17,16 @@ from dutyaudit.i18n import Lang, t
 from dutyaudit.matching import RoleResolver
 from dutyaudit.model import Activities, Activity, Excluded, RowWarning
 from dutyaudit.packs import Pack
-from dutyaudit.units import distinct_units, filename_unit, row_units, same_unit, title_unit
+from dutyaudit.units import (
+    distinct_units,
+    filename_unit,
+    is_part_of,
+    peer_units,
+    place_of,
+    row_units,
+    same_unit,
+    title_unit,
+)
 
 
 @dataclass(slots=True)
@@ -50,7 +59,7 @@ def select_unit(acts: Activities, unit: str | None, lang: Lang, *, check: bool =
     rows of other units are excluded.
     """
     per_row = row_units(acts, file_units(acts))
-    named = distinct_units(dict.fromkeys(u for u in per_row.values() if u))
+    named = peer_units(distinct_units(dict.fromkeys(u for u in per_row.values() if u)))
     if unit is None:
         if check and len(named) > 1:
             raise UsageError(t("err.several_units", lang, units=t("sep", lang).join(named[:8])))
@@ -65,8 +74,8 @@ def select_unit(acts: Activities, unit: str | None, lang: Lang, *, check: bool =
             sel.rows.append(a)
             continue
         ok = verdict.get(u)
-        if ok is None:
-            ok = verdict[u] = same_unit(unit, u)
+        if ok is None:  # a relative name (县司法局) is a part of the audited unit, whatever it is
+            ok = verdict[u] = is_part_of(u, unit) or place_of(u) is None
         if ok:
             sel.rows.append(a)
         else:
