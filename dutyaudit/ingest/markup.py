@@ -21,13 +21,15 @@ from xml.etree.ElementTree import Element, ParseError, XMLPullParser
 
 from dutyaudit.errors import InputError
 from dutyaudit.ingest.base import RawSheet, Reader
-from dutyaudit.ingest.excel import MAX_CELLS
+from dutyaudit.ingest.limits import MAX_CELL_CHARS, MAX_CELLS, MAX_MERGED_CELLS, MAX_TEXT_BYTES, LimitError, mib
 from dutyaudit.ingest.textfile import normalize_encoding
 
 #: Browsers cap spans at these; a larger span is a damaged or hostile file, not a wider table.
 MAX_COLSPAN = 1000
 MAX_ROWSPAN = 65534
 MAX_ROWS = 1_048_576
+#: <td> and <th> elements an HTML file may hold (each costs more than a cell of a workbook while parsed).
+MAX_HTML_CELLS = MAX_CELLS // 4
 MAX_COLS = 16_384
 _META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _XML_DECL = re.compile(r"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9_.:-]+)["'][^>]*\?>""")
@@ -43,6 +45,8 @@ _X_NAME = re.compile(r"<x:Name>\s*([^<]*?)\s*</x:Name>", re.IGNORECASE)
 def decode_markup(data: bytes, override: str | None, path: Path) -> tuple[str, str]:
     """Text of an HTML/XML file and the encoding used: ``--encoding``, a BOM, the declared charset
     (gb2312/gbk read as their superset gb18030), UTF-8, else GB18030."""
+    if len(data) > MAX_TEXT_BYTES:
+        raise LimitError(f"the file is {mib(len(data))}", f"{mib(MAX_TEXT_BYTES)} per HTML or XML file", str(path))
     candidates: list[str] = []
     if override:
         candidates.append(normalize_encoding(override))
@@ -104,6 +108,7 @@ class _TableParser(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.tables: list[_Table] = []
+        self.cells = 0
         self._stack: list[_Table] = []
         self._cell: list[_Cell | None] = []
         self._skip = 0
@@ -141,6 +146,9 @@ class _TableParser(HTMLParser):
             self._stack[-1].rows.append([])
             self._cell[-1] = None
         elif tag in ("td", "th"):
+            self.cells += 1
+            if self.cells > MAX_HTML_CELLS:
+                raise LimitError("the page holds more table cells than any log", f"{MAX_HTML_CELLS:,} HTML cells", None)
             table = self._stack[-1]
             if not table.rows:
                 table.rows.append([])
@@ -233,6 +241,7 @@ def layout(table_rows: list[list[tuple[Any, int, int]]], path: Path, name: str) 
     taken: dict[int, set[int]] = {}
     n_rows = len(table_rows)
     cells = 0
+    spanned = 0
     for r, tr in enumerate(table_rows):
         out: list[Any] = []
         busy = taken.pop(r, set())
@@ -245,15 +254,28 @@ def layout(table_rows: list[list[tuple[Any, int, int]]], path: Path, name: str) 
                 break
             if len(out) < c + colspan:
                 out.extend([""] * (c + colspan - len(out)))
+            if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
+                raise LimitError(
+                    f"a cell of table {name!r} holds {len(value):,} characters",
+                    f"{MAX_CELL_CHARS:,} characters per cell",
+                    str(path),
+                )
             out[c] = value
             if rowspan > 1 or colspan > 1:
+                spanned += rowspan * colspan
+                if spanned > MAX_MERGED_CELLS:
+                    raise LimitError(
+                        f"the rowspan × colspan cells of table {name!r} cover more cells than any log",
+                        f"{MAX_MERGED_CELLS:,} merged cells per sheet",
+                        str(path),
+                    )
                 merged.append((r, c, r + rowspan - 1, c + colspan - 1))
                 for rr in range(r + 1, r + rowspan):
                     taken.setdefault(rr, set()).update(range(c, c + colspan))
             c += colspan
         cells += len(out)
         if cells > MAX_CELLS:
-            raise InputError(f"table {name!r} is too large to audit (over {MAX_CELLS:,} cells)", str(path))
+            raise LimitError(f"table {name!r} is too large to audit", f"{MAX_CELLS:,} cells per sheet", str(path))
         rows.append(out)
     return RawSheet(name, rows, merged)
 
@@ -275,6 +297,8 @@ class HtmlReader(Reader):
         try:
             parser.feed(text)
             parser.close()
+        except LimitError as exc:
+            raise InputError(exc.reason, str(path)) from None
         except (AssertionError, ValueError) as exc:  # html.parser is lenient; guard its rare assertions
             raise InputError(
                 f"cannot parse the HTML ({exc}); save the page again or export as xlsx", str(path)
@@ -340,20 +364,32 @@ class SpreadsheetMLReader(Reader):
         if "<!ENTITY" in text[:65536]:
             raise InputError("the XML declares entities; such files are not read (save it as xlsx)", str(path))
         text = _XML_DECL.sub("", text, count=1).lstrip("\ufeff")
+        try:
+            sheets = self._parse(text, path)
+        except ParseError as exc:
+            # Excel writes control characters a cell holds as references (&#7;, &#11;) that XML 1.0 forbids.
+            clean = _CONTROL_REF.sub(_drop_control, _CONTROL_CHAR.sub("", text))
+            try:
+                sheets = self._parse(clean, path) if clean != text else None
+            except ParseError:
+                sheets = None
+            if sheets is None:
+                raise InputError(
+                    f"the XML spreadsheet is damaged ({exc}); open and re-save it in Excel, WPS or LibreOffice",
+                    str(path),
+                ) from None
+        yield from sheets
+
+    def _parse(self, text: str, path: Path) -> list[RawSheet]:
         parser: XMLPullParser[Element] = XMLPullParser(events=("start", "end"))
         sheets: list[RawSheet] = []
         state = _SSState()
-        try:
-            for i in range(0, len(text), 1 << 20):
-                parser.feed(text[i : i + (1 << 20)])
-                self._drain(parser, state, sheets, path)
-            parser.close()
+        for i in range(0, len(text), 1 << 20):
+            parser.feed(text[i : i + (1 << 20)])
             self._drain(parser, state, sheets, path)
-        except ParseError as exc:
-            raise InputError(
-                f"the XML spreadsheet is damaged ({exc}); open and re-save it in Excel, WPS or LibreOffice", str(path)
-            ) from None
-        yield from sheets
+        parser.close()
+        self._drain(parser, state, sheets, path)
+        return sheets
 
     def _drain(self, parser: XMLPullParser[Element], st: _SSState, out: list[RawSheet], path: Path) -> None:
         for pair in parser.read_events():
@@ -402,6 +438,12 @@ class SpreadsheetMLReader(Reader):
                 break
         if value == "" and not (across or down):
             return
+        if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
+            raise LimitError(
+                f"a cell of sheet {sheet.name!r} holds {len(value):,} characters",
+                f"{MAX_CELL_CHARS:,} characters per cell",
+                str(path),
+            )
         rows = sheet.rows
         while len(rows) <= r:
             rows.append([])
@@ -409,7 +451,9 @@ class SpreadsheetMLReader(Reader):
         if len(row) <= c:
             st.cells += c + 1 - len(row)
             if st.cells > MAX_CELLS:
-                raise InputError(f"sheet {sheet.name!r} is too large to audit (over {MAX_CELLS:,} cells)", str(path))
+                raise LimitError(
+                    f"sheet {sheet.name!r} is too large to audit", f"{MAX_CELLS:,} cells per sheet", str(path)
+                )
             row.extend([""] * (c + 1 - len(row)))
         row[c] = value
 
@@ -420,6 +464,16 @@ class _SSState:
     row: int = -1
     col: int = -1
     cells: int = 0
+
+
+_CONTROL_REF = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,6})|([0-9]{1,7}));")
+_CONTROL_CHAR = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _drop_control(m: re.Match[str]) -> str:
+    """A character reference XML 1.0 forbids (a control character) dropped; any other kept as written."""
+    code = int(m.group(1), 16) if m.group(1) else int(m.group(2))
+    return "" if code < 0x20 and code not in (9, 10, 13) else m.group(0)
 
 
 def _int(v: str | None) -> int:
