@@ -201,8 +201,8 @@ class CalamineReader(Reader):
 def _damaged(reason: str, path: Path) -> InputError:
     if path.suffix.lower() in (".et", ".ett"):
         return InputError(
-            f"cannot read this WPS spreadsheet ({reason}); in WPS choose 文件 › 另存为 › Excel 工作簿 (*.xlsx) and pass "
-            "that file",
+            f"cannot read this WPS spreadsheet ({reason}); in WPS choose 文件 › 另存为 › Excel 工作簿 (*.xlsx) "
+            "and pass that file",
             str(path),
         )
     return InputError(f"cannot read the workbook ({reason}); is it damaged or truncated? {_DAMAGED}", str(path))

@@ -52,6 +52,9 @@ def run_isolated(fn: Callable[[], T], path: str, memory: int = MEMORY_CEILING, s
     if pid == 0:  # pragma: no cover - the child; its outcome is what the parent tests see
         os.close(r)
         try:
+            import faulthandler
+
+            faulthandler.disable()  # (pytest enables it) a crash here is reported by the parent, not dumped
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, 2)  # a Rust abort prints a backtrace; the user gets one line from the parent
             _soft, hard = resource.getrlimit(resource.RLIMIT_AS)

@@ -25,13 +25,13 @@ from dutyaudit.ingest.xlsxguard import MAX_CELLS, Extent, part_name, too_big
 
 _CHUNK = 4 * 1024 * 1024
 _ROW_END = b"</table:table-row>"
-_ROW_START = re.compile(rb"<table:table-row[\s>/]")
 _TABLE = re.compile(rb'<table:table[\s>](?:[^>]*?\btable:name="([^"]*)")?')
 _CELL = re.compile(rb"<table:(?:table-cell|covered-table-cell)([\s>/][^>]*)?>")
 _REPEAT_COLS = re.compile(rb'number-columns-repeated="(\d+)"')
 _REPEAT_ROWS = re.compile(rb'number-rows-repeated="(\d+)"')
 _SPAN_R = re.compile(rb'number-rows-spanned="(\d+)"')
 _SPAN_C = re.compile(rb'number-columns-spanned="(\d+)"')
+_MATTERS = re.compile(rb"office:value-type|<text:|<table:table[\s>]|-spanned=")
 _MIME = "application/vnd.oasis.opendocument.spreadsheet"
 
 
@@ -77,7 +77,16 @@ def scan_ods(chunks: Iterator[bytes], path: Path) -> dict[str, OdsSheet]:
     state = _Scan(out, path)
     tail = b""
     for chunk in chunks:
-        pieces = (tail + chunk).split(_ROW_END)
+        buf = tail + chunk
+        cut = buf.rfind(_ROW_END) + len(_ROW_END)
+        if cut >= len(_ROW_END) and state.sheet is not None and not _MATTERS.search(buf, 0, cut):
+            # Only empty rows end in this stretch (no value, sheet, merge): count them, repeats included.
+            state.row += buf.count(_ROW_END, 0, cut) + sum(
+                int(n) - 1 for n in _REPEAT_ROWS.findall(buf, 0, cut) if int(n) > 1
+            )
+            tail = buf[cut:]
+            continue
+        pieces = buf.split(_ROW_END)
         tail = pieces.pop()
         for piece in pieces:
             state.row_piece(piece)
@@ -94,31 +103,30 @@ class _Scan:
 
     def row_piece(self, piece: bytes, closed: bool = True) -> None:
         """One ``…<table:table-row …>cells`` piece (what precedes a row's end tag)."""
-        starts = [m.start() for m in _ROW_START.finditer(piece)]
-        if not starts:
+        rs = max(piece.rfind(b"<table:table-row "), piece.rfind(b"<table:table-row>"))
+        if rs < 0 or not closed:
             self._tables(piece)
             return
-        rs = starts[-1]
-        self._tables(piece[:rs])
-        if self.sheet is None or not closed:
+        if rs and b"<table:table" in piece[:rs]:
+            self._tables(piece[:rs])
+        if self.sheet is None:
             return
         tag_end = piece.find(b">", rs) + 1
-        tag = piece[rs:tag_end]
-        repeat = _int(_REPEAT_ROWS.search(tag))
-        body = piece[tag_end:]
-        last = max(body.rfind(b"office:value-type"), body.rfind(b"<text:"))
+        repeat = _int(_REPEAT_ROWS.search(piece, rs, tag_end))
+        last = max(piece.rfind(b"office:value-type", tag_end), piece.rfind(b"<text:", tag_end))
         if last >= 0:
-            end = body.find(b">", last) + 1 or len(body)
-            pre = body[:end]
-            width = pre.count(b"<table:table-cell") + pre.count(b"<table:covered-table-cell")
-            width += sum(int(n) - 1 for n in _REPEAT_COLS.findall(pre) if int(n) > 1)
+            end = piece.find(b">", last) + 1 or len(piece)
+            width = piece.count(b"<table:table-cell", tag_end, end) + piece.count(
+                b"<table:covered-table-cell", tag_end, end
+            )
+            width += sum(int(n) - 1 for n in _REPEAT_COLS.findall(piece, tag_end, end) if int(n) > 1)
             ext = self.sheet.extent
             ext.rows = self.row + repeat
             ext.cols = max(ext.cols, width)
             if ext.cells > MAX_CELLS:
                 raise too_big(self.sheet.name, ext, self.path)
-        if b"-spanned=" in body:
-            self._merges(body)
+        if piece.find(b"-spanned=", tag_end) >= 0:
+            self._merges(piece[tag_end:])
         self.row += repeat
 
     def _tables(self, text: bytes) -> None:

@@ -95,7 +95,7 @@ def utf32_without_bom(head: bytes) -> str | None:
                 text = head.decode(enc)
             except UnicodeDecodeError:
                 continue
-            if sum(1 for ch in text if ch < " " and ch not in "\t\r\n") <= len(text) // 100:
+            if sum(1 for ch in text if ch < " " and ch not in "\t\r\n\v\f") <= len(text) // 100:
                 return enc
     return None
 
