@@ -182,3 +182,20 @@ def test_unsupported_and_empty_documents_are_input_errors(tmp_path: Path) -> Non
     broken.write_bytes(b"PK\x03\x04 not really a zip")
     with pytest.raises(InputError, match=r"not a readable \.docx"):
         read_document(broken)
+
+
+def test_pdf_wrapped_lines_and_digit_gaps(tmp_path: Path, txt: Path) -> None:
+    """A PDF line wrapped at the page width rejoins its paragraph; a blank the layout put between a digit
+    and a character (不少于40 学时) goes."""
+    lines = DOC.splitlines()
+    wrapped = []
+    for line in lines:
+        if line.startswith("（二）年内"):
+            wrapped.append("（二）年内执法人员法治培训不少于40 学时。")
+        elif line.startswith("（一）每年3月"):
+            wrapped += ["（一）每年3 月1 日前报告上一年度法治政府", "建设情况。"]
+        else:
+            wrapped.append(line)
+    path = tmp_path / "wrapped.pdf"
+    path.write_bytes(pdf_bytes(wrapped))
+    assert _duties(path) == _duties(txt)

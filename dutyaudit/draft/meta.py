@@ -68,7 +68,7 @@ def read_meta(tree: Tree, stem: str, file_date: dt.date, name: str | None = None
     for line in tree.preamble:
         m = _SOURCE.search(line)
         if m:
-            issuer = m.group(1)
+            issuer = re.split(r"浏览|点击|阅读|字号|发布|时间|日期", m.group(1))[0]  # the portal's next label
             break
     if issuer is None:  # a signature: the issuing offices on the lines above the date
         for i, line in enumerate(tree.preamble):

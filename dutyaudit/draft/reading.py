@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -151,9 +152,13 @@ def _xml_text(el: object) -> str:
 
 _MARK_START = re.compile(
     r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.．、]|[（(]\d+[）)]|[①-⑳]"
-    r"|第[一二三四五六七八九十百]+[条章节]|附件|[（(]责任单位)"
+    r"|第[一二三四五六七八九十百]+[条章节]|附件)"
 )
-_SENTENCE_END = re.compile(r"[。；;：:！？!?）)」”]$")
+# text extraction puts a blank between a digit and a character laid out apart (不少于1 次, 2015 年)
+_PDF_GAP = re.compile(
+    r"(?<=[\u3000-\u9fff\uff00-\uffef\d]) (?=[\u3000-\u9fff\uff00-\uffef])|(?<=[\u3000-\u9fff]) (?=\d)"
+)
+_SENTENCE_END = re.compile(r"[。；;！？!?]$")
 
 
 def _pdf_lines(path: Path) -> list[str]:
@@ -169,21 +174,27 @@ def _pdf_lines(path: Path) -> list[str]:
         pages = [page.extract_text() or "" for page in reader.pages]
     except (PdfReadError, ValueError, KeyError) as exc:
         raise InputError(f"not a readable PDF ({exc})", str(path)) from None
-    return unwrap(line for page in pages for line in page.splitlines())
+    return unwrap(_PDF_GAP.sub("", line) for page in pages for line in page.splitlines())
 
 
-def unwrap(lines: object) -> list[str]:
-    """Join lines a PDF wrapped mid-paragraph: a line continues the previous one unless the previous
-    ends a sentence or the line starts a numbered clause. Page numbers (- 3 -, 3) are dropped."""
+def unwrap(lines: Iterable[str]) -> list[str]:
+    """Join lines a PDF wrapped mid-paragraph. A line continues the previous one when the previous one
+    ran to the full width of the page (a short line ends its paragraph), ends no sentence, and the line
+    does not open a numbered clause. Page numbers (- 3 -, 3) are dropped."""
+    kept = [s for s in (str(x).strip() for x in lines) if s and not re.fullmatch(r"[-—–\s]*\d{1,3}[-—–\s]*", s)]
+    if not kept:
+        return []
+    widths = sorted(len(s) for s in kept)
+    full = widths[int(len(widths) * 0.9)] * 0.8
     out: list[str] = []
-    for raw in lines:  # type: ignore[attr-defined]
-        line = str(raw).strip()
-        if not line or re.fullmatch(r"[-—–\s]*\d{1,3}[-—–\s]*", line):
-            continue
-        if out and not _SENTENCE_END.search(out[-1]) and not _MARK_START.match(line) and _CJK.search(line[:1] or "x"):
+    previous = ""
+    for line in kept:
+        wrapped = len(previous) >= full and not _SENTENCE_END.search(previous)
+        if out and wrapped and not _MARK_START.match(line):
             out[-1] += line
         else:
             out.append(line)
+        previous = line
     return out
 
 
