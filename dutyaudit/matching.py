@@ -7,14 +7,16 @@ the evaluator's business, so ``explain`` can tell "wrong year" from "keyword mis
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cached_property
 
+from dutyaudit.concepts import CompiledConcept, compiled_concepts
 from dutyaudit.ingest.text import fold, normalize
 from dutyaudit.model import Activity
 from dutyaudit.packs import Duty, Match, Pack
-from dutyaudit.vocabulary import Concept, load_vocabulary, match_form
+from dutyaudit.rowtext import build_units, place_of
+from dutyaudit.vocabulary import match_form
 
 _SEP = "\x00"
 
@@ -25,24 +27,38 @@ class Hit:
 
     activity: Activity
     keywords: tuple[str, ...]
-    """Keywords (as the pack writes them) found in the title."""
+    """Words found (as the pack or the vocabulary writes them); one found outside the title carries
+    its column: 会前学法〔议题〕."""
     type: str | None
     role: str | None
     """The row's role id (None: the log does not say; it may count for any role)."""
+    places: tuple[tuple[str, str], ...] = ()
+    """(word, column) for each word found; column "" is the title."""
+
+
+def shown(places: Sequence[tuple[str, str]]) -> tuple[str, ...]:
+    """Words for display: 会前学法, or 会前学法〔议题〕 when found in another column than the title."""
+    return tuple(dict.fromkeys(f"{w}〔{c}〕" if c else w for w, c in places))
 
 
 class KeywordIndex:
-    """Finds the rows whose key contains a word.
+    """Finds the keys (row texts, or units of rows) that contain a word, and the rows they belong to.
 
-    Logs repeat titles (会前学法, 常务会议 …), so the index scans one joined string of the distinct
-    keys per word and maps each distinct key back to its rows.
+    Logs repeat their texts (会前学法, 常务会议 …), so the index scans one joined string of the
+    distinct keys per word; word lookups answer with distinct-key ids, which :meth:`rows_of` maps
+    back to the rows (``owners``: the row of each key; default, key ``i`` is row ``i``).
     """
 
-    def __init__(self, keys: Sequence[str]) -> None:
+    def __init__(self, keys: Sequence[str], owners: Sequence[int] | None = None) -> None:
         rows_of: dict[str, list[int]] = {}
         for i, k in enumerate(keys):
-            rows_of.setdefault(k, []).append(i)
+            rows_of.setdefault(k, []).append(i if owners is None else owners[i])
         distinct = list(rows_of)
+        self._id = {k: j for j, k in enumerate(distinct)}
+        self.ids = [self._id[k] for k in keys]
+        """The distinct-key id of each key given."""
+        self.keys = distinct
+        """The distinct keys; a key id is a position in this list."""
         self._rows = [rows_of[k] for k in distinct]
         self._text = _SEP.join(distinct)
         starts, pos = [], 0
@@ -54,18 +70,21 @@ class KeywordIndex:
         self.memo: dict[str, frozenset[int]] = {}
         """Keys naming each concept, filled by :meth:`CompiledConcept.keys_naming`."""
 
-    def rows_with(self, word: str) -> frozenset[int]:
-        """Indices of rows whose key contains ``word`` (already normalised)."""
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def keys_with(self, word: str) -> frozenset[int]:
+        """Ids of the distinct keys that contain ``word`` (already in match form)."""
         hit = self._cache.get(word)
         if hit is not None:
             return hit
-        out: set[int] = set()
-        text, find, starts, rows = self._text, self._text.find, self._starts, self._rows
+        out: list[int] = []
+        text, find, starts = self._text, self._text.find, self._starts
         if word:
             i = find(word)
             while i != -1:
                 k = bisect_right(starts, i) - 1
-                out.update(rows[k])
+                out.append(k)
                 # jump to the next key: one hit per key is enough
                 nxt = starts[k + 1] if k + 1 < len(starts) else len(text)
                 i = find(word, nxt)
@@ -73,94 +92,17 @@ class KeywordIndex:
         self._cache[word] = hit
         return hit
 
+    def rows_of(self, key_ids: Iterable[int]) -> set[int]:
+        """The rows the given keys belong to."""
+        out: set[int] = set()
+        rows = self._rows
+        for k in key_ids:
+            out.update(rows[k])
+        return out
 
-@dataclass(frozen=True, slots=True)
-class CompiledConcept:
-    """A vocabulary concept with its words in match form."""
-
-    id: str
-    label: str
-    words: tuple[tuple[str, str], ...]
-    """(match form, as written)."""
-    groups: tuple[tuple[tuple[tuple[str, str], ...], ...], ...]
-    """Per ``all`` entry, per group, the alternatives (match form, as written)."""
-    exclude: tuple[tuple[str, str], ...]
-
-    @classmethod
-    def of(cls, cid: str, c: Concept) -> CompiledConcept:
-        return cls(
-            id=cid,
-            label=c.label,
-            words=c.word_forms,
-            groups=c.group_forms,
-            exclude=tuple((match_form(w), w) for w in c.exclude if w.strip()),
-        )
-
-    def keys_naming(self, index: KeywordIndex) -> frozenset[int]:
-        """Indices of the index's keys that name this concept (cached on the index)."""
-        memo = index.memo
-        hit = memo.get(self.id)
-        if hit is not None:
-            return hit
-        rows: set[int] = set()
-        for norm, _ in self.words:
-            rows |= index.rows_with(norm)
-        for entry in self.groups:
-            both: set[int] | None = None
-            for alts in entry:
-                one: set[int] = set()
-                for norm, _ in alts:
-                    one |= index.rows_with(norm)
-                both = one if both is None else both & one
-                if not both:
-                    break
-            if both:
-                rows |= both
-        if rows:
-            for norm, _ in self.exclude:
-                rows -= index.rows_with(norm)
-        hit = memo[self.id] = frozenset(rows)
-        return hit
-
-    def named_by(self, key: str) -> tuple[str, ...]:
-        """The words (as written) by which a key names this concept; empty when it does not."""
-        if any(norm in key for norm, _ in self.exclude):
-            return ()
-        out = [w for norm, w in self.words if norm in key]
-        if out:
-            return tuple(dict.fromkeys(out))
-        for entry in self.groups:  # no single word: the first entry whose groups all hold
-            found = [next((w for norm, w in alts if norm in key), None) for alts in entry]
-            if all(found):
-                return tuple(dict.fromkeys(w for w in found if w))
-        return ()
-
-    def nearly(self, key: str) -> tuple[str, str] | None:
-        """For a key that does not name the concept: (what it holds, what is missing), else None.
-
-        Near means one ``all`` group short (聘请…律师 without 法律顾问 is not near; 常务会…学习 without
-        会前/学法 is), or a word present but excluded by its context.
-        """
-        excluded = next((w for norm, w in self.exclude if norm in key), None)
-        if excluded is not None and any(norm in key for norm, _ in self.words):
-            return next(w for norm, w in self.words if norm in key), excluded
-        best: tuple[int, str, str] | None = None
-        for entry in self.groups:
-            held = [next((w for norm, w in alts if norm in key), None) for alts in entry]
-            missing = [alts for alts, w in zip(entry, held, strict=True) if w is None]
-            if len(missing) == 1 and len(entry) >= 2:
-                have = "+".join(w for w in held if w)
-                need = "|".join(w for _, w in missing[0][:4])
-                score = sum(1 for w in held if w)
-                if best is None or score > best[0]:
-                    best = (score, have, need)
-        return None if best is None else (best[1], best[2])
-
-
-@cache
-def compiled_concepts() -> dict[str, CompiledConcept]:
-    """Every concept of the built-in vocabulary, compiled once per process."""
-    return {cid: CompiledConcept.of(cid, c) for cid, c in load_vocabulary().concepts.items()}
+    def rows_with(self, word: str) -> set[int]:
+        """Rows with a key that contains ``word``."""
+        return self.rows_of(self.keys_with(word))
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,35 +130,45 @@ class CompiledMatch:
             concepts=tuple(table[c] for c in m.concepts),
         )
 
-    def keyword_rows(self, index: KeywordIndex, n: int) -> set[int]:
-        """Keys of the index (rows, or items of rows) that satisfy concepts/all/any/none."""
-        rows: set[int] | None = None
+    def matching_keys(self, index: KeywordIndex) -> set[int]:
+        """Ids of the index's keys that satisfy concepts/all/any/none (all in one key)."""
+        keys: set[int] | None = None
         for alts in self.all:
             hit: set[int] = set()
             for norm, _ in alts:
-                hit |= index.rows_with(norm)
-            rows = hit if rows is None else rows & hit
-            if not rows:
+                hit |= index.keys_with(norm)
+            keys = hit if keys is None else keys & hit
+            if not keys:
                 return set()
         if self.any or self.concepts:
             hit = set()
             for norm, _ in self.any:
-                hit |= index.rows_with(norm)
+                hit |= index.keys_with(norm)
             for c in self.concepts:
                 hit |= c.keys_naming(index)
-            rows = hit if rows is None else rows & hit
-        rows = rows if rows is not None else set(range(n))
+            keys = hit if keys is None else keys & hit
+        keys = keys if keys is not None else set(range(len(index)))
         for norm, _ in self.none:
-            rows -= index.rows_with(norm)
-        return rows
+            if not keys:
+                break
+            keys -= index.keys_with(norm)
+        return keys
+
+    def keyword_rows(self, index: KeywordIndex, n: int) -> set[int]:
+        """Rows (of ``n``) with a key that satisfies the rule."""
+        return index.rows_of(self.matching_keys(index)) if n else set()
+
+    def found_forms(self, key: str) -> tuple[tuple[str, str], ...]:
+        """The rule's words present in a key: (match form, as written in the pack or the vocabulary)."""
+        out = [(norm, w) for alts in self.all for norm, w in alts if norm in key]
+        out += [(norm, w) for norm, w in self.any if norm in key]
+        for c in self.concepts:
+            out += c.naming_forms(key)
+        return tuple(dict.fromkeys(out))
 
     def found_words(self, key: str) -> tuple[str, ...]:
-        """The keywords (as written in the pack or the vocabulary) present in a normalised key."""
-        out = [w for alts in self.all for norm, w in alts if norm in key]
-        out += [w for norm, w in self.any if norm in key]
-        for c in self.concepts:
-            out += c.named_by(key)
-        return tuple(dict.fromkeys(out))
+        """The keywords (as written in the pack or the vocabulary) present in a key."""
+        return tuple(dict.fromkeys(w for _, w in self.found_forms(key)))
 
     def type_ok(self, type_id: str | None) -> bool:
         """A row's type passes unless it is a known type outside the rule's types."""
@@ -294,7 +246,9 @@ class Matcher:
     def __init__(self, pack: Pack, activities: Sequence[Activity]) -> None:
         self.pack = pack
         self.activities = activities
-        self.index = KeywordIndex([a.key for a in activities])
+        fields = [n for f in pack.fields for n in (f.name, *f.aliases)]
+        self.units = build_units(activities, fields)
+        self.index = KeywordIndex(self.units.keys, self.units.row)
         self._resolver = RoleResolver(pack)
         self._compiled: dict[str, CompiledMatch] = {}
 
@@ -345,22 +299,56 @@ class Matcher:
         """Rows that satisfy the duty's keywords, type and role, in log order."""
         cm = self.compiled(duty)
         roles = self.roles
-        rows = cm.keyword_rows(self.index, len(self.activities))
+        keys = cm.matching_keys(self.index)
+        rows = self.index.rows_of(keys)
         rows -= self._other_role_rows.get(duty.role, frozenset())
         out = []
-        words: dict[str, tuple[str, ...]] = {}
         type_ok = cm.type_ok
+        memo: dict[tuple[int, str], tuple[tuple[str, str], ...]] = {}
+        words: dict[tuple[tuple[str, str], ...], tuple[str, ...]] = {}
         for i in sorted(rows):
             a = self.activities[i]
             if not type_ok(a.type):
                 continue
-            found = words.get(a.key)
+            places = self.places(cm, i, keys, memo)
+            found = words.get(places)
             if found is None:
-                found = words[a.key] = cm.found_words(a.key)
+                found = words[places] = shown(places)
             role = roles[i]
             # a row of no role counts for any role; a joint row (县委、县政府) for each role it names
-            out.append(Hit(a, found, a.type, None if role is None else duty.role))
+            out.append(Hit(a, found, a.type, None if role is None else duty.role, places))
         return out
+
+    def places(
+        self,
+        cm: CompiledMatch,
+        i: int,
+        keys: set[int] | None = None,
+        memo: dict[tuple[int, str], tuple[tuple[str, str], ...]] | None = None,
+    ) -> tuple[tuple[str, str], ...]:
+        """(word, column) of the rule's words in row ``i``'s units (those among ``keys``, if given)."""
+        units, ids = self.units, self.index.ids
+        memo = {} if memo is None else memo
+        start, end = units.starts[i], units.starts[i + 1]
+        out: list[tuple[str, str]] = []
+        for u in range(start, end):
+            kid = ids[u]
+            if keys is not None and kid not in keys:
+                continue
+            col = units.column[u]
+            got = memo.get((kid, col))
+            if got is None:
+                key = units.keys[u]
+                found = [(w, place_of(key, norm, col)) for norm, w in cm.found_forms(key)]
+                got = memo[(kid, col)] = tuple((w, p) for w, p in found if p is not None)
+            if end - start == 1:
+                return got
+            out.extend(got)
+        return tuple(dict.fromkeys(out))
+
+    def row_text(self, i: int) -> str:
+        """Row ``i``'s whole text in match form (its units joined), for tests of single words."""
+        return _SEP.join(self.units.keys[u] for u in self.units.of_row(i))
 
 
 def field_value(a: Activity, name: str) -> object:

@@ -21,12 +21,12 @@ from dutyaudit.ingest.text import normalize
 VOCABULARY_FILE = "vocabulary.yaml"
 
 #: Dots clerks write in 4·15, 12·4 …: read as one (the full stop is left alone: 3.15 is often a date).
-_DOTS = str.maketrans({c: "·" for c in "•・‧∙⋅●"})
+DOT_TABLE = str.maketrans({c: "·" for c in "•・‧∙⋅●"})
 
 
 def match_form(text: str) -> str:
     """A text as concept words are tested on it: :func:`normalize`, and every kind of middle dot as ·."""
-    return normalize(text).translate(_DOTS)
+    return normalize(text).translate(DOT_TABLE)
 
 
 def split_alternatives(entry: str) -> tuple[str, ...]:
