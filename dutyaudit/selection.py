@@ -17,7 +17,16 @@ from dutyaudit.i18n import Lang, t
 from dutyaudit.matching import RoleResolver
 from dutyaudit.model import Activities, Activity, Excluded, RowWarning
 from dutyaudit.packs import Pack
-from dutyaudit.units import distinct_units, filename_unit, is_part_of, row_units, same_unit, title_unit, unit_kind
+from dutyaudit.units import (
+    distinct_units,
+    filename_unit,
+    is_part_of,
+    peer_units,
+    place_of,
+    row_units,
+    same_unit,
+    title_unit,
+)
 
 
 @dataclass(slots=True)
@@ -45,16 +54,15 @@ def file_units(acts: Activities) -> dict[str, str | None]:
 def select_unit(acts: Activities, unit: str | None, lang: Lang, *, check: bool = True) -> Selection:
     """The rows of the audited unit.
 
-    A log names a unit by its title or file name, or by a unit column whose cells name counties or townships;
-    a unit column of departments (县司法局、县应急局 …) names the bodies responsible within one log. Without
+    A log names a unit by its title, its file name or a unit column; relative names (县司法局) and the bureaus
+    of one place (平罗县司法局、平罗县财政局) are parts of one unit, only places (盘山县、大洼区) are peers. Without
     ``unit``, logs naming more than one unit are a UsageError (``check=False`` skips that: batch has already
     split the rows by unit). With ``unit``, the log must name it (or name no unit at all); rows of other units
     are excluded.
     """
     per_row = row_units(acts, file_units(acts))
-    values = dict.fromkeys(u for u in per_row.values() if u)
+    named = peer_units(distinct_units(dict.fromkeys(u for u in per_row.values() if u)))
     cells = {a.unit for a in acts.rows if a.unit}
-    named = distinct_units(u for u in values if u not in cells or unit_kind(u) in _PEERS)
     if unit is None:
         if check and len(named) > 1:
             raise UsageError(t("err.several_units", lang, units=t("sep", lang).join(named[:8])))
@@ -69,8 +77,8 @@ def select_unit(acts: Activities, unit: str | None, lang: Lang, *, check: bool =
             sel.rows.append(a)
             continue
         ok = verdict.get(u)
-        if ok is None:
-            ok = verdict[u] = _belongs(u, unit)
+        if ok is None:  # a relative name (县司法局) is a part of the audited unit, whatever it is
+            ok = verdict[u] = is_part_of(u, unit) or place_of(u) is None
         if ok:
             sel.rows.append(a)
         else:
@@ -78,48 +86,38 @@ def select_unit(acts: Activities, unit: str | None, lang: Lang, *, check: bool =
     return sel
 
 
-#: Kinds of unit that are audited apart when a unit column names several (a roll-up of counties or townships).
-_PEERS = ("county", "township")
-
-
-def _belongs(name: str, unit: str) -> bool:
-    """Whether a row of ``name`` belongs to the audited ``unit``: the same unit, one of its parts, or a
-    department (or unnamed body) in the log of a county or township."""
-    if same_unit(name, unit) or is_part_of(name, unit):
-        return True
-    return unit_kind(name) not in _PEERS and unit_kind(unit) in (*_PEERS, None)
-
-
 def drop_duplicates(sel: Selection, pack: Pack, lang: Lang) -> None:
     """Count once an activity read twice from different places (two files, two sheets, a copy of a file).
 
-    Rows are the same activity when date, normalised title, person and hours agree and their role does not
-    differ (they are one unit's rows already); rows of one sheet are never merged (a log may list one activity
-    per person or per item).
+    Rows are the same activity when date, normalised title, person and hours agree, their unit cells do not
+    differ (one may be blank: a copy without the column) and neither do their roles; rows of one sheet are never
+    merged (a log may list one activity per person or per item).
     One warning per pair of places says how many rows were repeated.
     """
-    rows = sel.rows  # one unit's rows already (select_unit): the unit needs no place in the key
+    rows = sel.rows
     index: dict[tuple[object, ...], int] = {}
     first = [index.setdefault((a.date, a.key), i) for i, a in enumerate(rows)]  # the first row with its key
     repeats = [i for i, f in enumerate(first) if f != i]
     if not repeats:
         return
     resolver = RoleResolver(pack)
-    # (first row, person, hours) → role → place → the first row kept there
-    state: dict[tuple[int, str, float | None], dict[str | None, dict[tuple[str, str], Activity]]] = {}
+    # (first row, person, hours, unit cell) → role → place → the first row kept there
+    state: dict[tuple[int, str, float | None, str], dict[str | None, dict[tuple[str, str], Activity]]] = {}
     dropped: set[int] = set()
     pairs: dict[tuple[str, str, str, str], list[tuple[int, int]]] = {}
     for i in repeats:
         f = first[i]
         a, head = rows[i], rows[f]
-        same_kind = a.actor == head.actor and a.hours == head.hours
+        unit = a.unit or head.unit
+        same_kind = a.actor == head.actor and a.hours == head.hours and (not head.unit or unit == head.unit)
         place = (a.file, a.sheet)
         if same_kind and place == (head.file, head.sheet):
             continue  # another row of the sheet the first one is in: kept
-        st = state.get((f, a.actor, a.hours))
+        key = (f, a.actor, a.hours, unit)
+        st = state.get(key)
         if st is None:
             seed = {resolver.role_of(head): {(head.file, head.sheet): head}} if same_kind else {}
-            st = state[(f, a.actor, a.hours)] = seed
+            st = state[key] = seed
         mine = st.setdefault(resolver.role_of(a), {})
         if not mine or place in mine:  # a new role, or another row of a sheet already kept
             mine.setdefault(place, a)

@@ -151,3 +151,33 @@ def distinct_units(names: Iterable[str]) -> list[str]:
         if not any(same_unit(n, o) for o in out):
             out.append(n)
     return out
+
+
+#: A proper place name opening a unit name: 盘山县, 大洼区, 石嘴山市(司法局), 永康镇 — not 县司法局, 市场监管局.
+_PLACE = re.compile(r"^([^县市区镇乡旗州盟]{2,}?(?:自治县|自治州|街道|县|市|区|镇|乡|旗|州|盟))")
+
+
+def place_of(name: str) -> str | None:
+    """The place a unit's name starts with (平罗县司法局 → 平罗县), or None for a relative or bare name (县司法局,
+    区政府办, 司法局): such a name is a part of whatever unit the log belongs to, not a unit of its own."""
+    m = _PLACE.match(_PARTY_PREFIX.sub("", _PAREN.sub("", normalize(name)).strip()))
+    return m.group(1) if m else None
+
+
+def peer_units(named: list[str]) -> list[str]:
+    """Of several unit names in one log, those that are separate units (盘山县, 大洼区 …).
+
+    Relative and bare names (县司法局, 县政府办, 司法局) are parts of the log's own unit, and names of one place
+    (盘山县, 盘山县司法局; 平罗县司法局, 平罗县财政局) are one unit, the place itself when it is named: a county's
+    ledger whose 牵头单位 column lists its bureaus is one unit, a city's summary naming four counties is four.
+    """
+    if len(named) < 2:
+        return named
+    by_place: dict[str, list[str]] = {}
+    for n in named:
+        place = place_of(n)
+        if place is not None:
+            by_place.setdefault(core(place), []).append(n)
+    if len(by_place) > 1:
+        return [next((n for n in names if same_unit(n, place)), names[0]) for place, names in by_place.items()]
+    return [n for names in by_place.values() for n in names if core(n) == place_of(n)][:1]

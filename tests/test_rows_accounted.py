@@ -267,7 +267,16 @@ def test_a_log_whose_unit_column_lists_departments_is_one_log(tmp_path: Path, ru
     rows = [["2023-04-01", "法治专题讲座", "县司法局"], ["2023-05-01", "法治专题讲座", "县应急局"]]
     log = _csv(tmp_path / "台账.csv", rows)
     data = json.loads(run("check", log, "--pack", mini_pack, "-f", "json").stdout)
-    assert status_of(data, "party-lecture")["found"] == 2
-    only = json.loads(run("check", log, "--pack", mini_pack, "--unit", "县司法局", "-f", "json").stdout)
-    assert status_of(only, "party-lecture")["found"] == 1
-    assert [e["reason"] for e in only["excluded"]] == ["属于其他单位：县应急局"]
+    assert status_of(data, "party-lecture")["found"] == 2 and data["unit"] is None
+
+
+def test_two_bureaus_on_one_day_in_two_sheets_are_two_activities(tmp_path: Path, audit_json) -> None:
+    wb = openpyxl.Workbook()
+    for name, unit in (("第一季度", "县司法局"), ("第二季度", "县应急局")):
+        ws = wb.create_sheet(name)
+        ws.append(["日期", "事项", "责任单位"])
+        ws.append(["2023-04-01", "法治专题讲座", unit])
+    del wb["Sheet"]
+    wb.save(tmp_path / "台账.xlsx")
+    _, data = audit_json(tmp_path / "台账.xlsx")
+    assert status_of(data, "party-lecture")["found"] == 2 and data["excluded"] == []
