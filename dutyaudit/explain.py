@@ -44,7 +44,8 @@ from dutyaudit.evaluate import (
 from dutyaudit.i18n import Lang, t
 from dutyaudit.matching import CompiledMatch, Hit, Matcher
 from dutyaudit.model import Activities, Activity, RowWarning
-from dutyaudit.packs import AllOfReq, CountReq, DeadlineReq, Duty, EachReq, Pack, RateReq, SumReq
+from dutyaudit.packs import AllOfReq, CountReq, DeadlineReq, Duty, EachReq, Pack, RateReq, SumReq, owner_covers
+from dutyaudit.scope import infer_scope, log_roles
 from dutyaudit.selection import drop_duplicates, select_unit
 from dutyaudit.waivers import expired_warning, resolve, scoped, unknown_duty
 
@@ -115,6 +116,10 @@ class Explanation:
     """What would satisfy the duty, in words (or that nothing is needed: met, or waived)."""
     applies: bool = True
     """False when the duty's ``years`` do not cover the audit year (check leaves it out)."""
+    in_scope: bool = True
+    """False when the duty binds another kind of unit or another 责任单位 (check leaves it out)."""
+    scope: str = ""
+    """Which scope check applies and why (see :mod:`dutyaudit.scope`)."""
     warnings: list[RowWarning] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     lang: Lang = "zh"
@@ -375,6 +380,11 @@ def explain_duty(
     rows = sel.rows
     audit_year = year if year is not None else infer_year(rows)
     who = unit or sel.unit or infer_unit(acts)
+    scope = infer_scope(pack, who, (), lang, named=log_roles(pack, rows))
+    owner = unit or sel.unit
+    in_scope = duty.role in scope.roles and (
+        owner is None or not duty.owners or any(owner_covers(o, owner) for o in duty.owners)
+    )
     matcher = Matcher(pack, rows)
     hits = matcher.hits(duty)
     result = evaluate_duty(duty, hits, audit_year, lang)
@@ -404,6 +414,8 @@ def explain_duty(
         rule=rule_text(pack, duty, lang),
         needed=needed,
         applies=duty.years is None or duty.years.covers(audit_year),
+        in_scope=in_scope,
+        scope=scope.reason,
         warnings=[*acts.warnings, *sel.warnings, *(expired_warning(w, lang) for w in expired)],
         files=list(acts.files),
         lang=lang,

@@ -381,6 +381,10 @@ LABELS: dict[str, dict[str, str]] = {
         "zh": "{label}（{id}）按人计，但台账未列出人员（责任人/参训人员列），改按单位合计",
         "en": "{label} ({id}) is per person but the log names nobody (no person column): summed for the unit",
     },
+    "explain.out_of_scope": {
+        "zh": "此职责不在本台账的审核范围内，check 不审核、不计分（{scope}）",
+        "en": "this duty is out of the log's scope: check leaves it out ({scope})",
+    },
     "explain.na": {
         "zh": "{shortfall}：不适用，不计分",
         "en": "{shortfall}; left out of the score",

@@ -280,3 +280,12 @@ def test_two_bureaus_on_one_day_in_two_sheets_are_two_activities(tmp_path: Path,
     wb.save(tmp_path / "台账.xlsx")
     _, data = audit_json(tmp_path / "台账.xlsx")
     assert status_of(data, "party-lecture")["found"] == 2 and data["excluded"] == []
+
+
+def test_explain_says_when_a_duty_is_out_of_scope(write_csv: Callable[..., Path], run) -> None:
+    rows = [{"日期": "2023-04-01", "事项": "局党组会会前学法", "责任主体": "局党组"}]
+    log = write_csv(rows, title="沙坡头区市场监督管理局2023年度法治建设工作台账")
+    res = run("explain", log, "--pack", "shapotou", "--duty", "gov-h01", "--format", "json")
+    assert json.loads(res.stdout)["duty"]["in_scope"] is False
+    table = run("explain", log, "--pack", "shapotou", "--duty", "gov-h01").stdout
+    assert "此职责不在本台账的审核范围内" in table and "是部门" in table
