@@ -378,7 +378,7 @@ def explain_duty(
     sel = select_unit(acts, unit, lang)  # the unit's rows, each activity once, as check reads them
     drop_duplicates(sel, pack, lang)
     rows = sel.rows
-    audit_year = year if year is not None else infer_year(rows)
+    audit_year = year if year is not None else infer_year(rows, lang)
     who = unit or sel.unit or infer_unit(acts)
     scope = infer_scope(pack, who, (), lang, named=log_roles(pack, rows))
     owner = unit or sel.unit

@@ -459,6 +459,14 @@ LABELS: dict[str, dict[str, str]] = {
         "zh": "没有{year}年度的记录：台账记录的日期在 {years}；用 --year {best}，或检查日期列",
         "en": "no row is dated in {year}: the rows are in {years}; use --year {best}, or check the date column",
     },
+    "err.no_dated_rows": {
+        "zh": "没有带日期的记录可审核：检查日期列（--map date=列名），或用 --year 指定年度",
+        "en": "no dated rows to audit; check the date column (--map date=COLUMN) or give --year",
+    },
+    "err.no_duties": {
+        "zh": "清单 {pack} 在{year}年度没有适用的职责（{within}）：检查 --year、--role 或 --unit",
+        "en": "pack {pack} has no duties for {year} ({within}); check --year, --role or --unit",
+    },
     "err.year_rows": {"zh": "{year}年（{n}行）", "en": "{year} ({n} rows)"},
     "warn.by_blank": {
         "zh": "--by {by} 列为空：该行不属于任何单位，未审核（{title}）",
