@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from dutyaudit import waivers as waiver_rules
 from dutyaudit.audit import infer_unit, infer_year
+from dutyaudit.contentkind import kind_from_rows
 from dutyaudit.errors import UsageError
 from dutyaudit.evaluate import (
     DutyResult,
@@ -380,7 +381,8 @@ def explain_duty(
     rows = sel.rows
     audit_year = year if year is not None else infer_year(rows, lang)
     who = unit or sel.unit or infer_unit(acts)
-    scope = infer_scope(pack, who, (), lang, named=log_roles(pack, rows))
+    content = None if who else kind_from_rows([a for a in rows if a.date and a.date.year == audit_year])
+    scope = infer_scope(pack, who, (), lang, named=log_roles(pack, rows), content=content)
     owner = unit or sel.unit
     in_scope = duty.role in scope.roles and (
         owner is None or not duty.owners or any(owner_covers(o, owner) for o in duty.owners)
