@@ -95,6 +95,8 @@ def drop_duplicates(sel: Selection, pack: Pack, lang: Lang) -> None:
     One warning per pair of places says how many rows were repeated.
     """
     rows = sel.rows
+    if len({(a.file, a.sheet) for a in rows}) < 2:
+        return  # one sheet: nothing was read twice
     index: dict[tuple[object, ...], int] = {}
     first = [index.setdefault((a.date, a.key), i) for i, a in enumerate(rows)]  # the first row with its key
     repeats = [i for i, f in enumerate(first) if f != i]
