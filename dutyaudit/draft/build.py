@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from dutyaudit.draft.matchrules import ConceptFinder, assign_matches
+from dutyaudit.draft.matchrules import ConceptFinder, Strength, assign_matches
 from dutyaudit.draft.quantities import Quantity, find_quantities
 from dutyaudit.draft.roles import default_role, heading_roles, split_owner_tail, subject_role
 from dutyaudit.draft.tree import Clause, Tree
@@ -26,6 +26,11 @@ _BOILERPLATE = re.compile(
     r"|负责解释|解释工作由|适用于|参照本|如下[。:：]?$"
 )
 _REFER = re.compile(r"部门[^。]{0,20}主要负责人[^。]{0,40}参照本")
+#: Words around a figure that say how often, not what: left out when judging whether a segment names its activity.
+_FILLER = re.compile(
+    r"[\d.%％]+|[一二两三四五六七八九十]+(?=[次期场轮档个项])|原则上|一般|每年度?|每半年|每季度?|每月|年内|全年"
+    r"|不少于|不低于|不得少于|至少|最少|以上|达到|均|应当|要|[次期场轮档个项学时日天率,，、]"
+)
 #: Sections that state principles and aims rather than duties: only their figures are drafted.
 _GENERAL = re.compile(r"指导思想|基本原则|总体要求|工作原则|重要意义|总体目标|目的依据")
 _PREFIX = {
@@ -101,8 +106,9 @@ def _segments(sentence: str, qs: list[Quantity]) -> list[tuple[str, str]]:
     own = []
     for k in seg_of:
         a, b = bounds[k], bounds[k + 1] - 1
-        if b - a < 6 and k > 0:
-            a = bounds[k - 1]
+        while k > 0 and len(_FILLER.sub("", sentence[a:b])) < 4:  # 原则上每年不少于2次: what it counts is before
+            k -= 1
+            a = bounds[k]
         own.append(sentence[a:b].strip(",， "))
     if len(set(seg_of)) <= 1 or any(q.years for q in qs):
         return [(sentence, sentence if any(q.years for q in qs) else o) for o in own]
@@ -112,9 +118,12 @@ def _segments(sentence: str, qs: list[Quantity]) -> list[tuple[str, str]]:
 class Drafter:
     """Turns a clause tree into drafted duties."""
 
-    def __init__(self, tree: Tree, vocab: ConceptFinder, title: str, issuer: str) -> None:
+    def __init__(
+        self, tree: Tree, vocab: ConceptFinder, title: str, issuer: str, strength: Strength | None = None
+    ) -> None:
         self.tree = tree
         self.vocab = vocab
+        self.strength = strength
         self.default = default_role(title, issuer)
         self.corpus = [(c.id, s) for c in tree.clauses() for p in c.paragraphs for s in sentences(p)]
 
@@ -141,7 +150,6 @@ class Drafter:
         out: list[Drafted] = []
         for c in self.tree.clauses():
             units = _units(c)
-            below = {x for d in c.walk() if d is not c for u in _units(d) for x in self._concepts(u.text)}
             general = any(_GENERAL.search(a.heading[:12]) for a in [c, *c.ancestors()])
             for u in units:
                 if _BOILERPLATE.search(u.text) or u.text.endswith((":", "：")):
@@ -150,7 +158,7 @@ class Drafter:
                 if not qs:
                     if general or u.title:
                         continue  # principles and aims; a task's title, restated by its sentences
-                    if c.children and not (self._concepts(u.text) - below):
+                    if c.children:
                         continue  # a heading: its sub-clauses say it
                 out.extend(self._duties(c, u, qs))
         out += self._referred(out)
@@ -160,6 +168,7 @@ class Drafter:
                 [(d.role, d.clause, d.match_text, d.requirement["kind"] != "evidence") for d in out],
                 self.vocab,
                 self.corpus,
+                self.strength,
             ),
             strict=True,
         ):
