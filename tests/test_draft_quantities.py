@@ -28,6 +28,7 @@ def reqs(sentence: str) -> list[dict[str, Any]]:
         ("每年3月1日前报告上一年度法治政府建设情况", [{"kind": "deadline", "by": "03-01"}]),
         ("每年十二月二十日前完成年度考核", [{"kind": "deadline", "by": "12-20"}]),
         ("6月底前公布权责清单", [{"kind": "deadline", "by": "06-30"}]),
+        ("年底前参加全县统一学法考试", [{"kind": "deadline", "by": "12-31"}]),
         (
             "年内执法人员法治培训不少于60学时",
             [{"kind": "sum", "field": "hours", "min": 60, "per_person": True, "unit": "学时"}],

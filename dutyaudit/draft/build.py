@@ -196,6 +196,9 @@ class Drafter:
                 note += f"; “{hint.group(0)}” without a figure — set a count if your practice fixes one"
             items = [(u.text, {"kind": "evidence"}, None, [note], [], u.text)]
         for text, req, years, notes, fields, match_text in items:
+            own = subject_role(text) if text != u.text else None  # a segment with a subject of its own
+            if own and own not in roles and not heading_roles(c.heading) and not u.owners:
+                roles, role_notes = (own,), [f"role from the segment's subject ({own}); no heading names the role"]
             for role in roles:
                 both = [f"binds {' and '.join(roles)}: one duty each"] if len(roles) > 1 else []
                 drafted.append(

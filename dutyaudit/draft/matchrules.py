@@ -127,6 +127,9 @@ _STOP = sorted(
         "并",
         "或",
         "履行好",
+        "每人",
+        "参加",
+        "达到",
         "研究解决",
         "每年",
         "每半年",
@@ -147,7 +150,7 @@ _STOP = sorted(
 )
 _QUOTED = re.compile(r"“([^”]+)”")
 _TITLES = re.compile(r"《[^》]*》")
-_CUT = re.compile("|".join(map(re.escape, _STOP)) + r"|[^\u4e00-\u9fff]+")
+_CUT = re.compile("|".join(map(re.escape, _STOP)) + r"|[一二两三四五六七八九十]+[次期项个名]|年底前|[^\u4e00-\u9fff]+")
 
 
 def candidate_words(sentence: str) -> list[str]:

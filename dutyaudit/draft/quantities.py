@@ -46,6 +46,7 @@ _PERIOD_RX = re.compile("|".join(p for p, _ in _PERIODS))
 _QUOTED = re.compile(r"“[^”]{0,30}”|「[^」]{0,30}」|《[^》]{0,60}》|\"[^\"]{0,30}\"")
 _TARGET = re.compile(r"(?:力争)?到(\d{4})年(底|末)?")
 _DEADLINE = re.compile(rf"({NUM})月(?:({NUM})日|(底|末))(?:前|之前|以前)")
+_YEAR_END = re.compile(r"(?<![\d月])(?:年底|年末)(?:前|之前|以前)")
 _HOURS = re.compile(rf"(?:不少于|不低于|至少|达到|累计)?\s*({NUM})\s*个?(学时|课时|小时)")
 _DAYS_MIN = re.compile(rf"(?:不少于|不得少于|不低于|至少)\s*({NUM})\s*(个工作日|日|天)")
 _DAYS_MAX = re.compile(rf"({NUM})\s*(个工作日|日|天)(?:内|以内|之内)")
@@ -129,6 +130,9 @@ def find_quantities(sentence: str) -> list[Quantity]:
         day = _MONTH_END.get(month, 31) if m.group(3) else int(cn_number(m.group(2)))
         if 1 <= month <= 12 and 1 <= day <= 31:
             add(Quantity({"kind": "deadline", "by": f"{month:02d}-{day:02d}"}, *m.span()), m.span())
+    if target is None or not target.group(2):
+        for m in _YEAR_END.finditer(s):  # 年底前 with no year: by the end of each audit year
+            add(Quantity({"kind": "deadline", "by": "12-31"}, *m.span(), review=["年底前 read as by 12-31"]), m.span())
     for m in _HOURS.finditer(s):
         if not free(*m.span()):
             continue
