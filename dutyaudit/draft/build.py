@@ -32,7 +32,7 @@ _FILLER = re.compile(
     r"|不少于|不低于|不得少于|至少|最少|以上|达到|均|应当|要|[次期场轮档个项学时日天率,，、]"
 )
 #: Sections that state principles and aims rather than duties: only their figures are drafted.
-_GENERAL = re.compile(r"指导思想|基本原则|总体要求|工作原则|重要意义|总体目标|目的依据")
+_GENERAL = re.compile(r"指导思想|基本原则|总体要求|工作原则|重要意义|总体目标|目的依据|工作要求|保障措施")
 _PREFIX = {
     "party": "party",
     "government": "gov",
