@@ -165,7 +165,7 @@ class Drafter:
         for d, (match, notes) in zip(
             out,
             assign_matches(
-                [(d.role, d.clause, d.match_text, d.requirement["kind"] != "evidence") for d in out],
+                [(d.role, d.clause, d.match_text, "target" if d.years else str(d.requirement["kind"])) for d in out],
                 self.vocab,
                 self.corpus,
                 self.strength,

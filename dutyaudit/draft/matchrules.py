@@ -180,21 +180,22 @@ def own_words(sentence: str, clause: str, corpus: Sequence[tuple[str, str]], n: 
 
 
 def assign_matches(
-    duties: Sequence[tuple[str, str, str, bool]],
+    duties: Sequence[tuple[str, str, str, str]],
     vocab: ConceptFinder,
     corpus: Sequence[tuple[str, str]],
     strength: Strength | None = None,
 ) -> list[tuple[dict[str, Any], list[str]]]:
-    """(match mapping, review notes) for each (role, clause, match text, quantified); ``corpus`` is every
-    (clause, sentence) of the document.
+    """(match mapping, review notes) for each (role, clause, match text, requirement kind — or ``target``
+    for a year's target); ``corpus`` is every (clause, sentence) of the document.
 
     A duty gets the concepts its text names (those it names as a log row would, when ``strength`` tells
-    them, else those a cue points to). Within one role, a concept named under several clauses stays
-    only with the :data:`SHARED` clause(s) naming it most squarely (fewest other concepts, named earliest),
-    so one row does not count for every task that mentions, say, 合法性审查; a concept named under
-    :data:`GENERIC` clauses or more gives way to the duty's own words. A figure keeps every concept its
-    segment names (that is what it counts). Words of the text no other clause uses (quoted terms such as
-    “好差评” first) are added as alternatives.
+    them, else those a cue points to). Within one role, a concept named under several clauses stays only
+    with the :data:`SHARED` clause(s) naming it most squarely (fewest other concepts, named earliest), so
+    one row does not count for every task that mentions, say, 合法性审查; a concept named under
+    :data:`GENERIC` clauses or more gives way to the duty's own words. A count, sum or deadline keeps
+    every concept its segment names (that is what it counts); a rate, a duration or a year's target
+    concerns one kind of case or outcome, so its own words come first there too. Words of the text no
+    other clause uses (quoted terms such as “好差评” first) are added as alternatives.
     """
     named = []
     for _, clause, text, _ in duties:
@@ -210,7 +211,8 @@ def assign_matches(
     keep = {key: set(list(dict.fromkeys(cl for _, _, cl in sorted(v)))[:SHARED]) for key, v in rank.items()}
     spread = {key: {e[2] for e in v} for key, v in rank.items()}
     out: list[tuple[dict[str, Any], list[str]]] = []
-    for (role, clause, text, quantified), concepts in zip(duties, named, strict=True):
+    for (role, clause, text, kind), concepts in zip(duties, named, strict=True):
+        quantified = kind in ("count", "sum", "deadline")
         words = own_words(text, clause, corpus)
         squarely = [
             c
