@@ -98,21 +98,41 @@ def _units(c: Clause) -> list[_Unit]:
     return units
 
 
-def _segments(sentence: str, qs: list[Quantity]) -> list[tuple[str, str]]:
-    """(quoted text, match text) of each quantity: the sentence, or its comma-segment when numbers fall
-    in several; the match text is the figure's own comma-segment (what the figure counts)."""
+def _segments(sentence: str, qs: list[Quantity]) -> tuple[list[tuple[str, str]], list[str]]:
+    """(quoted text, match text) of each quantity, and the sentence's other comma-separated runs.
+
+    A figure quotes the sentence, or its own comma-segment when the sentence's numbers fall in several;
+    it matches on its own segment (what the figure counts; a segment that is only 每年不少于2次 reaches
+    back to the one before). The runs of segments no figure uses are left over for evidence duties
+    (定期听取工作汇报,组织…每年至少听取1次…汇报,及时研究解决有关重大问题 leaves two).
+    """
     bounds = [0] + [m.end() for m in re.finditer(r"[,，]", sentence)] + [len(sentence) + 1]
     seg_of = [max(i for i, b in enumerate(bounds[:-1]) if b <= q.start) for q in qs]
-    own = []
+    own, used = [], set()
     for k in seg_of:
         a, b = bounds[k], bounds[k + 1] - 1
+        used.add(k)
         while k > 0 and len(_FILLER.sub("", sentence[a:b])) < 4:  # 原则上每年不少于2次: what it counts is before
             k -= 1
             a = bounds[k]
+            used.add(k)
         own.append(sentence[a:b].strip(",， "))
-    if len(set(seg_of)) <= 1 or any(q.years for q in qs):
-        return [(sentence, sentence if any(q.years for q in qs) else o) for o in own]
-    return [(o, o) for o in own]
+    targets = any(q.years for q in qs)
+    if targets:
+        return [(sentence, sentence)] * len(qs), []
+    rest, run = [], []
+    for k in range(len(bounds) - 1):
+        if k in used:
+            rest.append(run)
+            run = []
+        else:
+            run.append(k)
+    rest.append(run)
+    runs = [sentence[bounds[r[0]] : bounds[r[-1] + 1] - 1].strip(",， ") for r in rest if r]
+    runs = [t for t in runs if len(_FILLER.sub("", t)) >= 6]
+    if len(set(seg_of)) <= 1:
+        return [(sentence, o) for o in own], runs
+    return [(o, o) for o in own], runs
 
 
 class Drafter:
@@ -179,8 +199,9 @@ class Drafter:
     def _duties(self, c: Clause, u: _Unit, qs: list[Quantity]) -> list[Drafted]:
         roles, role_notes = self._roles(c, u.text)
         drafted: list[Drafted] = []
+        rest: list[str] = []
         if qs:
-            texts = _segments(u.text, qs)
+            texts, rest = _segments(u.text, qs)
             items = [
                 (t, q.requirement, q.years, [_reading(q), *q.review], q.fields, m)
                 for (t, m), q in zip(texts, qs, strict=True)
@@ -195,6 +216,9 @@ class Drafter:
             if hint:
                 note += f"; “{hint.group(0)}” without a figure — set a count if your practice fixes one"
             items = [(u.text, {"kind": "evidence"}, None, [note], [], u.text)]
+        for run in rest:  # what the sentence asks besides its figures
+            note = "no number in this part of the sentence: evidence (one matching row in the year)"
+            items.append((run, {"kind": "evidence"}, None, [note], [], run))
         for text, req, years, notes, fields, match_text in items:
             own = subject_role(text) if text != u.text else None  # a segment with a subject of its own
             if own and own not in roles and not heading_roles(c.heading) and not u.owners:

@@ -158,8 +158,10 @@ def candidate_words(sentence: str) -> list[str]:
     left between common words."""
     out = [q for q in _QUOTED.findall(sentence) if 2 <= len(q) <= 8]
     unquoted = _TITLES.sub("，", sentence)  # a law's title names what is studied, not the duty
-    pieces = (piece.lstrip("次期项个名人件日天年月") for piece in _CUT.split(unquoted))  # after a cut-out number
-    out += [piece for piece in pieces if 3 <= len(piece) <= 8]
+    pieces = (
+        piece.lstrip("次期项个名人件日天年月").removesuffix("率") for piece in _CUT.split(unquoted)
+    )  # after a cut-out number
+    out += [piece for piece in pieces if 3 <= len(piece) <= 12]
     return list(dict.fromkeys(out))
 
 
