@@ -154,14 +154,16 @@ _CUT = re.compile("|".join(map(re.escape, _STOP)) + r"|[一二两三四五六七
 
 
 def candidate_words(sentence: str) -> list[str]:
-    """Words a log row may echo: terms the sentence quotes (“好差评”), then the pieces of 3–8 characters
-    left between common words."""
+    """Words a log row may echo: terms the sentence quotes (“好差评”), the pieces of 3–12 characters left
+    between common words, then every four characters of the longer pieces (群众满意度测评 → 群众满意 …)."""
     out = [q for q in _QUOTED.findall(sentence) if 2 <= len(q) <= 8]
     unquoted = _TITLES.sub("，", sentence)  # a law's title names what is studied, not the duty
     pieces = (
         piece.lstrip("次期项个名人件日天年月").removesuffix("率") for piece in _CUT.split(unquoted)
     )  # after a cut-out number
-    out += [piece for piece in pieces if 3 <= len(piece) <= 12]
+    whole = [piece for piece in pieces if len(piece) >= 3]
+    out += [piece for piece in whole if len(piece) <= 12]
+    out += [piece[i : i + 4] for piece in whole if len(piece) > 4 for i in range(len(piece) - 3)]
     return list(dict.fromkeys(out))
 
 
