@@ -121,3 +121,31 @@ def test_a_county_notice_in_traditional_script(tmp_path: Path) -> None:
         ),
     ]
     assert pack.duties[2].owners == ["县司法局", "县政府办公室"]
+
+
+RULE = """某市行政机关负责人出庭应诉工作规定
+第一条 为规范行政机关负责人出庭应诉工作，根据有关法律法规，制定本规定。
+第二条 行政机关负责人应当依法出庭应诉，出庭应诉率达到80%以上。
+第三条 行政机关收到人民法院应诉通知书后，应当在5个工作日内确定出庭人员，并于开庭3日前报司法行政部门备案。
+第四条 本规定自2024年1月1日起施行。
+"""
+
+
+def test_a_short_rule_in_articles(tmp_path: Path) -> None:
+    from dutyaudit.draft import draft_pack
+
+    doc = tmp_path / "rule.txt"
+    doc.write_text(RULE, encoding="utf-8")
+    duties = draft_pack(doc, "yingsu").pack.duties
+    assert [(d.clause, d.kind, d.text) for d in duties] == [
+        ("第二条", "rate", "行政机关负责人应当依法出庭应诉，出庭应诉率达到80%以上"),
+        ("第二条", "evidence", "行政机关负责人应当依法出庭应诉"),
+        (
+            "第三条",
+            "each",
+            "行政机关收到人民法院应诉通知书后，应当在5个工作日内确定出庭人员，并于开庭3日前报司法行政部门备案",
+        ),
+        ("第三条", "evidence", "并于开庭3日前报司法行政部门备案"),  # 收到…后 is a condition, not a duty
+    ]
+    assert {d.role for d in duties} == {"government"}
+    assert any("could not read: 3日" in n for n in duties[3].review)

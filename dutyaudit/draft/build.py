@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dutyaudit.draft.matchrules import ConceptFinder, Strength, assign_matches
-from dutyaudit.draft.quantities import Quantity, find_quantities
+from dutyaudit.draft.quantities import Quantity, find_quantities, unread_figures
 from dutyaudit.draft.roles import default_role, heading_roles, split_owner_tail, subject_role
 from dutyaudit.draft.tree import Clause, Tree
 
@@ -217,8 +217,13 @@ class Drafter:
                 note += f"; “{hint.group(0)}” without a figure — set a count if your practice fixes one"
             items = [(u.text, {"kind": "evidence"}, None, [note], [], u.text)]
         for run in rest:  # what the sentence asks besides its figures
+            if run.endswith(("后", "时", "的")):
+                continue  # a condition (收到通知书后), not a duty of its own
             note = "no number in this part of the sentence: evidence (one matching row in the year)"
             items.append((run, {"kind": "evidence"}, None, [note], [], run))
+        unread = unread_figures(u.text, qs)
+        for text, _, _, notes, _, _ in items:
+            notes += [f"a figure the drafter could not read: {f}; set it by hand" for f in unread if f in text]
         for text, req, years, notes, fields, match_text in items:
             own = subject_role(text) if text != u.text else None  # a segment with a subject of its own
             if own and own not in roles and not heading_roles(c.heading) and not u.owners:

@@ -207,6 +207,24 @@ def find_quantities(sentence: str) -> list[Quantity]:
     return out
 
 
+_ANY_FIGURE = re.compile(
+    rf"(?<![\d.第届])({NUM})\s*(?:个工作日|个月|学时|课时|小时|日|天|次|期|周|月|年|%|％|人|件|项)"
+)
+
+
+def unread_figures(sentence: str, qs: list[Quantity]) -> list[str]:
+    """Figures in a sentence that no quantity took (开庭3日前): the drafter could not read them."""
+    s = _masked(sentence)
+    out = []
+    for m in _ANY_FIGURE.finditer(s):
+        if any(q.start <= m.start() < q.end or m.start() <= q.start < m.end() for q in qs):
+            continue
+        if re.match(r"\d{4}年", s[m.start() :]) or (not m.group(1)[0].isdigit() and m.group(0)[-1] in "年月人件项"):
+            continue  # a year, or 一年/两项 used as words
+        out.append(m.group(0))
+    return out
+
+
 def _rates(s: str, m: re.Match[str]) -> list[Quantity]:
     """One rate duty per 率 named before a percentage (报备率、及时率、规范率均达到100% → three)."""
     head = re.split(r"[,，;；:：。]", s[: m.start()])[-1]

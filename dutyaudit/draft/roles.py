@@ -59,8 +59,8 @@ _LEADER = re.compile(r"主要负责人|主要负责同志|书记|市长|县长|�
 # sentence opening → role
 _SUBJECT = (
     (re.compile(r"^.{0,6}(?:乡镇政府|乡镇人民政府|街道办事处|乡镇（街道）|乡镇\(街道\))"), "township"),
-    (re.compile(r"^.{0,6}人大(?:及其常委会)?"), "congress"),
-    (re.compile(r"^.{0,6}(?:人民法院|法院|检察院|检察机关|审判机关|司法机关|政法机关)"), "judiciary"),
+    (re.compile(r"^.{0,4}人大(?:及其常委会)?"), "congress"),
+    (re.compile(r"^.{0,4}(?:人民法院|法院|检察院|检察机关|审判机关|司法机关|政法机关)"), "judiciary"),
     (re.compile(r"^.{0,6}(?:政府(?:各)?(?:工作)?部门|各部门|行政执法部门|执法部门)"), "department"),
     (re.compile(r"^.{0,6}(?:党委|党组|各级党组织|党员领导干部)"), "party"),
     (re.compile(r"^.{0,6}(?:各级)?(?:人民)?政府"), "government"),
