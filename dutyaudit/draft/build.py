@@ -120,7 +120,8 @@ def _segments(sentence: str, qs: list[Quantity]) -> tuple[list[tuple[str, str]],
     targets = any(q.years for q in qs)
     if targets:
         return [(sentence, sentence)] * len(qs), []
-    rest, run = [], []
+    rest: list[list[int]] = []
+    run: list[int] = []
     for k in range(len(bounds) - 1):
         if k in used:
             rest.append(run)

@@ -137,7 +137,12 @@ def find_quantities(sentence: str) -> list[Quantity]:
         if not free(*m.span()):
             continue
         per_person = bool(_PER_PERSON.search(s))
-        req = {"kind": "sum", "field": "hours", "min": _num(cn_number(m.group(1))), "per_person": per_person}
+        req: dict[str, Any] = {
+            "kind": "sum",
+            "field": "hours",
+            "min": _num(cn_number(m.group(1))),
+            "per_person": per_person,
+        }
         req["unit"] = m.group(2) if m.group(2) != "小时" else "小时"
         note = "per person: the text names 人员/每人" if per_person else "summed over the unit: no 每人 in the text"
         add(Quantity(req, *m.span(), review=[note]), m.span())
@@ -195,7 +200,9 @@ def find_quantities(sentence: str) -> list[Quantity]:
     if year is not None:
         if not out:
             req = {"kind": "deadline", "by": "12-31"}
-            out.append(Quantity(req, *target.span(), review=[f"target year {year}: read as done by 12-31"]))  # type: ignore[union-attr]
+            assert target is not None
+            start, end = target.span()
+            out.append(Quantity(req, start, end, review=[f"target year {year}: read as done by 12-31"]))
         for q in out:
             q.years = year
             if q.kind == "deadline" and target and target.group(2) and q.requirement["by"] != "12-31":
@@ -235,7 +242,7 @@ def _rates(s: str, m: re.Match[str]) -> list[Quantity]:
             names.append(found[-1].rsplit("的", 1)[-1])
     pct = _num(float(m.group(1)))
     if not names:
-        req = {
+        req: dict[str, Any] = {
             "kind": "rate",
             "min": min(pct, 100),
             "of": "事项",
