@@ -227,7 +227,7 @@ class Drafter:
             notes += [f"a figure the drafter could not read: {f}; set it by hand" for f in unread if f in text]
         for text, req, years, notes, fields, match_text in items:
             own = subject_role(text) if text != u.text else None  # a segment with a subject of its own
-            if own and own not in roles and not heading_roles(c.heading) and not u.owners:
+            if own and own not in roles and role_notes and not u.owners:  # no heading decided the role
                 roles, role_notes = (own,), [f"role from the segment's subject ({own}); no heading names the role"]
             for role in roles:
                 both = [f"binds {' and '.join(roles)}: one duty each"] if len(roles) > 1 else []
