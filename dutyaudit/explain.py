@@ -269,17 +269,18 @@ def near_misses(pack: Pack, duty: Duty, matcher: Matcher, year: int, counted: se
         a = matcher.activities[i]
         if id(a) in counted:
             continue
-        held_all = sum(1 for entry in cm.all if any(norm in a.key for norm, _ in entry))
-        held = held_all + (1 if cm.any and any(norm in a.key for norm, _ in cm.any) else 0)
+        text = matcher.row_text(i)
+        held_all = sum(1 for entry in cm.all if any(norm in text for norm, _ in entry))
+        held = held_all + (1 if cm.any and any(norm in text for norm, _ in cm.any) else 0)
         if held < groups and (held * 2 < groups or (cm.all and not held_all)):
             continue
         role = matcher.role_for(i, duty.role)
-        reasons = [*judge.keyword_reasons(a.key), *judge.role_type_reasons(a, role), *judge.date_reasons(a)]
+        reasons = [*judge.keyword_reasons(text), *judge.role_type_reasons(a, role), *judge.date_reasons(a)]
         if not reasons:
             reasons = judge.requirement_reasons(a)
         if not reasons:
             continue  # counts (e.g. a count duty's extra rows in a period already met)
-        found = cm.found_words(a.key)
+        found = cm.found_words(text)
         ranked.append((len(reasons), -len(found), i, NearMiss(a, found, a.type, role, tuple(reasons))))
     ranked.sort(key=lambda x: x[:3])
     return [x[3] for x in ranked]

@@ -156,14 +156,20 @@ Requirement = Annotated[CountReq | DeadlineReq | SumReq | RateReq | EachReq | Ev
 
 
 class Match(_Model):
-    """Which log rows evidence a duty. Keywords are tested on the normalised title.
+    """Which log rows evidence a duty. Keywords are tested on the row's normalised text.
 
-    An entry of ``all`` may list alternatives separated by ``|`` (听取|审议): one of them suffices.
+    ``concepts`` name activities of the shared vocabulary (packs/vocabulary.yaml); a row naming one of
+    them, or containing one of ``any``, qualifies. An entry of ``all`` may list alternatives separated
+    by ``|`` (听取|审议): one of them suffices.
     """
 
     types: list[str] = Field(default_factory=list, description="Activity types (see ACTIVITY_TYPES).")
+    concepts: list[str] = Field(
+        default_factory=list,
+        description="Concept ids of the shared vocabulary (会前学法, 述法 …); naming one qualifies, like any.",
+    )
     all: list[str] = Field(default_factory=list, description="Every entry must occur (A|B = either).")
-    any: list[str] = Field(default_factory=list, description="At least one must occur, if given.")
+    any: list[str] = Field(default_factory=list, description="At least one must occur (or a concept), if given.")
     none: list[str] = Field(default_factory=list, description="None may occur.")
 
     @field_validator("types")
@@ -174,10 +180,21 @@ class Match(_Model):
             raise ValueError(f"unknown type {unknown[0]!r}; known: {', '.join(ACTIVITY_TYPES)}")
         return v
 
+    @field_validator("concepts")
+    @classmethod
+    def _known_concepts(cls, v: list[str]) -> list[str]:
+        from dutyaudit.vocabulary import load_vocabulary
+
+        known = load_vocabulary().concepts
+        unknown = [c for c in v if c not in known]
+        if unknown:
+            raise ValueError(f"unknown concept {unknown[0]!r} (concepts are listed in packs/vocabulary.yaml)")
+        return v
+
     @model_validator(mode="after")
     def _something(self) -> Match:
-        if not (self.all or self.any):
-            raise ValueError("a match needs keywords in all or any")
+        if not (self.all or self.any or self.concepts):
+            raise ValueError("a match needs concepts or keywords in all or any")
         return self
 
 
@@ -308,7 +325,7 @@ def builtin_dir() -> Path:
 
 def builtin_ids() -> list[str]:
     """Ids of the built-in packs, sorted."""
-    return sorted(p.stem for p in builtin_dir().glob("*.yaml"))
+    return sorted(p.stem for p in builtin_dir().glob("*.yaml") if p.name != "vocabulary.yaml")
 
 
 @cache

@@ -19,7 +19,10 @@ from dutyaudit.ingest.textfile import TextReader
 from dutyaudit.model import Activities, Activity, RowWarning
 
 #: File suffixes searched for when a folder is given (batch).
-SUPPORTED_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".et", ".ods", ".csv", ".tsv", ".txt", ".htm", ".html", ".xml")
+SUPPORTED_SUFFIXES = (
+    ".xlsx", ".xlsm", ".xls", ".et", ".ods", ".csv", ".tsv", ".txt", ".htm", ".html", ".xml", ".slk", ".dif", ".mht",
+    ".mhtml",
+)  # fmt: skip
 #: Input files larger than this are refused (a log is never this big).
 MAX_BYTES = 512 * 1024 * 1024
 
@@ -66,6 +69,14 @@ def reader_for(kind: str, path: Path, options: IngestOptions) -> Reader:
         from dutyaudit.ingest.markup import markup_reader
 
         return markup_reader(kind, options.encoding)
+    if kind == "mhtml":
+        from dutyaudit.ingest.mhtml import MhtmlReader
+
+        return MhtmlReader(options.encoding)
+    if kind in ("sylk", "dif"):
+        from dutyaudit.ingest.interchange import DifReader, SylkReader
+
+        return SylkReader(options.encoding) if kind == "sylk" else DifReader(options.encoding)
     if kind == "json":
         raise InputError(
             "this is JSON data, not a spreadsheet — often the error a web system sends instead of the export "
