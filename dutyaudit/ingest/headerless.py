@@ -115,7 +115,7 @@ def fallback_header(
             if j is None:
                 continue
             return Fallback(
-                Header(i, texts, _as_title(cmap, j, texts[j]), i),
+                Header(i, texts, _as_title(cmap, j), i),
                 "longest",
                 j,
                 f"no column is named as the title (事项、名称、内容 …): took '{texts[j]}', the column with the "
@@ -124,7 +124,7 @@ def fallback_header(
         j = fields["title"] if "title" in fields else _longest(sample, _candidates(texts, keys, cmap, pack_fields))
         if j is None or not _dates_lead(sample, j):
             continue
-        cmap = _as_title(cmap, j, texts[j])
+        cmap = _as_title(cmap, j)
         return Fallback(
             Header(i, texts, cmap, i),
             "leading",
@@ -151,13 +151,13 @@ def with_leading_dates(rows: list[list[Any]], found: Header, column: int) -> tup
         split = leading_date(v) if r > found.row and v.__class__ is str else None
         out.append([*base, *(split if split else ("", v))])
     fields = {f: c for f, c in found.cmap.fields.items() if f != "title"} | {"date": width, "title": width + 1}
-    cmap = ColumnMap(fields, dict(found.cmap.extra))
+    cmap = ColumnMap(fields, dict(found.cmap.extra), list(found.cmap.unfound))
     return out, Header(
         found.row, [*found.texts[:width], *[""] * (width - len(found.texts)), "日期", title_name], cmap, found.first
     )
 
 
-def _as_title(cmap: ColumnMap, col: int, header: str) -> ColumnMap:
+def _as_title(cmap: ColumnMap, col: int) -> ColumnMap:
     """``cmap`` with ``col`` as the title (taken out of the extra columns)."""
     extra = {name: c for name, c in cmap.extra.items() if c != col}
     return replace(cmap, fields={**cmap.fields, "title": col}, extra=extra)
