@@ -213,6 +213,15 @@ def test_a_notebook_column_with_no_name_is_found_from_its_texts() -> None:
     ]
 
 
+def test_a_column_named_for_date_and_text_is_a_notebook() -> None:
+    rows = [["序号", "时间及事项", "备注"], [1, "2.7 常委会听取汇报", ""], [2, "3.1 会前学法", "好"]]
+    res = read_sheet(_sheet(rows), "x.xlsx", year=2023)
+    assert [(a.date, a.title) for a in res.activities] == [
+        (dt.date(2023, 2, 7), "常委会听取汇报"),
+        (dt.date(2023, 3, 1), "会前学法"),
+    ]
+
+
 def test_a_title_column_whose_texts_seldom_start_with_a_date_is_not_a_notebook() -> None:
     rows = [["序号", "记录"], [1, "2.7 常委会听取汇报"], [2, "会前学法"], [3, "普法宣传"]]
     assert not read_sheet(_sheet(rows), "x.xlsx", year=2023).header_found
