@@ -162,6 +162,7 @@ def _ingest_file(path: Path, options: IngestOptions, acts: Activities) -> None:
         acts.rows.extend(res.activities)
         sheet_warnings.extend(res.warnings)
         acts.titles.extend(res.titles)
+        acts.file_titles.setdefault(display, []).extend(res.titles)
     _check_mapped(options.mapping, mapped, columns, options.pack_columns.columns, str(path))
     if not found_header and not sheet_warnings:
         raise InputError(

@@ -68,6 +68,9 @@ def audit_dict(audit: Audit, refs: Refs = ref_list) -> dict[str, Any]:
         "duties": [duty_dict(r, refs) for r in audit.results],
         "unmatched": refs(audit.unmatched),
         "warnings": [w.as_dict() for w in audit.warnings],
+        "scope": audit.scope.as_dict() if audit.scope else None,
+        "rows": audit.row_accounting(),
+        "excluded": [e.as_dict() for e in audit.excluded],
     }
 
 
