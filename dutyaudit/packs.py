@@ -246,6 +246,9 @@ class Duty(_Model):
     owners: list[str] = Field(default_factory=list, description="Responsible units, lead first.")
     years: Years | None = Field(default=None, description="Audit years the duty applies to.")
     note: str | None = Field(default=None, description="How the duty is read (hedges, later years).")
+    review: list[str] = Field(
+        default_factory=list, description="What a person must still check (set by `packs draft`; delete when settled)."
+    )
 
     @property
     def kind(self) -> str:

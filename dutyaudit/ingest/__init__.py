@@ -12,6 +12,7 @@ from dutyaudit.ingest.base import Reader
 from dutyaudit.ingest.columns import check_mapping_fields, mapping_fields
 from dutyaudit.ingest.dates import year_in
 from dutyaudit.ingest.excel import CalamineReader
+from dutyaudit.ingest.ole import OLD_EXCEL
 from dutyaudit.ingest.sniff import sniff
 from dutyaudit.ingest.table import SUMMARY_SHEET, PackColumns, read_sheet
 from dutyaudit.ingest.text import fold, normalize_many
@@ -24,7 +25,7 @@ SUPPORTED_SUFFIXES = (
     ".mhtml",
 )  # fmt: skip
 #: Input files larger than this are refused (a log is never this big).
-MAX_BYTES = 512 * 1024 * 1024
+MAX_BYTES = 128 * 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +53,7 @@ REFUSED = {
     "docx": "this is a Word document, not a workbook; copy the table into Excel or export it as xlsx",
     "pptx": "this is a PowerPoint presentation, not a workbook; pass the Excel log",
     "numbers": "this is an Apple Numbers document; in Numbers choose File › Export To › Excel and pass the xlsx",
+    "biff-old": OLD_EXCEL.format(v="2–4"),
     "xml": "this XML file is not an Excel spreadsheet; export the log as xlsx or csv",
     "binary": (
         "this is not a spreadsheet or text file (an image, PDF or other binary data); export the log as xlsx or csv"
@@ -61,7 +63,7 @@ REFUSED = {
 
 def reader_for(kind: str, path: Path, options: IngestOptions) -> Reader:
     """The reader for a sniffed kind, or an InputError saying what the file is and what to do."""
-    if kind in ("xlsx", "xls", "ods"):
+    if kind in ("xlsx", "xls", "ods", "fods"):
         return CalamineReader(kind)
     if kind == "text":
         return TextReader(options.encoding)
@@ -106,7 +108,11 @@ def read_bytes(path: Path) -> bytes:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise InputError(f"the file is {size // 2**20} MiB; a log this large is not supported", str(path))
+            raise InputError(
+                f"the file is {size // 2**20:,} MiB, over the limit of {MAX_BYTES // 2**20} MiB per file; a log this "
+                "large is not supported",
+                str(path),
+            )
         with open(path, "rb") as fh:
             return fh.read()
     except PermissionError:
@@ -145,15 +151,25 @@ def _ingest_file(path: Path, options: IngestOptions, acts: Activities) -> None:
     sheet_warnings = []
     mapped: set[str] = set()
     columns: list[str] = []
+    skipped: list[str] = []
     for sheet in reader.sheets(path, data):
-        res = read_sheet(
-            sheet,
-            display,
-            overrides=options.mapping,
-            pack_columns=options.pack_columns,
-            year=options.year,
-            file_year=file_year,
-        )
+        sheet_warnings.extend(RowWarning(display, sheet.name, None, note) for note in sheet.notes)
+        if sheet.skipped:
+            skipped.append(f"sheet {sheet.name!r}: {sheet.notes[0]}" if sheet.notes else sheet.name)
+            continue
+        try:
+            res = read_sheet(
+                sheet,
+                display,
+                overrides=options.mapping,
+                pack_columns=options.pack_columns,
+                year=options.year,
+                file_year=file_year,
+            )
+        except InputError as exc:
+            if exc.path is not None:
+                raise
+            raise InputError(exc.reason, str(path)) from None
         found_header = found_header or res.header_found
         mapped |= res.mapped
         columns.extend(c for c in res.columns if c not in columns)
@@ -164,6 +180,8 @@ def _ingest_file(path: Path, options: IngestOptions, acts: Activities) -> None:
         acts.titles.extend(res.titles)
         acts.file_titles.setdefault(display, []).extend(res.titles)
     _check_mapped(options.mapping, mapped, columns, options.pack_columns.columns, str(path))
+    if not found_header and skipped and len(skipped) == len(sheet_warnings):
+        raise InputError(f"no sheet could be read ({skipped[0]})", str(path))
     if not found_header and not sheet_warnings:
         raise InputError(
             "the workbook has no data: every sheet is empty; is this the right file (or the template)?", str(path)
