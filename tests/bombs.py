@@ -187,6 +187,14 @@ def csv_size_bomb(d: Path) -> Path:
     return d / "big.csv"
 
 
+def csv_rows_bomb(d: Path) -> Path:
+    """A text file of more (short) lines than a text file may have: each line costs a row object."""
+    from dutyaudit.ingest.limits import MAX_TEXT_ROWS
+
+    (d / "lines.csv").write_bytes(b"abcdef\n" * (MAX_TEXT_ROWS + 1))
+    return d / "lines.csv"
+
+
 def csv_cell_bomb(d: Path) -> Path:
     """A CSV with one cell longer than any cell may be."""
     (d / "long.csv").write_bytes(b"\xe6\x97\xa5\xe6\x9c\x9f,x\n" + b"a" * (MAX_CELL_CHARS + 10) + b",b\n")
@@ -211,6 +219,7 @@ BOMBS: dict[str, tuple[Callable[[Path], Path], str]] = {
     "ods-rows": (ods_rows_bomb, "MiB of XML"),
     "csv-cells": (csv_cells_bomb, "cells per sheet"),
     "csv-size": (csv_size_bomb, "MiB per text file"),
+    "csv-rows": (csv_rows_bomb, "lines per text file"),
     "csv-cell": (csv_cell_bomb, "characters per cell"),
     "html-spans": (html_span_bomb, "merged cells per sheet"),
 }

@@ -2,10 +2,10 @@
 
 calamine picks its format from the content, so an xlsx saved as ".xls" reads as xlsx. Nothing it is given
 can take the run down: before calamine sees a file its sizes and sheet extents are checked
-(``ingest.xlsxguard``, ``ingest.odsguard``, ``ingest.ole``), a BIFF .xls — whose container calamine
-follows blindly — is read in a child process with a memory and time limit (``ingest.isolate``), and a
-Rust panic is caught like any error. One sheet that calamine cannot read is skipped with a warning while
-the others are read.
+(``ingest.xlsxguard``, ``ingest.odsguard``, ``ingest.ole``); a BIFF .xls — whose container calamine
+follows blindly — and an xlsb (binary sheets, not measurable beforehand) are read in a child process
+with a memory and time limit (``ingest.isolate``); and a Rust panic is caught like any error. One sheet
+that calamine cannot read is skipped with a warning while the others are read.
 """
 
 from __future__ import annotations
@@ -70,9 +70,10 @@ class CalamineReader(Reader):
             if len(data) > MAX_ODS_XML:
                 raise LimitError(f"the spreadsheet is {mib(len(data))}", f"{mib(MAX_ODS_XML)} of XML", str(path))
             data, self.kind = fods_as_ods(data), "ods"
-        if self.kind == "xlsx":
-            check_xlsx(data, path)
-        elif self.kind == "ods":
+        if self.kind == "xlsx" and check_xlsx(data, path):  # binary sheets (xlsb): extents unknown beforehand
+            yield from run_isolated(lambda: list(self._read(path, data, ods)), str(path))
+            return
+        if self.kind == "ods":
             data = self._with_mimetype(data, path)
             ods = ods_layout(data, path)
         elif self.kind == "xls":

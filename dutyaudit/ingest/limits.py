@@ -29,6 +29,8 @@ MAX_SHARED_STRINGS_XML = 64 * 1024**2
 MAX_INFLATED = 512 * 1024**2
 #: An ODS or Flat ODS document's content, inflated.
 MAX_ODS_XML = 128 * 1024**2
+#: Lines of a text file (each costs a row object even when it holds one short cell).
+MAX_TEXT_ROWS = 1_000_000
 #: A text (CSV/TSV/TXT), HTML or XML file's size: about 700,000 rows of a nine-column log.
 MAX_TEXT_BYTES = 32 * 1024**2
 #: Seconds a reader that runs in a child process (BIFF .xls, ODS) may take before it is stopped.
