@@ -4,6 +4,8 @@ Kinds returned by :func:`sniff`:
 
 - ``xlsx`` (also xlsm), ``xls`` (BIFF in an OLE container), ``ods``, ``fods`` (Flat ODS): read by calamine;
 - ``html`` (a web OA's "Excel export": an HTML table), ``spreadsheetml`` (Excel 2003 XML): ``ingest.markup``;
+- ``mhtml`` (Excel's "Single File Web Page" .mht): ``ingest.mhtml``;
+- ``sylk``, ``dif`` (the text interchange formats Excel, WPS and LibreOffice save): ``ingest.interchange``;
 - ``text`` (CSV/TSV/TXT in any supported encoding, UTF-16 also without a BOM): ``ingest.textfile``;
 - ``empty``, ``ole-encrypted`` (a password-protected OOXML workbook), ``ods-encrypted``, ``ole-other`` (an OLE
   file that is not a workbook, e.g. a .doc), ``corrupt-zip``, ``zip`` (a zip that is no workbook), ``docx``, ``pptx``,
@@ -184,6 +186,22 @@ def _zip_kind(data: bytes) -> str:
     return "zip"
 
 
+def _is_mhtml(head: bytes) -> bool:
+    """Whether ``head`` opens a MIME archive of web parts (Excel's .mht)."""
+    start = head.lstrip(b"\xef\xbb\xbf\r\n ").lower()
+    return start.startswith((b"mime-version:", b"from:", b"x-document-type:")) and b"multipart/related" in start
+
+
+def sniff_interchange(head: bytes) -> str | None:
+    """``"sylk"`` or ``"dif"`` when ``head`` (the file's first bytes) opens such a file, else None."""
+    start = head.lstrip(b"\xef\xbb\xbf")
+    if start.startswith(b"ID;") and re.match(rb"ID;[^\r\n]*\r?\n(?:[A-Z];|E\b)", start):
+        return "sylk"
+    if re.match(rb'TABLE\r?\n0,1\r?\n"[^\r\n]*"\r?\n', start):
+        return "dif"
+    return None
+
+
 def sniff(data: bytes) -> str:
     """The kind of file ``data`` is (see the module docstring for the list)."""
     if not data.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
@@ -218,6 +236,11 @@ def sniff(data: bytes) -> str:
             return "html"
         if stripped.startswith("<?xml"):
             return "xml"
+    if _is_mhtml(data[:4096]):
+        return "mhtml"
+    interchange = sniff_interchange(data[:4096])
+    if interchange:
+        return interchange
     sample = data[:8192]
     if sample.startswith(_BOMS) or utf16_without_bom(sample) or utf32_without_bom(sample):
         return "text"
