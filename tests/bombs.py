@@ -94,6 +94,13 @@ def inflated_bomb(d: Path) -> Path:
     )
 
 
+def zip_members_bomb(d: Path) -> Path:
+    """A workbook zip of more (empty) members than any workbook: each costs every zip reader memory."""
+    from dutyaudit.ingest.limits import MAX_ZIP_MEMBERS
+
+    return xlsx(d / "members.xlsx", members={f"x/{i}": b"" for i in range(MAX_ZIP_MEMBERS)})
+
+
 def merges_bomb(d: Path) -> Path:
     """5,000 identical merges A2:A200000 over a short log (2 KB; it used to hang fill_merged)."""
     rows = HEADER_ROW + "".join(
@@ -214,6 +221,7 @@ BOMBS: dict[str, tuple[Callable[[Path], Path], str]] = {
     "shared-strings": (shared_strings_bomb, "MiB of shared strings"),
     "sheet-xml": (sheet_bomb, "MiB of sheet XML"),
     "inflated": (inflated_bomb, "MiB inflated"),
+    "zip-members": (zip_members_bomb, "zip members"),
     "far-cell": (far_cell, "cells per sheet"),
     "ods-repeat": (ods_repeat_bomb, "cells per sheet"),
     "ods-rows": (ods_rows_bomb, "MiB of XML"),

@@ -74,6 +74,12 @@ def test_file_name_with_a_newline_prints_one_line(tmp_path: Path, run, mini_pack
     assert res.stderr.count("\n") == 1 and "a\\nb.csv" in res.stderr
 
 
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
+def test_a_device_is_refused_not_read_forever(run, mini_pack: Path) -> None:
+    res = run("check", "/dev/zero", "--pack", mini_pack)
+    assert res.exit_code == 2 and "/dev/zero: is not a regular file" in res.stderr
+
+
 def test_a_panic_in_calamine_is_one_clean_error(tmp_path: Path, monkeypatch) -> None:
     import python_calamine as pc
 

@@ -25,6 +25,8 @@ MAX_MERGED_CELLS = MAX_CELLS
 MAX_SHEET_XML = 64 * 1024**2
 #: The shared-string table of an xlsx, inflated (each string costs calamine memory for the whole read).
 MAX_SHARED_STRINGS_XML = 64 * 1024**2
+#: Members of a workbook's zip (each costs memory in every zip reader before anything is inflated).
+MAX_ZIP_MEMBERS = 10_000
 #: Every member of a workbook's zip together, inflated.
 MAX_INFLATED = 512 * 1024**2
 #: An ODS or Flat ODS document's content, inflated.
