@@ -13,7 +13,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from bombs import BOMBS, HEADER_ROW, merges_bomb, xlsx
+from bombs import _NS, _REL, BOMBS, HEADER_ROW, merges_bomb, xlsx
 
 from dutyaudit.errors import InputError
 from dutyaudit.ingest import ingest
@@ -64,6 +64,34 @@ def test_merges_covering_more_cells_than_the_limit_are_refused(tmp_path: Path, m
     path = xlsx(tmp_path / "m.xlsx", rows, '<mergeCells><mergeCell ref="A2:A9"/><mergeCell ref="B2:B9"/></mergeCells>')
     with pytest.raises(InputError, match=r"m\.xlsx: .*over the limit of 5 merged cells per sheet"):
         ingest([path])
+
+
+def _sheets_pointing_at_one(tmp_path: Path, n: int) -> Path:
+    """A workbook listing ``n`` sheets that are all the same 10-row worksheet part (work multiplied, not bytes)."""
+    rows = HEADER_ROW + "".join(
+        f'<row r="{r}"><c r="A{r}" t="inlineStr"><is><t>2023-03-{r:02d}</t></is></c>'
+        f'<c r="B{r}" t="inlineStr"><is><t>讲座</t></is></c></row>'
+        for r in range(2, 12)
+    )
+    sheets = "".join(f'<sheet name="S{i}" sheetId="{i + 1}" r:id="rId1"/>' for i in range(n))
+    book = f'<?xml version="1.0"?><workbook xmlns="{_NS}" xmlns:r="{_REL}"><sheets>{sheets}</sheets></workbook>'
+    return xlsx(tmp_path / "dup.xlsx", rows, members={"xl/workbook.xml": book})
+
+
+def test_rows_per_file_are_bounded_across_sheets(tmp_path: Path, monkeypatch) -> None:
+    import dutyaudit.ingest as ingest_mod
+
+    monkeypatch.setattr(ingest_mod, "MAX_ROWS", 25)
+    with pytest.raises(InputError, match=r"dup\.xlsx: .* \(at sheet 'S2'\), over the limit of 25 rows per file"):
+        ingest([_sheets_pointing_at_one(tmp_path, 5)])
+
+
+def test_cells_per_file_are_bounded_across_sheets(tmp_path: Path, monkeypatch) -> None:
+    import dutyaudit.ingest.excel as excel
+
+    monkeypatch.setattr(excel, "MAX_CELLS", 50)
+    with pytest.raises(InputError, match=r"dup\.xlsx: .* \(at sheet 'S2'\), over the limit of 50 cells per file"):
+        ingest([_sheets_pointing_at_one(tmp_path, 5)])
 
 
 def test_file_name_with_a_newline_prints_one_line(tmp_path: Path, run, mini_pack: Path) -> None:

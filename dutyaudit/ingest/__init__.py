@@ -12,7 +12,7 @@ from dutyaudit.ingest.base import Reader
 from dutyaudit.ingest.columns import check_mapping_fields, mapping_fields
 from dutyaudit.ingest.dates import year_in
 from dutyaudit.ingest.excel import CalamineReader
-from dutyaudit.ingest.limits import MAX_ZIP_MEMBERS
+from dutyaudit.ingest.limits import MAX_ROWS, MAX_ZIP_MEMBERS, LimitError
 from dutyaudit.ingest.ole import OLD_EXCEL
 from dutyaudit.ingest.sniff import sniff
 from dutyaudit.ingest.table import SUMMARY_SHEET, PackColumns, read_sheet
@@ -160,11 +160,23 @@ def _ingest_file(path: Path, options: IngestOptions, acts: Activities) -> None:
     mapped: set[str] = set()
     columns: list[str] = []
     skipped: list[str] = []
+    n_filled = 0
     for sheet in reader.sheets(path, data):
         sheet_warnings.extend(RowWarning(display, sheet.name, None, note) for note in sheet.notes)
         if sheet.skipped:
             skipped.append(f"sheet {sheet.name!r}: {sheet.notes[0]}" if sheet.notes else sheet.name)
             continue
+        filled = len(sheet.rows)
+        if filled + n_filled > MAX_ROWS:  # only then count exactly: rows holding anything
+            filled = sum(1 for r in sheet.rows if any(r))
+        n_filled += filled
+        if n_filled > MAX_ROWS:
+            raise LimitError(
+                f"the file's sheets hold over {MAX_ROWS:,} rows (at sheet {sheet.name!r})",
+                f"{MAX_ROWS:,} rows per file",
+                str(path),
+                "split the log by year or by unit",
+            )
         try:
             res = read_sheet(
                 sheet,

@@ -63,6 +63,7 @@ class CalamineReader(Reader):
 
     def __init__(self, kind: str = "xlsx") -> None:
         self.kind = kind
+        self._cells = 0
 
     def sheets(self, path: Path, data: bytes) -> Iterator[RawSheet]:
         ods: dict[str, OdsSheet] = {}
@@ -149,6 +150,7 @@ class CalamineReader(Reader):
         import python_calamine as pc
 
         book = self._open(path, data)
+        self._cells = 0
         repaired: Any = None
         dropped: dict[str, list[str]] = {}
         for meta in book.sheets_metadata:
@@ -193,6 +195,14 @@ class CalamineReader(Reader):
         ext = Extent(end[0] + 1, end[1] + 1) if end else Extent()
         if ext.cells > MAX_CELLS:
             raise too_big(name, ext, path)
+        self._cells += ext.cells
+        if self._cells > MAX_CELLS:
+            raise LimitError(
+                f"the workbook's sheets span over {MAX_CELLS:,} cells together (at sheet {name!r})",
+                f"{MAX_CELLS:,} cells per file",
+                str(path),
+                "split the log by year or by unit",
+            )
         rows: list[list[Any]] = sheet.to_python(skip_empty_area=False)
         if name in ods:
             return rows, ods[name].merged

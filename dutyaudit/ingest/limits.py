@@ -14,6 +14,8 @@ from dutyaudit.errors import InputError
 MEMORY_CEILING = 1024**3
 #: Cells a sheet may span, from A1 to its farthest value (rows × columns): e.g. 500,000 rows × 10 columns.
 MAX_CELLS = 5_000_000
+#: Rows holding anything, all sheets of a file together: each becomes an activity, the run's main cost.
+MAX_ROWS = 500_000
 #: Characters one cell of a text, HTML or XML file may hold (Excel's own limit).
 MAX_CELL_CHARS = 32_767
 #: Merged ranges a sheet may declare, after removing duplicates.
