@@ -88,10 +88,20 @@ def sheet_bomb(d: Path) -> Path:
 
 
 def inflated_bomb(d: Path) -> Path:
-    """Members together inflating past the whole-zip limit (a 3 GiB member, scaled)."""
-    return xlsx(
-        d / "inflate.xlsx", members={"docProps/custom.xml": _big(b"<x>", b" " * 4096, MAX_INFLATED + 4096, b"</x>")}
-    )
+    """A member declaring more than the whole-zip limit (the 3 GiB member): calamine's zip reader inflates up to
+    the declared size, so the declaration is what is checked; it is patched in, not compressed for seconds."""
+    path = xlsx(d / "inflate.xlsx", members={"docProps/custom.xml": b"<x/>"})
+    data = bytearray(path.read_bytes())
+    name = b"docProps/custom.xml"
+    at = data.find(name)
+    while at >= 0:
+        if data[at - 30 : at - 26] == b"PK\x03\x04":  # local header: uncompressed size at +22
+            struct.pack_into("<I", data, at - 30 + 22, MAX_INFLATED + 1)
+        elif data[at - 46 : at - 42] == b"PK\x01\x02":  # central directory: uncompressed size at +24
+            struct.pack_into("<I", data, at - 46 + 24, MAX_INFLATED + 1)
+        at = data.find(name, at + 1)
+    path.write_bytes(bytes(data))
+    return path
 
 
 def zip_members_bomb(d: Path) -> Path:

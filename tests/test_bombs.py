@@ -5,6 +5,7 @@ memory. Also: the child-process guard itself, a Rust panic, a bad sheet among go
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -20,29 +21,49 @@ from dutyaudit.ingest import ingest
 from dutyaudit.ingest.isolate import can_isolate, run_isolated
 from dutyaudit.ingest.xlsxguard import sheet_extent
 
-_LIMITED = (
+_LIMITED_BATCH = (
     "import resource, sys; resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30)); "
-    "from dutyaudit.cli import app; sys.argv = ['dutyaudit', 'check', sys.argv[1], '--pack', 'ziyang']; app()"
+    "from dutyaudit.cli import app; sys.argv = ['dutyaudit', 'batch', *sys.argv[1:], '--pack', 'ziyang', "
+    "'--format', 'json', '--jobs', '1']; app()"
 )
-
-
-def _check_limited(path: Path, timeout: float = 30) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "COLUMNS": "160", "NO_COLOR": "1"}
-    return subprocess.run(
-        [sys.executable, "-c", _LIMITED, str(path)], capture_output=True, text=True, timeout=timeout, env=env
-    )
+GOOD_LOG = "日期,事项\n2023-03-15,法治专题讲座\n"
 
 
 @pytest.mark.parametrize("kind", sorted(BOMBS))
-def test_bomb_is_refused_naming_its_limit(kind: str, tmp_path: Path) -> None:
+def test_bomb_is_refused_naming_its_limit(kind: str, tmp_path: Path, run, mini_pack: Path) -> None:
     make, limit = BOMBS[kind]
     path = make(tmp_path)
     t0 = time.monotonic()
-    out = _check_limited(path)
+    res = run("check", path, "--pack", mini_pack)
     assert time.monotonic() - t0 < 30
-    assert out.returncode == 2, out.stderr[-500:]
-    assert "Traceback" not in out.stderr and out.stderr.count("\n") == 1
-    assert out.stderr.startswith(f"Error: {path}: ") and limit in out.stderr
+    assert res.exit_code == 2, res.stdout[-500:]
+    assert "Traceback" not in res.stderr and res.stderr.count("\n") == 1
+    assert res.stderr.startswith(f"Error: {path}: ") and limit in res.stderr
+
+
+def test_every_bomb_in_one_batch_under_a_2_gib_address_space(tmp_path: Path) -> None:
+    """In a process held to 2 GiB of address space, each bomb is a failed input and the good log is audited."""
+    paths = [make(tmp_path) for make, _ in BOMBS.values()]
+    good = tmp_path / "good.csv"
+    good.write_text(GOOD_LOG, encoding="utf-8")
+    env = {**os.environ, "COLUMNS": "160", "NO_COLOR": "1"}
+    t0 = time.monotonic()
+    out = subprocess.run(
+        [sys.executable, "-c", _LIMITED_BATCH, *map(str, [*paths, good])],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
+    assert time.monotonic() - t0 < 120
+    assert out.returncode == 2, out.stderr[-800:]
+    assert "Traceback" not in out.stderr
+    results = json.loads(out.stdout)
+    errors = {Path(r["file"]).name: r["error"] for r in results if "error" in r}
+    for (_, limit), path in zip(BOMBS.values(), paths, strict=True):
+        assert limit in errors.pop(path.name), path.name
+    assert not errors
+    assert [r["summary"]["total"] > 0 for r in results if "error" not in r] == [True]
 
 
 def test_five_thousand_identical_merges_read_quickly(tmp_path: Path) -> None:
