@@ -228,3 +228,22 @@ def test_isolated_reader_turns_abort_memory_and_time_into_one_error() -> None:
         run_isolated(lambda: time.sleep(5), "x", seconds=1)
     with pytest.raises(InputError, match=r"^x: no good$"):
         run_isolated(lambda: (_ for _ in ()).throw(InputError("no good")), "x")
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        b'<c r="xfd1048576" t="inlineStr">',  # calamine reads lower-case references too
+        b'<c r="ZZZZZZ1048576" t="inlineStr">',  # six letters: past any sheet
+        b'<c\tr="XFD1048576" t="inlineStr">',
+        b"<c r='XFD1048576' t=\"inlineStr\">",
+        b'<c r = "XFD1048576" t="inlineStr">',
+        b'<x:c r="XFD1048576" t="inlineStr">',
+    ],
+    ids=["lower-case", "six-letters", "tab", "single-quotes", "spaced", "prefixed"],
+)
+def test_far_cell_written_oddly_is_still_measured(cell: bytes) -> None:
+    xml = b'<row r="1"><c r="A1"><v>1</v></c></row><row r="1048576">' + cell + b"<is><t>x</t></is></c></row>"
+    import dutyaudit.ingest.xlsxguard as g
+
+    assert sheet_extent(lambda: iter([xml])).cells > g.MAX_CELLS

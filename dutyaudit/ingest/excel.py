@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import os
 import tempfile
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,7 @@ from dutyaudit.ingest.isolate import run_isolated
 from dutyaudit.ingest.limits import MAX_INFLATED, MAX_ODS_XML, LimitError, mib
 from dutyaudit.ingest.odsguard import OdsSheet, fods_as_ods, ods_layout, with_mimetype
 from dutyaudit.ingest.ole import OLD_EXCEL, ole_problem, ole_streams
+from dutyaudit.ingest.sniff import ZIP_ERRORS
 from dutyaudit.ingest.xlsxguard import MAX_CELLS, Extent, check_xlsx, drop_whole_line_merges, too_big
 
 _SUFFIX = {"xlsx": ".xlsx", "xls": ".xls", "ods": ".ods"}
@@ -84,11 +86,10 @@ class CalamineReader(Reader):
         yield from self._read(path, data, ods)
 
     def _with_mimetype(self, data: bytes, path: Path) -> bytes:
-        import zipfile
-
+        """The ODS as calamine needs it: with a ``mimetype`` member (added when missing, within the size limit)."""
         try:
             z = zipfile.ZipFile(io.BytesIO(data))
-        except zipfile.BadZipFile:
+        except ZIP_ERRORS:
             return data
         with z:
             if any(n.replace("\\", "/") == "mimetype" for n in z.namelist()):

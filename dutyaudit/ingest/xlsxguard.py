@@ -37,9 +37,10 @@ from dutyaudit.ingest.sniff import ZIP_ERRORS
 
 _CHUNK = 4 * 1024 * 1024
 _P = rb"(?:[A-Za-z_][\w.-]*:)?"  # an optional namespace prefix
-#: What could make a sheet big: a cell with no r= first (group-less match), or a reference in column AA+
-#: (groups 1, 2) or row 100,000+ (group 3).
-_FAR = rb'c(?:>| (?!r=")| r="(?:([A-Z]{2,3})(\d+)|[A-Z](\d{6,}))")'
+#: What could make a sheet big: a cell with no r="…" first (group-less match: its position must be counted, or
+#: its reference is written oddly, r='…'), or a reference in column AA+ (groups 1, 2) or row 100,000+ (group 3).
+#: Letters of either case: calamine reads "xfd1048576" as XFD1048576.
+_FAR = rb'c(?:>|\s(?!r=")|\sr="(?:([A-Za-z]{2,})(\d+)|[A-Za-z](\d{6,}))")'
 _SCAN = re.compile(rb"<" + _FAR)
 _SCAN_NS = re.compile(rb"<" + _P + _FAR)  # (slower) for sheets whose tags carry a prefix: <x:c r="A1">
 _PREFIXED_CELL = re.compile(rb"<[A-Za-z_][\w.-]*:c[\s>/]")
@@ -47,10 +48,10 @@ _PREFIXED_CELL = re.compile(rb"<[A-Za-z_][\w.-]*:c[\s>/]")
 _NEAR_ROWS = 99_999
 _NEAR_COLS = 26
 # Cells with content (not self-closing: no attribute of <c> holds a "/") and their column letters, row digits.
-_CELL_REF = re.compile(rb"<" + _P + rb'c r="([A-Z]{1,3})(\d+)"[^>/]*>')
-_UNPLACED = re.compile(rb"<" + _P + rb'c(?:>| (?!r="))')
+_CELL_REF = re.compile(rb"<" + _P + rb'c\sr="([A-Za-z]+)(\d+)"[^>/]*>')
+_UNPLACED = re.compile(rb"<" + _P + rb'c(?:>|\s(?!r="))')
 _TAG = re.compile(rb"<" + _P + rb"(row|c)[\s>/]([^>]*)")
-_R_ATTR = re.compile(rb'(?:^|\s)r="([A-Z]*)(\d*)"')
+_R_ATTR = re.compile(rb"""(?:^|\s)r\s*=\s*["']([A-Za-z]*)(\d*)["']""")
 _WORKSHEET_TYPE = re.compile(r'PartName="/?([^"]+)"\s+ContentType="[^"]*spreadsheetml\.worksheet\+xml"')
 
 
