@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dutyaudit.draft.build import Drafter
-from dutyaudit.draft.matchrules import ConceptFinder
+from dutyaudit.draft.matchrules import ConceptFinder, together
 from dutyaudit.draft.meta import read_meta
 from dutyaudit.draft.reading import Document, read_document
 from dutyaudit.draft.tree import parse
@@ -54,7 +54,11 @@ def draft_pack(
         compiled = compiled_concepts()
 
         def strength(concept: str, text: str) -> bool:
-            return bool(compiled[concept].named_by(match_form(text)))
+            """Named by one of the concept's phrases, or by a word group whose words stand together."""
+            c, key = compiled[concept], match_form(text)
+            forms = [norm for norm, _ in c.naming_forms(key)]
+            phrases = {norm for norm, _ in c.words}
+            return any(f in phrases for f in forms) or (bool(forms) and together(forms, key))
 
     doc = read_document(path)
     tree = parse(doc.lines)

@@ -177,6 +177,35 @@ SHARED = 1
 GENERIC = 3
 
 
+#: Words of rows about a mechanism, platform, training or meeting: not one case of a rate's register.
+NOT_CASES = ("平台", "机制", "制度", "培训", "学习", "讲座", "会议", "统计", "能力")
+#: A word group names a concept in a sentence only when its words stand this close (研究部署法治政府建设,
+#: not 法治建设的组织领导…亲自督办).
+NEAR = 12
+
+
+def together(forms: Sequence[str], text: str, span: int = NEAR) -> bool:
+    """Whether one occurrence of each of ``forms`` falls within ``span`` characters of ``text``."""
+    spots = sorted((i, k) for k, f in enumerate(forms) for i in _positions(f, text))
+    for a, (start, _) in enumerate(spots):
+        ends: dict[int, int] = {}
+        for i, k in spots[a:]:
+            ends.setdefault(k, i + len(forms[k]))
+            if len(ends) == len(forms):
+                if max(ends.values()) - start <= span:
+                    return True
+                break
+    return False
+
+
+def _positions(word: str, text: str) -> list[int]:
+    out, i = [], text.find(word) if word else -1
+    while i != -1:
+        out.append(i)
+        i = text.find(word, i + 1)
+    return out
+
+
 def own_words(sentence: str, clause: str, corpus: Sequence[tuple[str, str]], n: int = 3) -> list[str]:
     """Up to ``n`` candidate words of ``sentence`` that no sentence of another clause contains."""
     others = [s for c, s in corpus if c != clause]
@@ -192,22 +221,24 @@ def assign_matches(
     """(match mapping, review notes) for each (role, clause, match text, requirement kind — or ``target``
     for a year's target); ``corpus`` is every (clause, sentence) of the document.
 
-    A duty gets the concepts its text names (those it names as a log row would, when ``strength`` tells
-    them, else those a cue points to). Within one role, a concept named under several clauses stays only
-    with the :data:`SHARED` clause(s) naming it most squarely (fewest other concepts, named earliest), so
-    one row does not count for every task that mentions, say, 合法性审查; a concept named under
-    :data:`GENERIC` clauses or more gives way to the duty's own words. A count, sum or deadline keeps
-    every concept its segment names (that is what it counts); a rate, a duration or a year's target
-    concerns one kind of case or outcome, so its own words come first there too. Words of the text no
-    other clause uses (quoted terms such as “好差评” first) are added as alternatives.
+    A duty gets the concepts its text names as a log row would (when ``strength`` tells them; without it,
+    those a cue points to): a cue alone (督办, 重大决策部署) is no concept of the duty, and the review
+    notes name what was left out. Within one role, a concept named under several clauses stays only with
+    the :data:`SHARED` clause(s) naming it most squarely (fewest other concepts, named earliest), so one
+    row does not count for every task that mentions, say, 合法性审查; a concept named under
+    :data:`GENERIC` clauses or more gives way to the duty's own words. That holds for figures too: a
+    count of 执法监督检查 does not take every row of a concept three tasks share. A rate counts cases of
+    a register, so rows about a mechanism, platform, training or meeting (:data:`NOT_CASES`) are left
+    out of it. Words of the text no other clause uses (quoted terms such as “好差评” first) are added as
+    alternatives.
     """
-    named = []
-    for _, clause, text, _ in duties:
+    named: list[list[str]] = []
+    cue_only: list[list[str]] = []
+    for _, _, text, _ in duties:
         cued = vocab.concepts_named_in(text)
         strong = [c for c in cued if strength is None or strength(c, text)]
-        words = own_words(text, clause, corpus)
-        # a cue alone counts only where the text names nothing as a row would and has no words of its own
-        named.append(strong or ([] if words else cued))
+        named.append(strong)
+        cue_only.append([c for c in cued if c not in strong])
     rank: dict[tuple[str, str], list[tuple[int, int, str]]] = {}
     for (role, clause, _, _), concepts in zip(duties, named, strict=True):
         for i, c in enumerate(concepts):
@@ -215,14 +246,9 @@ def assign_matches(
     keep = {key: set(list(dict.fromkeys(cl for _, _, cl in sorted(v)))[:SHARED]) for key, v in rank.items()}
     spread = {key: {e[2] for e in v} for key, v in rank.items()}
     out: list[tuple[dict[str, Any], list[str]]] = []
-    for (role, clause, text, kind), concepts in zip(duties, named, strict=True):
-        quantified = kind in ("count", "sum", "deadline")
+    for (role, clause, text, kind), concepts, loose in zip(duties, named, cue_only, strict=True):
         words = own_words(text, clause, corpus)
-        squarely = [
-            c
-            for c in concepts
-            if quantified or (clause in keep[role, c] and (len(spread[role, c]) < GENERIC or not words))
-        ]
+        squarely = [c for c in concepts if clause in keep[role, c] and (len(spread[role, c]) < GENERIC or not words)]
         others = [c for c in concepts if c not in squarely]
         match: dict[str, Any] = {}
         notes = []
@@ -231,11 +257,14 @@ def assign_matches(
             notes.append(f"concepts {'、'.join(squarely)}")
         if others:
             notes.append(f"left out concepts {'、'.join(others)} (named more squarely under other clauses)")
+        if loose and strength is not None:
+            notes.append(f"left out concepts {'、'.join(loose)}: only a cue of theirs occurs, not their words")
         if words:
             match["any"] = words
             notes.append(f"matched on words only this clause uses: {'、'.join(words)}; check them against your log")
         if not match:
-            pieces = candidate_words(text) or [_CUT.sub("", text)[:6] or text[:6]]
+            # no short common word (听取, 汇报): a longer piece of the sentence, quoted as it stands
+            pieces = candidate_words(text) or [max(re.split(r"[^\u4e00-\u9fff]+", text), key=len) or text]
             match = {"concepts": concepts} if concepts else {"any": pieces[:3]}
             fallback = "its concepts" if concepts else f"its words {'、'.join(pieces[:3])}"
             notes.append(f"no distinctive concept or word: matched on {fallback}; check them against your log")
@@ -244,5 +273,8 @@ def assign_matches(
         if not _STUDY.search(text):  # a study row names the law studied: 会前学法《行政复议法》 is not 行政复议 work
             match["none"] = list(STUDY_ROWS)
             notes.append(f"rows about study ({'、'.join(STUDY_ROWS)}) left out: the duty is not a study duty")
+        if kind == "rate":
+            match["none"] = list(dict.fromkeys([*match.get("none", []), *NOT_CASES]))
+            notes.append(f"a rate counts cases: rows about {'、'.join(NOT_CASES)} left out")
         out.append((match, notes))
     return out
