@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dutyaudit.draft.build import Drafter
-from dutyaudit.draft.matchrules import ConceptFinder, together
+from dutyaudit.draft.matchrules import ConceptFinder, as_activity, together
 from dutyaudit.draft.meta import read_meta
 from dutyaudit.draft.reading import Document, read_document
 from dutyaudit.draft.tree import parse
@@ -58,7 +58,9 @@ def draft_pack(
             c, key = compiled[concept], match_form(text)
             forms = [norm for norm, _ in c.naming_forms(key)]
             phrases = {norm for norm, _ in c.words}
-            return any(f in phrases for f in forms) or (bool(forms) and together(forms, key))
+            if any(f in phrases and as_activity(f, key) for f in forms):
+                return True
+            return bool(forms) and not any(f in phrases for f in forms) and together(forms, key)
 
     doc = read_document(path)
     tree = parse(doc.lines)

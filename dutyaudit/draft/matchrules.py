@@ -178,7 +178,7 @@ GENERIC = 3
 
 
 #: Words of rows about a mechanism, platform, training or meeting: not one case of a rate's register.
-NOT_CASES = ("平台", "机制", "制度", "培训", "学习", "讲座", "会议", "统计", "能力")
+NOT_CASES = ("平台", "机制", "制度", "培训", "学习", "讲座", "会议", "统计", "能力", "通报", "分析")
 #: A word group names a concept in a sentence only when its words stand this close (研究部署法治政府建设,
 #: not 法治建设的组织领导…亲自督办).
 NEAR = 12
@@ -196,6 +196,15 @@ def together(forms: Sequence[str], text: str, span: int = NEAR) -> bool:
                     return True
                 break
     return False
+
+
+_BODY = re.compile(r"部门|机构|机关|单位|人员|队伍|度")
+
+
+def as_activity(phrase: str, text: str) -> bool:
+    """Whether ``text`` names ``phrase`` as an activity somewhere, not only as a body, its people or a
+    measure (综合行政执法部门, 法律顾问队伍, 公众参与度)."""
+    return any(not _BODY.match(text, i + len(phrase)) for i in _positions(phrase, text))
 
 
 def _positions(word: str, text: str) -> list[int]:
