@@ -45,7 +45,7 @@ def draft_pack(
     today: dt.date | None = None,
 ) -> Draft:
     """Read ``path`` and draft a pack from it (the built-in vocabulary unless ``vocab`` is given)."""
-    strength = None
+    strength = narrower = None
     if vocab is None:
         from dutyaudit.concepts import compiled_concepts
         from dutyaudit.vocabulary import load_vocabulary, match_form
@@ -62,13 +62,24 @@ def draft_pack(
                 return True
             return bool(forms) and not any(f in phrases for f in forms) and together(forms, key)
 
+        def narrower(concept: str) -> list[tuple[str, str]]:
+            """Other concepts' phrases that hold one of this concept's phrases (执法协调 → 执法协调小组)."""
+            own = {norm for norm, _ in compiled[concept].words}
+            return [
+                (cid, w)
+                for cid, other in compiled.items()
+                if cid != concept
+                for norm, w in other.words
+                if norm not in own and any(o in norm for o in own)
+            ]
+
     doc = read_document(path)
     tree = parse(doc.lines)
     if not tree.clauses():
         raise InputError("no numbered clauses found (一、 (一) 1. 第一条 …): nothing to draft from", str(path))
     file_date = dt.date.fromtimestamp(path.stat().st_mtime)
     meta = read_meta(tree, path.stem, file_date, name)
-    drafted = Drafter(tree, vocab, meta.name, meta.issuer, strength).draft()
+    drafted = Drafter(tree, vocab, meta.name, meta.issuer, strength, narrower).draft()
     if not drafted:
         raise InputError("no duty sentences found under the numbered clauses", str(path))
     pid = pack_id or default_id(path)

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from dutyaudit.draft.matchrules import ConceptFinder, Strength, assign_matches
+from dutyaudit.draft.matchrules import ConceptFinder, Narrower, Strength, assign_matches
 from dutyaudit.draft.quantities import Quantity, find_quantities, unread_figures
 from dutyaudit.draft.roles import default_role, heading_roles, split_owner_tail, subject_role
 from dutyaudit.draft.tree import Clause, Tree
@@ -140,11 +140,18 @@ class Drafter:
     """Turns a clause tree into drafted duties."""
 
     def __init__(
-        self, tree: Tree, vocab: ConceptFinder, title: str, issuer: str, strength: Strength | None = None
+        self,
+        tree: Tree,
+        vocab: ConceptFinder,
+        title: str,
+        issuer: str,
+        strength: Strength | None = None,
+        narrower: Narrower | None = None,
     ) -> None:
         self.tree = tree
         self.vocab = vocab
         self.strength = strength
+        self.narrower = narrower
         self.default = default_role(title, issuer)
         self.corpus = [(c.id, s) for c in tree.clauses() for p in c.paragraphs for s in sentences(p)]
 
@@ -190,6 +197,7 @@ class Drafter:
                 self.vocab,
                 self.corpus,
                 self.strength,
+                self.narrower,
             ),
             strict=True,
         ):

@@ -20,6 +20,9 @@ class ConceptFinder(Protocol):
 
 #: Whether a text names a concept the way a log row would (its words, not only a cue): (concept, text) → bool.
 Strength = Callable[[str, str], bool]
+#: A concept's narrower neighbours: (other concept, its phrase that holds one of this concept's phrases),
+#: e.g. 综合执法 → (法治议事协调机构, 执法协调小组).
+Narrower = Callable[[str], Sequence[tuple[str, str]]]
 
 
 _STOP = sorted(
@@ -226,6 +229,7 @@ def assign_matches(
     vocab: ConceptFinder,
     corpus: Sequence[tuple[str, str]],
     strength: Strength | None = None,
+    narrower: Narrower | None = None,
 ) -> list[tuple[dict[str, Any], list[str]]]:
     """(match mapping, review notes) for each (role, clause, match text, requirement kind — or ``target``
     for a year's target); ``corpus`` is every (clause, sentence) of the document.
@@ -254,10 +258,14 @@ def assign_matches(
             rank.setdefault((role, c), []).append((len(concepts), i, clause))
     keep = {key: set(list(dict.fromkeys(cl for _, _, cl in sorted(v)))[:SHARED]) for key, v in rank.items()}
     spread = {key: {e[2] for e in v} for key, v in rank.items()}
-    out: list[tuple[dict[str, Any], list[str]]] = []
-    for (role, clause, text, kind), concepts, loose in zip(duties, named, cue_only, strict=True):
+    chosen = []
+    for (role, clause, text, _), concepts in zip(duties, named, strict=True):
         words = own_words(text, clause, corpus)
         squarely = [c for c in concepts if clause in keep[role, c] and (len(spread[role, c]) < GENERIC or not words)]
+        chosen.append((words, squarely))
+    kept = {(role, c) for (role, *_), (_, squarely) in zip(duties, chosen, strict=True) for c in squarely}
+    out: list[tuple[dict[str, Any], list[str]]] = []
+    for (role, _, text, kind), concepts, loose, (words, squarely) in zip(duties, named, cue_only, chosen, strict=True):
         others = [c for c in concepts if c not in squarely]
         match: dict[str, Any] = {}
         notes = []
@@ -282,6 +290,15 @@ def assign_matches(
         if not _STUDY.search(text):  # a study row names the law studied: 会前学法《行政复议法》 is not 行政复议 work
             match["none"] = list(STUDY_ROWS)
             notes.append(f"rows about study ({'、'.join(STUDY_ROWS)}) left out: the duty is not a study duty")
+        inner = [
+            phrase
+            for c in squarely
+            for other, phrase in (narrower(c) if narrower else ())
+            if (role, other) in kept and other not in concepts and other not in loose and phrase not in text
+        ]
+        if inner:  # a row naming a narrower concept another duty keeps is that duty's
+            match["none"] = list(dict.fromkeys([*match.get("none", []), *inner]))
+            notes.append(f"rows naming narrower concepts ({'、'.join(dict.fromkeys(inner))}) left out")
         if kind == "rate":
             match["none"] = list(dict.fromkeys([*match.get("none", []), *NOT_CASES]))
             notes.append(f"a rate counts cases: rows about {'、'.join(NOT_CASES)} left out")
