@@ -106,3 +106,18 @@ def test_drafted_rules_keep_only_squarely_named_concepts(tmp_path: Path) -> None
     assert "法治督察" not in duties["一（一）"].match.concepts  # 法治…督办 far apart: no 督察
     assert "研究部署法治建设" in duties["一（二）"].match.concepts
     assert set(NOT_CASES) <= set(duties["一（三）"].match.none)
+
+
+def test_the_rest_of_a_sentence_with_figures_matches_on_its_own_words() -> None:
+    duties = [
+        ("gov", "30", "每年至少开展1次执法监督检查", "count"),
+        ("gov", "30", "加快建设行政执法协调监督工作体系", "part"),
+    ]
+    corpus = [("30", "加快建设行政执法协调监督工作体系,每年至少开展1次执法监督检查"), ("31", "推进执法信息化")]
+    (_, _), (part, notes) = assign_matches(duties, _Vocab(), corpus, _strong)
+    assert "concepts" not in part and part["any"]
+    assert any("综合执法" in n and "in passing" in n for n in notes)
+    # a part with no words of its own keeps what it names
+    corpus = [("30", "执法协调"), ("31", "执法协调")]  # no word only clause 30 uses
+    ((bare, _),) = assign_matches([("gov", "30", "执法协调", "part")], _Vocab(), corpus, _strong)
+    assert bare["concepts"] == ["综合执法"]

@@ -60,6 +60,8 @@ class Drafted:
     review: list[str] = field(default_factory=list)
     fields: list[str] = field(default_factory=list)
     match_text: str = ""
+    part: bool = False
+    """The rest of a sentence whose figures are duties of their own."""
     """The words the match rule is drawn from: the quoted text, or a figure's own comma-segment."""
 
 
@@ -193,7 +195,7 @@ class Drafter:
         for d, (match, notes) in zip(
             out,
             assign_matches(
-                [(d.role, d.clause, d.match_text, "target" if d.years else str(d.requirement["kind"])) for d in out],
+                [(d.role, d.clause, d.match_text, _kind(d)) for d in out],
                 self.vocab,
                 self.corpus,
                 self.strength,
@@ -251,6 +253,7 @@ class Drafter:
                         [*notes, *role_notes, *both],
                         list(fields),
                         match_text,
+                        part=bool(qs) and req["kind"] == "evidence",
                     )
                 )
         return drafted
@@ -277,9 +280,19 @@ class Drafter:
                                 [note, *d.review],
                                 d.fields,
                                 d.match_text,
+                                d.part,
                             )
                         )
         return out
+
+
+def _kind(d: Drafted) -> str:
+    """What assign_matches is told: ``target``, ``part`` (a sentence's rest beside its figures) or the kind."""
+    if d.years:
+        return "target"
+    if d.part:
+        return "part"
+    return str(d.requirement["kind"])
 
 
 def _reading(q: Quantity) -> str:

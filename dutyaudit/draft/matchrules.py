@@ -232,7 +232,8 @@ def assign_matches(
     narrower: Narrower | None = None,
 ) -> list[tuple[dict[str, Any], list[str]]]:
     """(match mapping, review notes) for each (role, clause, match text, requirement kind — or ``target``
-    for a year's target); ``corpus`` is every (clause, sentence) of the document.
+    for a year's target, ``part`` for the rest of a sentence whose figures are duties of their own);
+    ``corpus`` is every (clause, sentence) of the document.
 
     A duty gets the concepts its text names as a log row would (when ``strength`` tells them; without it,
     those a cue points to): a cue alone (督办, 重大决策部署) is no concept of the duty, and the review
@@ -240,7 +241,9 @@ def assign_matches(
     the :data:`SHARED` clause(s) naming it most squarely (fewest other concepts, named earliest), so one
     row does not count for every task that mentions, say, 合法性审查; a concept named under
     :data:`GENERIC` clauses or more gives way to the duty's own words. That holds for figures too: a
-    count of 执法监督检查 does not take every row of a concept three tasks share. A rate counts cases of
+    count of 执法监督检查 does not take every row of a concept three tasks share. The rest of a sentence
+    with figures names its concepts in passing (…建设行政执法协调监督工作体系, 每年至少开展1次执法监督检查):
+    it matches on its own words where it has some. A rate counts cases of
     a register, so rows about a mechanism, platform, training or meeting (:data:`NOT_CASES`) are left
     out of it. Words of the text no other clause uses (quoted terms such as “好差评” first) are added as
     alternatives.
@@ -259,21 +262,28 @@ def assign_matches(
     keep = {key: set(list(dict.fromkeys(cl for _, _, cl in sorted(v)))[:SHARED]) for key, v in rank.items()}
     spread = {key: {e[2] for e in v} for key, v in rank.items()}
     chosen = []
-    for (role, clause, text, _), concepts in zip(duties, named, strict=True):
+    for (role, clause, text, kind), concepts in zip(duties, named, strict=True):
         words = own_words(text, clause, corpus)
         squarely = [c for c in concepts if clause in keep[role, c] and (len(spread[role, c]) < GENERIC or not words)]
+        if kind == "part" and words:  # the rest of a sentence with figures: its concepts are named in passing
+            squarely = []
         chosen.append((words, squarely))
     kept = {(role, c) for (role, *_), (_, squarely) in zip(duties, chosen, strict=True) for c in squarely}
     out: list[tuple[dict[str, Any], list[str]]] = []
     for (role, _, text, kind), concepts, loose, (words, squarely) in zip(duties, named, cue_only, chosen, strict=True):
         others = [c for c in concepts if c not in squarely]
+        why = (
+            "named in passing beside the sentence's figures"
+            if kind == "part" and words
+            else "named more squarely under other clauses"
+        )
         match: dict[str, Any] = {}
         notes = []
         if squarely:
             match["concepts"] = squarely
             notes.append(f"concepts {'、'.join(squarely)}")
         if others:
-            notes.append(f"left out concepts {'、'.join(others)} (named more squarely under other clauses)")
+            notes.append(f"left out concepts {'、'.join(others)} ({why})")
         if loose and strength is not None:
             notes.append(f"left out concepts {'、'.join(loose)}: only a cue of theirs occurs, not their words")
         if words:
