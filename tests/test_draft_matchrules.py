@@ -90,6 +90,7 @@ def test_word_groups_name_a_concept_only_close_together() -> None:
 def test_a_phrase_naming_a_body_or_a_measure_is_not_the_activity() -> None:
     assert not as_activity("综合行政执法", "理顺综合行政执法部门与业务主管部门权责关系")
     assert not as_activity("公众参与", "提高法治政府建设公众参与度")
+    assert not as_activity("重大决策", "贯彻落实党中央关于全面依法治国的重大决策部署")
     assert as_activity("综合行政执法", "深化综合行政执法改革,理顺综合行政执法部门权责")
 
 

@@ -201,12 +201,12 @@ def together(forms: Sequence[str], text: str, span: int = NEAR) -> bool:
     return False
 
 
-_BODY = re.compile(r"部门|机构|机关|单位|人员|队伍|度")
+_BODY = re.compile(r"部门|机构|机关|单位|人员|队伍|度|部署|精神|要求|指示")
 
 
 def as_activity(phrase: str, text: str) -> bool:
-    """Whether ``text`` names ``phrase`` as an activity somewhere, not only as a body, its people or a
-    measure (综合行政执法部门, 法律顾问队伍, 公众参与度)."""
+    """Whether ``text`` names ``phrase`` as an activity somewhere, not only as a body, its people, a
+    measure (综合行政执法部门, 法律顾问队伍, 公众参与度) or a directive handed down (重大决策部署, 会议精神)."""
     return any(not _BODY.match(text, i + len(phrase)) for i in _positions(phrase, text))
 
 
