@@ -41,7 +41,7 @@ def score(score_py: Path, exe: str, gold: Path, firm: bool) -> str:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--gold", type=Path, default=ROOT.parent.parent / "shared" / "matching-dev")
+    ap.add_argument("--gold", type=Path, default=ROOT.parent / "shared" / "matching-dev")
     ap.add_argument("--firm", action="store_true", help="leave doubtful rows out")
     args = ap.parse_args()
     score_py = args.gold / "score.py"
