@@ -232,9 +232,11 @@ class RoleResolver:
         return found
 
     def _title_role(self, key: str) -> str | None:
+        """The role a title names by a unique alias of two or more characters (a title naming 局 — 报区司法局 —
+        is usually about another office, not by a department)."""
         if key in self._cache:
             return self._cache[key]
-        hits = {rid for alias, rid in self._aliases if alias and alias in key}
+        hits = {rid for alias, rid in self._aliases if len(alias) > 1 and alias in key}
         found = hits.pop() if len(hits) == 1 else None
         self._cache[key] = found
         return found
