@@ -348,6 +348,10 @@ class Matcher:
             out.extend(got)
         return tuple(dict.fromkeys(out))
 
+    def row_units(self, i: int) -> list[str]:
+        """Row ``i``'s units (see :mod:`dutyaudit.rowtext`), in match form."""
+        return [self.units.keys[u] for u in self.units.of_row(i)]
+
     def row_text(self, i: int) -> str:
         """Row ``i``'s whole text in match form (its units joined), for tests of single words."""
         return _SEP.join(self.units.keys[u] for u in self.units.of_row(i))
