@@ -22,11 +22,17 @@ class UsageError(DutyAuditError):
     """A command-line option is wrong or options conflict."""
 
 
+def _one_line(path: str) -> str:
+    """A file name as printed in a message: a newline or other control character in it shown escaped, so
+    the message stays on one line."""
+    return path if path.isprintable() else path.encode("unicode_escape").decode("ascii", "replace")
+
+
 class InputError(DutyAuditError):
     """A log file cannot be read: missing, unreadable, encrypted, corrupt, or without a header."""
 
     def __init__(self, message: str, path: str | None = None) -> None:
-        super().__init__(f"{path}: {message}" if path else message)
+        super().__init__(f"{_one_line(path)}: {message}" if path else message)
         self.path = path
         self.reason = message
 

@@ -25,6 +25,8 @@ from dutyaudit.evaluate import (
     condition_text,
     evaluate_duty,
     in_scope,
+    items_covered,
+    names_persons,
     period_name,
     periods_of,
     person_totals,
@@ -36,7 +38,7 @@ from dutyaudit.i18n import Lang, t
 from dutyaudit.matching import Hit, Matcher
 from dutyaudit.model import Activities, RowWarning
 from dutyaudit.nearmiss import REASON_CODES, NearMiss, Reason, _counts, _Judge, near_misses, role_word, rule_text
-from dutyaudit.packs import CountReq, DeadlineReq, Duty, EachReq, Pack, RateReq, SumReq
+from dutyaudit.packs import AllOfReq, CountReq, DeadlineReq, Duty, EachReq, Pack, RateReq, SumReq
 from dutyaudit.waivers import expired_warning, resolve, scoped, unknown_duty
 
 #: How many near misses an explanation keeps by default.
@@ -73,7 +75,7 @@ class Explanation:
     @property
     def satisfied(self) -> bool:
         """Met or waived (explain exits 0)."""
-        return self.result.status in ("met", "waived")
+        return self.result.status in ("met", "waived", "na")
 
 
 def find_duty(pack: Pack, duty_id: str) -> Duty:
@@ -96,7 +98,7 @@ def _scope(pack: Pack, duty: Duty, year: int, lang: Lang) -> str:
 
 def needed_text(pack: Pack, duty: Duty, result: DutyResult, hits: Sequence[Hit], year: int, lang: Lang) -> str:
     """What would satisfy the duty, in words ('' when it is met or waived)."""
-    if result.status in ("met", "waived"):
+    if result.status in ("met", "waived", "na"):
         return ""
     req = duty.requirement
     scope = _scope(pack, duty, year, lang)
@@ -116,7 +118,7 @@ def needed_text(pack: Pack, duty: Duty, result: DutyResult, hits: Sequence[Hit],
         return t("explain.need.deadline", lang, by=dt.date(year, mm, dd).isoformat(), scope=rule)
     if isinstance(req, SumReq):
         unit = word(req.unit, lang)
-        if req.per_person and in_year:
+        if req.per_person and names_persons(in_year):
             below = {n: v for n, v in person_totals(req, in_year).items() if v < req.min}
             names = t("sep", lang).join(f"{n} {_fmt(v)}/{_fmt(req.min)}" for n, v in sorted(below.items()))
             return t("explain.need.sum_pp", lang, min=_fmt(req.min), unit=unit, names=names)
@@ -135,6 +137,9 @@ def needed_text(pack: Pack, duty: Duty, result: DutyResult, hits: Sequence[Hit],
             return t("explain.need.evidence", lang, scope=scope)
         bad = sum(1 for h in in_year if not condition_holds(req.where, h.activity))
         return t("explain.need.each", lang, n=bad, cond=condition_text(req.where, lang))
+    if isinstance(req, AllOfReq):
+        lacking = [name for name, rows in items_covered(req, in_year).items() if not rows]
+        return t("explain.need.all_of", lang, names=t("sep", lang).join(lacking), scope=scope)
     return t("explain.need.evidence", lang, scope=scope)
 
 

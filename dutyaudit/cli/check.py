@@ -46,7 +46,12 @@ def check(
     logs: Annotated[list[Path], typer.Argument(help="Log files (xlsx, xls, ods, csv …); several = one audit.")],
     pack: PackOpt,
     year: YearOpt = None,
-    role: Annotated[str | None, typer.Option("--role", "-r", help="Audit only this role's duties.")] = None,
+    role: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--role", "-r", help="Audit this role's duties (repeatable; default: the roles of the unit's kind)."
+        ),
+    ] = None,
     unit: Annotated[
         str | None, typer.Option("--unit", "-u", help="Unit audited: filters a unit column and owned duties.")
     ] = None,

@@ -20,7 +20,14 @@ PackOpt = Annotated[str, typer.Option("--pack", "-p", help="Built-in pack id (se
 YearOpt = Annotated[int | None, typer.Option("--year", "-y", help="Audit year (default: the year most rows fall in).")]
 MapOpt = Annotated[
     list[str] | None,
-    typer.Option("--map", "-m", help="Name a column: FIELD=COLUMN, e.g. --map date=开展时间 (repeatable)."),
+    typer.Option(
+        "--map",
+        "-m",
+        # The fields as ingest.columns.mapping_fields() lists them (not imported here: it would load ingest).
+        help="Name a column: FIELD=COLUMN, e.g. --map date=开展时间 (repeatable). FIELD: date (日期), title (事项), "
+        "type (活动类型), role (责任主体), unit (单位), actor (责任人), hours (学时), end_date (结束日期), "
+        "evidence (佐证材料), or a column the pack adds.",
+    ),
 ]
 EncodingOpt = Annotated[
     str | None, typer.Option("--encoding", help="Encoding of CSV/TXT logs (default: detected), e.g. gb18030.")

@@ -9,8 +9,10 @@ from pathlib import Path
 
 from dutyaudit.errors import InputError
 from dutyaudit.ingest.base import Reader
+from dutyaudit.ingest.columns import check_mapping_fields, mapping_fields
 from dutyaudit.ingest.dates import year_in
 from dutyaudit.ingest.excel import CalamineReader
+from dutyaudit.ingest.ole import OLD_EXCEL
 from dutyaudit.ingest.sniff import sniff
 from dutyaudit.ingest.table import SUMMARY_SHEET, PackColumns, read_sheet
 from dutyaudit.ingest.text import fold, normalize_many
@@ -18,9 +20,12 @@ from dutyaudit.ingest.textfile import TextReader
 from dutyaudit.model import Activities, Activity, RowWarning
 
 #: File suffixes searched for when a folder is given (batch).
-SUPPORTED_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".et", ".ods", ".csv", ".tsv", ".txt", ".htm", ".html", ".xml")
+SUPPORTED_SUFFIXES = (
+    ".xlsx", ".xlsm", ".xls", ".et", ".ods", ".csv", ".tsv", ".txt", ".htm", ".html", ".xml", ".slk", ".dif", ".mht",
+    ".mhtml",
+)  # fmt: skip
 #: Input files larger than this are refused (a log is never this big).
-MAX_BYTES = 512 * 1024 * 1024
+MAX_BYTES = 128 * 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +53,7 @@ REFUSED = {
     "docx": "this is a Word document, not a workbook; copy the table into Excel or export it as xlsx",
     "pptx": "this is a PowerPoint presentation, not a workbook; pass the Excel log",
     "numbers": "this is an Apple Numbers document; in Numbers choose File › Export To › Excel and pass the xlsx",
+    "biff-old": OLD_EXCEL.format(v="2–4"),
     "xml": "this XML file is not an Excel spreadsheet; export the log as xlsx or csv",
     "binary": (
         "this is not a spreadsheet or text file (an image, PDF or other binary data); export the log as xlsx or csv"
@@ -57,7 +63,7 @@ REFUSED = {
 
 def reader_for(kind: str, path: Path, options: IngestOptions) -> Reader:
     """The reader for a sniffed kind, or an InputError saying what the file is and what to do."""
-    if kind in ("xlsx", "xls", "ods"):
+    if kind in ("xlsx", "xls", "ods", "fods"):
         return CalamineReader(kind)
     if kind == "text":
         return TextReader(options.encoding)
@@ -65,6 +71,14 @@ def reader_for(kind: str, path: Path, options: IngestOptions) -> Reader:
         from dutyaudit.ingest.markup import markup_reader
 
         return markup_reader(kind, options.encoding)
+    if kind == "mhtml":
+        from dutyaudit.ingest.mhtml import MhtmlReader
+
+        return MhtmlReader(options.encoding)
+    if kind in ("sylk", "dif"):
+        from dutyaudit.ingest.interchange import DifReader, SylkReader
+
+        return SylkReader(options.encoding) if kind == "sylk" else DifReader(options.encoding)
     if kind == "json":
         raise InputError(
             "this is JSON data, not a spreadsheet — often the error a web system sends instead of the export "
@@ -94,7 +108,11 @@ def read_bytes(path: Path) -> bytes:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise InputError(f"the file is {size // 2**20} MiB; a log this large is not supported", str(path))
+            raise InputError(
+                f"the file is {size // 2**20:,} MiB, over the limit of {MAX_BYTES // 2**20} MiB per file; a log this "
+                "large is not supported",
+                str(path),
+            )
         with open(path, "rb") as fh:
             return fh.read()
     except PermissionError:
@@ -107,6 +125,7 @@ def ingest(paths: Iterable[Path], options: IngestOptions | None = None) -> Activ
     """Read every sheet of every file. A file that cannot be read at all raises InputError;
     a file with no recognisable header anywhere raises InputError naming what was looked for."""
     options = options or IngestOptions()
+    check_mapping_fields(options.mapping, options.pack_columns.columns)
     acts = Activities(rows=[], warnings=[], files=[])
     for path in paths:
         _ingest_file(Path(path), options, acts)
@@ -130,21 +149,39 @@ def _ingest_file(path: Path, options: IngestOptions, acts: Activities) -> None:
     found_header = False
     n_before = len(acts.rows)
     sheet_warnings = []
+    mapped: set[str] = set()
+    columns: list[str] = []
+    skipped: list[str] = []
     for sheet in reader.sheets(path, data):
-        res = read_sheet(
-            sheet,
-            display,
-            overrides=options.mapping,
-            pack_columns=options.pack_columns,
-            year=options.year,
-            file_year=file_year,
-        )
+        sheet_warnings.extend(RowWarning(display, sheet.name, None, note) for note in sheet.notes)
+        if sheet.skipped:
+            skipped.append(f"sheet {sheet.name!r}: {sheet.notes[0]}" if sheet.notes else sheet.name)
+            continue
+        try:
+            res = read_sheet(
+                sheet,
+                display,
+                overrides=options.mapping,
+                pack_columns=options.pack_columns,
+                year=options.year,
+                file_year=file_year,
+            )
+        except InputError as exc:
+            if exc.path is not None:
+                raise
+            raise InputError(exc.reason, str(path)) from None
         found_header = found_header or res.header_found
+        mapped |= res.mapped
+        columns.extend(c for c in res.columns if c not in columns)
         if not res.header_found and res.titles:  # a cover page (测试县2023年度…) dates the sheets after it
             file_year = file_year or year_in(" ".join(res.titles))
         acts.rows.extend(res.activities)
         sheet_warnings.extend(res.warnings)
         acts.titles.extend(res.titles)
+        acts.file_titles.setdefault(display, []).extend(res.titles)
+    _check_mapped(options.mapping, mapped, columns, options.pack_columns.columns, str(path))
+    if not found_header and skipped and len(skipped) == len(sheet_warnings):
+        raise InputError(f"no sheet could be read ({skipped[0]})", str(path))
     if not found_header and not sheet_warnings:
         raise InputError(
             "the workbook has no data: every sheet is empty; is this the right file (or the template)?", str(path)
@@ -161,6 +198,21 @@ def _ingest_file(path: Path, options: IngestOptions, acts: Activities) -> None:
     sheet_warnings.extend(drop_summary_repeats(acts.rows, n_before))
     acts.warnings.extend(sheet_warnings)
     acts.files.append(display)
+
+
+def _check_mapped(
+    mapping: dict[str, str], mapped: set[str], columns: list[str], pack_fields: Iterable[str], path: str
+) -> None:
+    """An InputError when a column ``--map`` names is in no sheet of the file: a typo must not pass silently."""
+    for fname, col in mapping.items():
+        if fname in mapped or fname.startswith("__"):  # __by__: batch's --by column, which a log may lack
+            continue
+        shown = f" (its columns: {'、'.join(columns[:12])}{' …' if len(columns) > 12 else ''})" if columns else ""
+        raise InputError(
+            f"--map {fname}={col}: the log has no column '{col}'{shown}; --map takes FIELD=COLUMN with FIELD one of "
+            f"{mapping_fields(pack_fields)}",
+            path,
+        )
 
 
 def drop_summary_repeats(rows: list[Activity], start: int = 0) -> list[RowWarning]:

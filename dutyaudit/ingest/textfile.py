@@ -18,9 +18,16 @@ from pathlib import Path
 
 from dutyaudit.errors import InputError
 from dutyaudit.ingest.base import RawSheet, Reader
-from dutyaudit.ingest.sniff import utf16_without_bom
+from dutyaudit.ingest.limits import MAX_CELL_CHARS, MAX_CELLS, MAX_TEXT_BYTES, LimitError, mib
+from dutyaudit.ingest.sniff import utf16_without_bom, utf32_without_bom
 
-_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
 _ALIASES = {
     "gbk": "gb18030",
     "gb2312": "gb18030",
@@ -33,11 +40,13 @@ _ALIASES = {
     "utf8": "utf-8",
     "unicode": "utf-16",
     "ucs-2": "utf-16",
+    "ucs-4": "utf-32",
+    "utf32": "utf-32",
     "big-5": "big5",
     "cp950": "big5",
 }
 _DELIMITERS = (",", "\t", ";", "|", "，")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")  # \v and \f are whitespace (csvkit's test files hold them)
 _SEP_LINE = re.compile(r'^"?sep=([^\n"])"?[ \t]*(?:\n|$)', re.IGNORECASE)
 
 
@@ -48,12 +57,12 @@ def normalize_encoding(name: str) -> str:
 
 
 def detect_encoding(data: bytes) -> str:
-    """BOM first; then UTF-16 by NUL bytes; then strict UTF-8; then GB18030 or Big5 (when both decode, the one
+    """BOM first; then UTF-16 or UTF-32 by NUL bytes; then strict UTF-8; then GB18030 or Big5 (when both decode, the one
     giving common characters); else UTF-8."""
     for bom, enc in _BOMS:
         if data.startswith(bom):
             return enc
-    u16 = utf16_without_bom(data[:8192])
+    u16 = utf16_without_bom(data[:8192]) or utf32_without_bom(data[:8192])
     if u16:
         return u16
     fits = []
@@ -132,8 +141,21 @@ class TextReader(Reader):
         self.encoding = encoding
 
     def sheets(self, path: Path, data: bytes) -> Iterator[RawSheet]:
+        if len(data) > MAX_TEXT_BYTES:
+            raise LimitError(
+                f"the text file is {mib(len(data))}",
+                f"{mib(MAX_TEXT_BYTES)} per text file",
+                str(path),
+                "save the log as xlsx",
+            )
         given = normalize_encoding(self.encoding) if self.encoding else None
         enc = given or detect_encoding(data)
+        notes = []
+        if not enc.startswith(("utf-16", "utf-32")) and b"\x00" in data:
+            nuls = data.count(b"\x00")
+            if nuls <= max(1, len(data) // 200):
+                data = data.replace(b"\x00", b"")
+                notes.append(f"{nuls} NUL byte{'s' if nuls > 1 else ''} (not text) dropped from the file")
         try:
             codecs.lookup(enc)
         except LookupError:
@@ -172,13 +194,29 @@ class TextReader(Reader):
         if m:  # Excel's "sep=;" line: it names the delimiter and is not shown as a row
             delim, text = m.group(1), text[m.end() :]
         delim = delim or detect_delimiter(text[:65536])
-        try:
-            rows: list[list[object]] = [list(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=delim)]
-        except csv.Error as exc:
-            raise InputError(f"cannot split the text into columns ({exc}); save the log as xlsx", str(path)) from None
+        rows = _split(text, delim, path)
         if '="' in text:  # ="2023-03-15": how web systems keep Excel from turning a value into a number
             rows = [[_unwrap(c) for c in r] for r in rows]
-        yield RawSheet(path.stem, rows)
+        yield RawSheet(path.stem, rows, notes=notes)
+
+
+def _split(text: str, delim: str, path: Path) -> list[list[object]]:
+    """The rows of delimited text, each cell at most :data:`MAX_CELL_CHARS` long and :data:`MAX_CELLS` in all."""
+    if text.count(delim) + text.count("\n") >= MAX_CELLS:  # an upper bound (quoted delimiters count too)
+        raise LimitError(
+            f"the text splits into more than {MAX_CELLS:,} cells", f"{MAX_CELLS:,} cells per sheet", str(path)
+        )
+    old_limit = csv.field_size_limit(MAX_CELL_CHARS)
+    try:
+        return [list(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=delim)]
+    except csv.Error as exc:
+        if "field larger than field limit" in str(exc):
+            raise LimitError(
+                "a cell holds more text than any log would", f"{MAX_CELL_CHARS:,} characters per cell", str(path)
+            ) from None
+        raise InputError(f"cannot split the text into columns ({exc}); save the log as xlsx", str(path)) from None
+    finally:
+        csv.field_size_limit(old_limit)
 
 
 def _unwrap(cell: object) -> object:

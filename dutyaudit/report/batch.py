@@ -14,7 +14,7 @@ from dutyaudit.i18n import Lang, t
 from dutyaudit.model import STATUSES
 from dutyaudit.report.json import audit_dict
 
-CSV_COLUMNS = ("rank", "unit", "score", "grade", *STATUSES, "total", "warnings", "files")
+CSV_COLUMNS = ("rank", "unit", "year", "score", "grade", *STATUSES, "total", "warnings", "files")
 
 
 def ranking_rows(result: BatchResult) -> list[dict[str, Any]]:
@@ -29,6 +29,7 @@ def ranking_rows(result: BatchResult) -> list[dict[str, Any]]:
             {
                 "rank": rank,
                 "unit": a.unit or "",
+                "year": a.year,
                 "score": a.score,
                 "grade": a.grade or "",
                 **a.summary,
@@ -99,14 +100,20 @@ def write_batch_table(result: BatchResult, stream: TextIO, pack_name: str, lang:
     if years:
         console.print(t("ui.batch.year", lang, years=", ".join(map(str, years)), n=len(result.audits)))
     table = Table(header_style="bold")
-    for c in ("rank", "unit", "score", "grade"):
-        table.add_column(t(f"ui.col.{c}", lang), justify="right" if c in ("rank", "score") else "left")
+    for c in ("rank", "unit", "year", "score", "grade"):
+        table.add_column(t(f"ui.col.{c}", lang), justify="right" if c in ("rank", "year", "score") else "left")
     for s in STATUSES:
         table.add_column(Text(t(s, lang), style=STATUS_STYLE[s]), justify="right")
     table.add_column(t("ui.col.warnings", lang), justify="right")
     for r in ranking_rows(result):
         table.add_row(
-            str(r["rank"]), r["unit"], f"{r['score']:g}", r["grade"], *(str(r[s]) for s in STATUSES), str(r["warnings"])
+            str(r["rank"]),
+            r["unit"],
+            str(r["year"]),
+            f"{r['score']:g}",
+            r["grade"],
+            *(str(r[s]) for s in STATUSES),
+            str(r["warnings"]),
         )
     console.print(table)
     if result.failures:

@@ -26,6 +26,7 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Border, Side
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -76,7 +77,9 @@ UNMATCHED_COLUMNS = ("no", "file", "sheet", "row", "date", "title", "type", "rol
 UNMATCHED_WIDTHS = (5, 26, 12, 6, 11, 50, 10, 16)
 WARNING_COLUMNS = ("no", "file", "sheet", "row", "message")
 WARNING_WIDTHS = (5, 24, 14, 6, 90)
-SHEETS = ("overview", "duties", "evidence", "unmatched", "warnings")
+EXCLUDED_COLUMNS = ("no", "file", "sheet", "row", "date", "title", "message")
+EXCLUDED_WIDTHS = (5, 24, 12, 6, 11, 42, 36)
+SHEETS = ("overview", "duties", "evidence", "unmatched", "warnings", "excluded")
 
 
 def sheet_names(lang: Lang) -> dict[str, str]:
@@ -227,15 +230,15 @@ class _Scorecard:
         a, lang = self.audit, self.lang
         ws = self.wb.active
         ws.title = self.names["overview"]
-        set_widths(ws, (16, *([8.5] * 7), 2, *([9] * 8)))
-        title_row(ws, 1, self._title(), 17, size=16)
-        title_row(ws, 2, a.pack.name, 17, size=11)
+        set_widths(ws, (16, *([8.5] * (len(STATUSES) + 2)), 2, *([9] * 8)))
+        title_row(ws, 1, self._title(), len(STATUSES) + 12, size=16)
+        title_row(ws, 2, a.pack.name, len(STATUSES) + 12, size=11)
         ws.row_dimensions[2].height = 20
         row = 4
         s = a.summary
-        used = len({id(h.activity) for r in a.results for h in r.evidence})
+        used = a.rows_counted
         issuer = a.pack.issuer + t("xl.ov.issued", lang, date=a.pack.issued.isoformat())
-        scope = role_text(a, a.role, lang) if a.role else t("xl.ov.scope_all", lang)
+        scope = a.scope.reason if a.scope else role_text(a, a.role, lang) if a.role else t("xl.ov.scope_all", lang)
         bands = t("sep", lang).join(f"{k}≥{_num(v)}" for k, v in sorted(a.pack.grades.items(), key=lambda kv: -kv[1]))
         pairs: list[tuple[str, Any]] = [
             ("unit", self.unit),
@@ -253,6 +256,7 @@ class _Scorecard:
                     rows=a.rows_read,
                     used=used,
                     unmatched=len(a.unmatched),
+                    excluded=len(a.excluded),
                     warnings=len(a.warnings),
                 ),
             ),
@@ -323,8 +327,8 @@ class _Scorecard:
         put(ws, row, 1, name, bold=bold)
         for j, (st, n) in enumerate(zip(STATUSES, counts, strict=True), start=2):
             put(ws, row, j, n, bold=bold, horizontal="center", fill_rgb=STATUS_FILL[st] if n else None)
-        put(ws, row, 7, total, bold=bold, horizontal="center")
-        put(ws, row, 8, value, bold=bold, horizontal="center", number_format="0.0")
+        put(ws, row, len(STATUSES) + 2, total, bold=bold, horizontal="center")
+        put(ws, row, len(STATUSES) + 3, value, bold=bold, horizontal="center", number_format="0.0")
         fit_height(ws, row, (16,), (name,))
 
     def _chart(self, ws: Worksheet, header: int, n_roles: int) -> None:
@@ -340,7 +344,7 @@ class _Scorecard:
         chart.x_axis.delete = False
         chart.y_axis.delete = False
         chart.legend.position = "b"
-        data = Reference(ws, min_col=2, max_col=6, min_row=header, max_row=header + n_roles)
+        data = Reference(ws, min_col=2, max_col=len(STATUSES) + 1, min_row=header, max_row=header + n_roles)
         cats = Reference(ws, min_col=1, min_row=header + 1, max_row=header + n_roles)
         chart.add_data(data, titles_from_data=True)
         chart.set_categories(cats)
@@ -349,7 +353,7 @@ class _Scorecard:
             series.graphicalProperties.line.solidFill = STATUS_COLOUR[st]
         chart.width = 15.5
         chart.height = 8.5
-        ws.add_chart(chart, "J4")
+        ws.add_chart(chart, f"{get_column_letter(len(STATUSES) + 5)}4")
 
     def duties(self) -> None:
         a, lang = self.audit, self.lang
@@ -443,12 +447,28 @@ class _Scorecard:
         elif len(a.warnings) > len(shown):
             self._more(ws, FIRST_ROW + len(shown), len(a.warnings) - len(shown), len(WARNING_COLUMNS))
 
+    def excluded(self) -> None:
+        a, lang = self.audit, self.lang
+        ws = self._list_sheet(
+            "excluded", EXCLUDED_COLUMNS, EXCLUDED_WIDTHS, t("xl.excluded_title", lang, unit=self.unit, year=a.year)
+        )
+        shown = a.excluded[:LIST_LIMIT]
+        for n, e in enumerate(shown, start=1):
+            act = e.activity
+            values = [n, act.file, act.sheet, act.row, act.date, act.title, e.reason]
+            self._row(ws, FIRST_ROW + n - 1, values, EXCLUDED_WIDTHS)
+        if not shown:
+            self._none(ws, len(EXCLUDED_COLUMNS))
+        elif len(a.excluded) > len(shown):
+            self._more(ws, FIRST_ROW + len(shown), len(a.excluded) - len(shown), len(EXCLUDED_COLUMNS))
+
     def build(self) -> Workbook:
         self.overview()
         self.duties()
         self.evidence()
         self.unmatched()
         self.warnings()
+        self.excluded()
         return self.wb
 
 

@@ -25,7 +25,17 @@ def _labels(lang: Lang) -> dict[str, Any]:
     if lang == "zh":
         return {
             "sheets": ("排名", "矩阵", "共性问题", "未能审核"),
-            "ranking": ("名次", "单位", "得分", "等次", *(t(s, "zh") for s in STATUSES), "合计", "警告", "文件"),
+            "ranking": (
+                "名次",
+                "单位",
+                "年度",
+                "得分",
+                "等次",
+                *(t(s, "zh") for s in STATUSES),
+                "合计",
+                "警告",
+                "文件",
+            ),
             "focus": ("职责编号", "条款", "职责", "未达标单位数", "占比", "其中缺失", "其中部分", "其中逾期", "单位"),
             "failed": ("文件", "原因"),
             "title": "{pack} · {year}年度汇总（{n}个单位）",
@@ -34,7 +44,7 @@ def _labels(lang: Lang) -> dict[str, Any]:
         }
     return {
         "sheets": ("Ranking", "Matrix", "Focus", "Failed"),
-        "ranking": ("Rank", "Unit", "Score", "Grade", *STATUSES, "Total", "Warnings", "Files"),
+        "ranking": ("Rank", "Unit", "Year", "Score", "Grade", *STATUSES, "Total", "Warnings", "Files"),
         "focus": ("Duty", "Clause", "Label", "Units short", "Share", "Missing", "Partial", "Late", "Units"),
         "failed": ("File", "Reason"),
         "title": "{pack} · {year} summary ({n} units)",
@@ -106,6 +116,7 @@ def write_summary(result: BatchResult, pack: Pack, path: Path, lang: Lang = "zh"
         values = [
             r["rank"],
             r["unit"],
+            r["year"],
             r["score"],
             r["grade"],
             *(r[s] for s in STATUSES),
@@ -115,7 +126,7 @@ def write_summary(result: BatchResult, pack: Pack, path: Path, lang: Lang = "zh"
         ]
         for col, v in enumerate(values, start=1):
             put(ws, i, col, v)
-    set_widths(ws, (6, 22, 8, 8, 7, 7, 7, 7, 7, 7, 7, 40))
+    set_widths(ws, (6, 22, 7, 8, 8, *([7] * len(STATUSES)), 7, 7, 40))
     ws.freeze_panes = "C3"
     setup_print(ws, "1:2", footer, lang)
 

@@ -26,6 +26,7 @@ STATUS_STYLE = {
     "late": "dark_orange",
     "missing": "bold red",
     "waived": "cyan",
+    "na": "dim",
 }
 #: How many unreadable rows the footer lists before summarising.
 FOOTER_WARNINGS = 15
@@ -51,6 +52,8 @@ class TerminalRenderer(Renderer):
         lang = audit.lang
         console.print(Text(audit.pack.name, style="bold"))
         console.print(headline(audit))
+        if audit.scope is not None:
+            console.print(Text(t("ui.scope", lang, reason=audit.scope.reason), style="dim"))
         if audit.files:
             console.print(Text(t("ui.files", lang) + t("sep", lang).join(audit.files), style="dim"))
         for role_id, role in audit.pack.roles.items():
@@ -84,6 +87,8 @@ class TerminalRenderer(Renderer):
             console.print(table)
         if audit.unmatched:
             console.print(Text(t("ui.unmatched", lang, n=len(audit.unmatched)), style="dim"))
+        if audit.excluded:
+            console.print(Text(t("ui.excluded", lang, n=len(audit.excluded)), style="dim"))
         print_warnings(console, audit.warnings, lang)
 
 
