@@ -94,12 +94,12 @@ class CompiledConcept:
         word = next((w for norm, w in self.words if norm in key), None)
         excluded = next((w for norm, w in self.exclude if norm in key), None)
         if word is not None and excluded is not None:
-            return Near(self.id, word, "", excluded, 1)
+            return Near(self.id, word, "", excluded, 2)
         best: Near | None = None
         for entry in self.groups:
             held = [next((w for norm, w in alts if norm in key), None) for alts in entry]
             missing = [alts for alts, w in zip(entry, held, strict=True) if w is None]
-            if len(missing) == 1:
+            if len(missing) == 1 and sum(len(w) for w in held if w) >= 2:  # 法 alone is near nothing
                 have = "+".join(w for w in held if w)
                 need = "|".join(w for _, w in missing[0][:4]) + ("|…" if len(missing[0]) > 4 else "")
                 near = Near(self.id, have, need, "", len(entry) - 1)
@@ -137,7 +137,7 @@ class Near:
     excluded_by: str
     """The excluding phrase found, or ""."""
     held: int
-    """How many word groups are held (1 for an excluded word)."""
+    """How many word groups are held (2 for a word in an excluding context: closer than one group)."""
 
 
 @cache

@@ -6,6 +6,7 @@ the evaluator's business, so ``explain`` can tell "wrong year" from "keyword mis
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -175,6 +176,14 @@ class CompiledMatch:
         return not self.types or type_id is None or type_id == "other" or type_id in self.types
 
 
+#: Words after which a title names whom the activity was about or for, not who did it.
+_OBJECT_CUE = re.compile(r"听取|听|审议|督促|支持|配合|向")
+
+
+#: Bodies that are no role of a 党政 duty list: a title opening with one of them is theirs.
+_OTHER_BODIES = ("人大", "政协")
+
+
 class RoleResolver:
     """Resolves a row's role id from its 责任主体 cell or sheet name, else from its title."""
 
@@ -232,12 +241,17 @@ class RoleResolver:
         return found
 
     def _title_role(self, key: str) -> str | None:
-        """The role a title names by a unique alias of two or more characters (a title naming 局 — 报区司法局 —
-        is usually about another office, not by a department)."""
+        """The role a title names by a unique alias of two or more characters, before any word that
+        makes what follows an object (常委会听取区政府党组汇报 is not the government's; a title naming
+        局 — 报区司法局 — is usually about another office, not by a department)."""
         if key in self._cache:
             return self._cache[key]
-        hits = {rid for alias, rid in self._aliases if len(alias) > 1 and alias in key}
+        subject = _OBJECT_CUE.split(key, maxsplit=1)[0]
+        hits = {rid for alias, rid in self._aliases if len(alias) > 1 and alias in subject}
         found = hits.pop() if len(hits) == 1 else None
+        if found is None and not hits:
+            # opened by another body (镇人大主席团听取…, 县政协视察…): no role of this pack
+            found = next((body for body in _OTHER_BODIES if body in subject[:4]), None)
         self._cache[key] = found
         return found
 
