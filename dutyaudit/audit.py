@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dutyaudit import waivers as waiver_rules
+from dutyaudit.contentkind import kind_from_rows
 from dutyaudit.errors import InputError, UsageError
 from dutyaudit.evaluate import UNSCORED, DutyResult, Waiver, evaluate_duty, grade, score
 from dutyaudit.i18n import Lang
@@ -143,7 +144,10 @@ def run_audit(
     audit_year = year if year is not None else infer_year(sel.rows)
     rows = split_year(sel, audit_year, lang)
     audit_unit = unit or label or sel.unit or infer_unit(acts)
-    scope = infer_scope(pack, audit_unit, roles, lang, named=() if roles else log_roles(pack, sel.rows))
+    content = None if (roles or audit_unit) else kind_from_rows(rows)
+    scope = infer_scope(
+        pack, audit_unit, roles, lang, named=() if roles else log_roles(pack, sel.rows), content=content
+    )
     owner = unit or label or (None if roles else sel.unit)  # --role without --unit: every owner's duties
     duties = duties_for(pack, audit_year, scope.roles, owner)
     if not duties:

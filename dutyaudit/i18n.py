@@ -407,6 +407,12 @@ LABELS: dict[str, dict[str, str]] = {
         "zh": "台账未写明单位，审计全部责任主体（可用 --unit 或 --role 指定）",
         "en": "the log names no unit: every role audited (narrow it with --unit or --role)",
     },
+    "scope.content": {
+        "zh": "台账未写明单位；从记录看是{kind}（如“{word}”），审计{roles}的职责"
+        "（其他职责不在范围内；可用 --unit 或 --role 改变）",
+        "en": "the log names no unit; its rows read as {kind}'s (e.g. '{word}'): duties of {roles} audited "
+        "(others are out of scope; change with --unit or --role)",
+    },
     "scope.unknown_kind": {
         "zh": "单位“{unit}”看不出类别，审计全部责任主体（可用 --role 指定）",
         "en": "the kind of unit {unit} is unclear: every role audited (narrow it with --role)",
