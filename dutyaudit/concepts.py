@@ -29,6 +29,13 @@ class CompiledConcept:
     """Per ``all`` entry, per group, the alternatives (match form, as written)."""
     exclude: tuple[tuple[str, str], ...]
 
+    @property
+    def example(self) -> str:
+        """A phrase that names the concept (its first word, or one alternative of each group)."""
+        if self.words:
+            return self.words[0][1]
+        return "".join(alts[0][1] for alts in self.groups[0])
+
     @classmethod
     def of(cls, cid: str, c: Concept) -> CompiledConcept:
         return cls(

@@ -204,6 +204,8 @@ LABELS: dict[str, dict[str, str]] = {
     "xl.tpl.kw.any": {"zh": "及 {words} 之一", "en": "and one of {words}"},
     "xl.tpl.kw.any_only": {"zh": "须含 {words} 之一", "en": "must contain one of {words}"},
     "xl.tpl.kw.none": {"zh": "不含：{words}", "en": "not: {words}"},
+    "xl.tpl.kw.concepts": {"zh": "或写明 {words}", "en": "or name {words}"},
+    "xl.tpl.kw.concepts_only": {"zh": "须写明 {words}", "en": "must name {words}"},
     "xl.tpl.kw.sep": {"zh": "；", "en": "; "},
     # --- end scorecard
     # --- explain, waivers, terminal/markdown/csv labels and messages: keys prefixed "ui."/"explain."/"waiver."

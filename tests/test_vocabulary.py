@@ -165,3 +165,14 @@ def test_schema_lists_concepts(run: Any) -> None:
 def test_bad_vocabulary_is_refused_with_the_place(data: dict[str, Any], message: str) -> None:
     with pytest.raises(PackError, match=message):
         parse_vocabulary(data, "vocab.yaml")
+
+
+def test_template_example_and_hint_for_a_concept_only_rule() -> None:
+    from dutyaudit.packs import load_pack
+    from dutyaudit.template import example, keyword_text
+
+    duty = load_pack("panjin").duty("gov-08")
+    assert duty is not None and duty.match.concepts and not duty.match.any
+    title = example(duty, 2023).title
+    assert title and CompiledMatch.of(duty.match).keyword_rows(KeywordIndex([match_form(title)]), 1) == {0}
+    assert keyword_text(duty) == "须写明 法律顾问/公职律师"
