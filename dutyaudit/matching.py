@@ -11,6 +11,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Any
 
 from dutyaudit.concepts import CompiledConcept, compiled_concepts
 from dutyaudit.ingest.text import fold, normalize
@@ -320,7 +321,7 @@ class Matcher:
         rows -= self._other_role_rows.get(duty.role, frozenset())
         out = []
         type_ok = cm.type_ok
-        memo: dict[tuple[int, str], tuple[tuple[str, str], ...]] = {}
+        memo: dict[Any, tuple[tuple[str, str], ...]] = {}
         words: dict[tuple[tuple[str, str], ...], tuple[str, ...]] = {}
         for i in sorted(rows):
             a = self.activities[i]
@@ -340,27 +341,38 @@ class Matcher:
         cm: CompiledMatch,
         i: int,
         keys: set[int] | None = None,
-        memo: dict[tuple[int, str], tuple[tuple[str, str], ...]] | None = None,
+        memo: dict[Any, tuple[tuple[str, str], ...]] | None = None,
     ) -> tuple[tuple[str, str], ...]:
-        """(word, column) of the rule's words in row ``i``'s units (those among ``keys``, if given)."""
+        """(word, column) of the rule's words in row ``i``'s units (those among ``keys``, if given).
+
+        ``memo`` (one per rule) remembers the answer per unit and per row shape, as rows repeat.
+        """
         units, ids = self.units, self.index.ids
         memo = {} if memo is None else memo
         start, end = units.starts[i], units.starts[i + 1]
-        out: list[tuple[str, str]] = []
-        for u in range(start, end):
-            kid = ids[u]
-            if keys is not None and kid not in keys:
-                continue
-            col = units.column[u]
-            got = memo.get((kid, col))
+        if end - start > 1:
+            shape = (tuple(ids[start:end]), tuple(units.column[start:end]))
+            got = memo.get(shape)
             if got is None:
-                key = units.keys[u]
-                found = [(w, place_of(key, norm, col)) for norm, w in cm.found_forms(key)]
-                got = memo[(kid, col)] = tuple((w, p) for w, p in found if p is not None)
-            if end - start == 1:
-                return got
-            out.extend(got)
-        return tuple(dict.fromkeys(out))
+                out: list[tuple[str, str]] = []
+                for u in range(start, end):
+                    if keys is None or ids[u] in keys:
+                        out.extend(self._unit_places(cm, u, memo))
+                got = memo[shape] = tuple(dict.fromkeys(out))
+            return got
+        return self._unit_places(cm, start, memo)
+
+    def _unit_places(
+        self, cm: CompiledMatch, u: int, memo: dict[Any, tuple[tuple[str, str], ...]]
+    ) -> tuple[tuple[str, str], ...]:
+        units = self.units
+        kid, col = self.index.ids[u], units.column[u]
+        got = memo.get((kid, col))
+        if got is None:
+            key = units.keys[u]
+            found = [(w, place_of(key, norm, col)) for norm, w in cm.found_forms(key)]
+            got = memo[(kid, col)] = tuple((w, p) for w, p in found if p is not None)
+        return got
 
     def row_units(self, i: int) -> list[str]:
         """Row ``i``'s units (see :mod:`dutyaudit.rowtext`), in match form."""
