@@ -400,6 +400,14 @@ LABELS: dict[str, dict[str, str]] = {
         "zh": "{label}（{id}）按人计，但台账未列出人员（责任人/参训人员列），改按单位合计",
         "en": "{label} ({id}) is per person but the log names nobody (no person column): summed for the unit",
     },
+    "explain.out_of_scope": {
+        "zh": "此职责不在本台账的审核范围内，check 不审核、不计分（{scope}）",
+        "en": "this duty is out of the log's scope: check leaves it out ({scope})",
+    },
+    "explain.na": {
+        "zh": "{shortfall}：不适用，不计分",
+        "en": "{shortfall}; left out of the score",
+    },
     "explain.need.all_of": {"zh": "需补{names}的记录：{scope}", "en": "rows for {names}, {scope}"},
     "scope.kind.county": {"zh": "县（市、区）", "en": "a county or city"},
     "scope.kind.township": {"zh": "乡镇（街道）", "en": "a township"},
@@ -475,6 +483,14 @@ LABELS: dict[str, dict[str, str]] = {
     "err.no_rows_in_year": {
         "zh": "没有{year}年度的记录：台账记录的日期在 {years}；用 --year {best}，或检查日期列",
         "en": "no row is dated in {year}: the rows are in {years}; use --year {best}, or check the date column",
+    },
+    "err.no_dated_rows": {
+        "zh": "没有带日期的记录可审核：检查日期列（--map date=列名），或用 --year 指定年度",
+        "en": "no dated rows to audit; check the date column (--map date=COLUMN) or give --year",
+    },
+    "err.no_duties": {
+        "zh": "清单 {pack} 在{year}年度没有适用的职责（{within}）：检查 --year、--role 或 --unit",
+        "en": "pack {pack} has no duties for {year} ({within}); check --year, --role or --unit",
     },
     "err.year_rows": {"zh": "{year}年（{n}行）", "en": "{year} ({n} rows)"},
     "warn.by_blank": {

@@ -12,6 +12,7 @@ from dutyaudit.ingest.base import Reader
 from dutyaudit.ingest.columns import check_mapping_fields, mapping_fields
 from dutyaudit.ingest.dates import year_in
 from dutyaudit.ingest.excel import CalamineReader
+from dutyaudit.ingest.limits import MAX_ROWS, MAX_ZIP_MEMBERS, LimitError
 from dutyaudit.ingest.ole import OLD_EXCEL
 from dutyaudit.ingest.sniff import sniff
 from dutyaudit.ingest.table import SUMMARY_SHEET, PackColumns, read_sheet
@@ -54,6 +55,8 @@ REFUSED = {
     "pptx": "this is a PowerPoint presentation, not a workbook; pass the Excel log",
     "numbers": "this is an Apple Numbers document; in Numbers choose File › Export To › Excel and pass the xlsx",
     "biff-old": OLD_EXCEL.format(v="2–4"),
+    "zip-huge": f"the zip holds more members than any workbook, over the limit of {MAX_ZIP_MEMBERS:,} zip members; "
+    "this is not a real activity log, or it is damaged: export or save the log again",
     "xml": "this XML file is not an Excel spreadsheet; export the log as xlsx or csv",
     "binary": (
         "this is not a spreadsheet or text file (an image, PDF or other binary data); export the log as xlsx or csv"
@@ -113,8 +116,13 @@ def read_bytes(path: Path) -> bytes:
                 "large is not supported",
                 str(path),
             )
+        if not path.is_file():
+            raise InputError("is not a regular file (a device, pipe or socket); pass the log file itself", str(path))
         with open(path, "rb") as fh:
-            return fh.read()
+            data = fh.read(MAX_BYTES + 1)  # a file growing while read is held to the limit all the same
+        if len(data) > MAX_BYTES:
+            raise InputError(f"the file is over the limit of {MAX_BYTES // 2**20} MiB per file", str(path))
+        return data
     except PermissionError:
         raise InputError("permission denied; check the file's permissions", str(path)) from None
     except OSError as exc:
@@ -152,11 +160,23 @@ def _ingest_file(path: Path, options: IngestOptions, acts: Activities) -> None:
     mapped: set[str] = set()
     columns: list[str] = []
     skipped: list[str] = []
+    n_filled = 0
     for sheet in reader.sheets(path, data):
         sheet_warnings.extend(RowWarning(display, sheet.name, None, note) for note in sheet.notes)
         if sheet.skipped:
             skipped.append(f"sheet {sheet.name!r}: {sheet.notes[0]}" if sheet.notes else sheet.name)
             continue
+        filled = len(sheet.rows)
+        if filled + n_filled > MAX_ROWS:  # only then count exactly: rows holding anything
+            filled = sum(1 for r in sheet.rows if any(r))
+        n_filled += filled
+        if n_filled > MAX_ROWS:
+            raise LimitError(
+                f"the file's sheets hold over {MAX_ROWS:,} rows (at sheet {sheet.name!r})",
+                f"{MAX_ROWS:,} rows per file",
+                str(path),
+                "split the log by year or by unit",
+            )
         try:
             res = read_sheet(
                 sheet,

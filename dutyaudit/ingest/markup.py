@@ -27,7 +27,7 @@ MAX_COLSPAN = 1000
 MAX_ROWSPAN = 65534
 MAX_ROWS = 1_048_576
 #: <td> and <th> elements an HTML file may hold (each costs more than a cell of a workbook while parsed).
-MAX_HTML_CELLS = MAX_CELLS // 4
+MAX_HTML_CELLS = MAX_CELLS // 5
 MAX_COLS = 16_384
 _META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _XML_DECL = re.compile(r"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9_.:-]+)["'][^>]*\?>""")

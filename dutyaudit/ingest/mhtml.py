@@ -16,6 +16,7 @@ from pathlib import Path
 
 from dutyaudit.errors import InputError
 from dutyaudit.ingest.base import RawSheet, Reader
+from dutyaudit.ingest.limits import MAX_TEXT_BYTES, LimitError, mib
 from dutyaudit.ingest.markup import HtmlReader
 
 _SHEET_SOURCE = re.compile(
@@ -36,6 +37,8 @@ class MhtmlReader(Reader):
         self.encoding = encoding
 
     def sheets(self, path: Path, data: bytes) -> Iterator[RawSheet]:
+        if len(data) > MAX_TEXT_BYTES:  # the MIME parser holds several copies: bound it before parsing
+            raise LimitError(f"the file is {mib(len(data))}", f"{mib(MAX_TEXT_BYTES)} per HTML or XML file", str(path))
         msg = email.message_from_bytes(data, policy=email.policy.compat32)
         parts = []
         for part in msg.walk():
