@@ -88,3 +88,18 @@ def test_scorecard_evidence_shows_the_column(write_csv: Any, run: Any) -> None:
 def test_title_role_reads_the_subject(title: str, role: str | None) -> None:
     pack = load_pack("shapotou" if "镇" in title or "司法局" in title else "panjin")
     assert RoleResolver(pack).role_of(_act(title)) == role
+
+
+def test_scorecard_evidence_names_the_column_of_each_keyword(write_csv: Any) -> None:
+    from dutyaudit.audit import audit_paths
+    from dutyaudit.report.excel import EVIDENCE_COLUMNS, build_scorecard
+
+    log = write_csv(
+        [{"日期": "2023-03-01", "会议名称": "区政府第3次常务会议", "议题": "1.会前学法：学习《民法典》；2.研究防汛"}],
+        header=["日期", "会议名称", "议题"],
+    )
+    wb = build_scorecard(audit_paths([log], load_pack("panjin")))
+    sheet = wb["佐证记录"]
+    col = EVIDENCE_COLUMNS.index("keywords") + 1
+    cells = [sheet.cell(row=r, column=col).value for r in range(1, sheet.max_row + 1)]
+    assert any(isinstance(v, str) and "会前学法〔议题〕" in v for v in cells)
