@@ -9,7 +9,8 @@ much); or when it *nearly names* one of the rule's concepts: one word group of t
 (常务会议…学习 without 会前/学法), or a concept word in a context the concept excludes (城投公司法律顾问).
 The reason then names the concept, what the row holds and the word that is missing.
 Near misses are ranked by how few reasons they fail on, then by how many keywords they hold, then
-by log order; rows close to a concept by a single word group (常务会议 alone) come after the others.
+by log order; rows close to a concept by a single word group (常务会议 alone) come after the others, at
+most ``WEAK_LIMIT`` of them.
 """
 
 from __future__ import annotations
@@ -24,6 +25,10 @@ from dutyaudit.i18n import Lang, t
 from dutyaudit.matching import CompiledMatch, Hit, Matcher
 from dutyaudit.model import Activity
 from dutyaudit.packs import DeadlineReq, Duty, EachReq, Pack, RateReq, SumReq
+
+#: How many rows close to a concept by a single word group (every 常务会议 of a log is one word group short
+#: of 会前学法) are kept: a few show what is missing, all of them would bury the rest.
+WEAK_LIMIT = 5
 
 #: Reason codes, in the order they are listed for a row.
 REASON_CODES = (
@@ -267,4 +272,6 @@ def near_misses(pack: Pack, duty: Duty, matcher: Matcher, year: int, counted: se
         found = cm.found_words(text)
         ranked.append((weak, len(reasons), -len(found), i, NearMiss(a, found, a.type, role, tuple(reasons))))
     ranked.sort(key=lambda x: x[:4])
-    return [x[4] for x in ranked]
+    strong = [x[4] for x in ranked if not x[0]]
+    weak = [x[4] for x in ranked if x[0]]
+    return strong + weak[:WEAK_LIMIT]

@@ -269,3 +269,17 @@ def test_near_concept_names_the_missing_word_and_the_excluding_context(
     assert messages[3] == "接近“法律顾问”：有“法律顾问”，但“公司法律顾问”排除了它"
     assert messages[2].startswith("接近“会前学法”：有“常委会”，缺“学法”或")
     assert "属“会前学法”或“法律顾问”" in "".join(text.split())  # the rule in words names the concepts
+
+
+def test_rows_one_word_group_from_a_concept_are_capped(
+    run: Callable[..., Any], write_csv: Callable[..., Path], tmp_path: Path
+) -> None:
+    from dutyaudit.nearmiss import WEAK_LIMIT
+
+    pack = tmp_path / "concepts.yaml"
+    pack.write_text(CONCEPT_PACK, encoding="utf-8")
+    rows = [{"日期": f"2023-0{m}-01", "事项": f"县委常委会第{m}次会议", "备注": "研究防汛"} for m in range(1, 10)]
+    log = write_csv(rows, header=["日期", "事项", "备注"])
+    data = json.loads(run("explain", log, "--pack", pack, "--duty", "party-study", "--format", "json").stdout)
+    assert data["near_misses_total"] == WEAK_LIMIT < len(rows)
+    assert all(n["reasons"][0]["code"] == "concept" for n in data["near_misses"])
