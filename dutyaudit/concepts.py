@@ -28,6 +28,8 @@ class CompiledConcept:
     groups: tuple[tuple[tuple[tuple[str, str], ...], ...], ...]
     """Per ``all`` entry, per group, the alternatives (match form, as written)."""
     exclude: tuple[tuple[str, str], ...]
+    types: frozenset[str] = frozenset()
+    """Activity types a row naming it may have (empty: any)."""
 
     @property
     def example(self) -> str:
@@ -44,7 +46,12 @@ class CompiledConcept:
             words=c.word_forms,
             groups=c.group_forms,
             exclude=tuple((match_form(w), w) for w in c.exclude if w.strip()),
+            types=frozenset(c.types),
         )
+
+    def type_ok(self, type_id: str | None) -> bool:
+        """A row's type allows the concept unless it is a known type outside the concept's types."""
+        return not self.types or type_id is None or type_id == "other" or type_id in self.types
 
     def keys_naming(self, index: KeywordIndex) -> frozenset[int]:
         """Indices of the index's keys that name this concept (cached on the index)."""
