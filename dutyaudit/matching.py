@@ -243,15 +243,32 @@ class Matcher:
         type_ok = cm.type_ok
         memo: dict[Any, tuple[tuple[str, str], ...]] = {}
         words: dict[tuple[tuple[str, str], ...], tuple[str, ...]] = {}
+        single: dict[int, tuple[tuple[tuple[str, str], ...], tuple[str, ...]]] = {}
+        starts, ids = self.units.starts, self.index.ids
         typed = any(c.types for c in cm.concepts)
+        type_fine: dict[str | None, bool] = {}  # row type → every concept of the rule allows it
         for i in sorted(rows):
             a = self.activities[i]
-            if not type_ok(a.type) or (typed and not self._concept_types_ok(cm, i, keys)):
+            if not type_ok(a.type):
                 continue
-            places = self.places(cm, i, keys, memo)
-            found = words.get(places)
-            if found is None:
-                found = words[places] = shown(places)
+            if typed:
+                fine = type_fine.get(a.type)
+                if fine is None:
+                    fine = type_fine[a.type] = all(c.type_ok(a.type) for c in cm.concepts)
+                if not fine and not self._concept_types_ok(cm, i, keys):
+                    continue
+            start = starts[i]
+            if starts[i + 1] - start == 1:  # the title alone: remembered by its key
+                got = single.get(ids[start])
+                if got is None:
+                    places = self._unit_places(cm, start, memo)
+                    got = single[ids[start]] = (places, shown(places))
+                places, found = got
+            else:
+                places = self.places(cm, i, keys, memo)
+                found = words.get(places)
+                if found is None:
+                    found = words[places] = shown(places)
             role = roles[i]
             # a row of no role counts for any role; a joint row (县委、县政府) for each role it names
             out.append(Hit(a, found, a.type, None if role is None else duty.role, places))
