@@ -330,7 +330,7 @@ class Matcher:
         return [self.units.keys[u] for u in self.units.of_row(i)]
 
     def row_text(self, i: int) -> str:
-        """Row ``i``'s whole text in match form (its units joined), for tests of single words."""
+        """Row ``i``'s whole text in match form (its units joined): where a single word is looked for."""
         return _SEP.join(self.units.keys[u] for u in self.units.of_row(i))
 
 
