@@ -174,13 +174,14 @@ def _example_title(duty: Duty) -> str:
     m = duty.match
     compiled = CompiledMatch.of(m)
     firsts = [entry.split("|")[0].strip() for entry in m.all]
-    for extra in [*m.any, ""] if m.any else [""]:
+    named = [c.example for c in compiled.concepts]  # a phrase naming each concept
+    for extra in [*m.any, *named, ""] if m.any or named else [""]:
         # A short `any` word is usually a modifier (法治讲座), a long one the object (听取…汇报).
         ordered = [extra, *firsts] if len(extra) <= 2 else [*firsts, extra]
         title = "".join(dict.fromkeys(w for w in ordered if w))
         if compiled.keyword_rows(KeywordIndex([normalize(title)]), 1) == {0}:
             return title
-    return "、".join(dict.fromkeys(w for w in [*firsts, *m.any[:1]] if w))
+    return "、".join(dict.fromkeys(w for w in [*firsts, *m.any[:1], *named[:1]] if w))
 
 
 def keyword_text(duty: Duty, lang: Lang = "zh", limit: int = 6) -> str:
@@ -197,6 +198,9 @@ def keyword_text(duty: Duty, lang: Lang = "zh", limit: int = 6) -> str:
         parts.append(t("xl.tpl.kw.all", lang, words=sep.join(some(e.split("|")) for e in m.all)))
     if m.any:
         parts.append(t("xl.tpl.kw.any" if m.all else "xl.tpl.kw.any_only", lang, words=some(m.any)))
+    if m.concepts:
+        key = "xl.tpl.kw.concepts" if m.any else "xl.tpl.kw.concepts_only"
+        parts.append(t(key, lang, words=some(m.concepts)))
     if m.none:
         parts.append(t("xl.tpl.kw.none", lang, words=some(m.none)))
     return t("xl.tpl.kw.sep", lang).join(parts)
