@@ -43,6 +43,7 @@ _PREFIX = {
     "congress": "congress",
     "judiciary": "judiciary",
 }
+_MANNER = re.compile(r"^(?:严格)?(?:按照|依照|根据|对照|遵照)[^,，]*(?:要求|规定|部署|精神)$")
 _HINT = re.compile(r"定期|经常性|常态化|年度|按时|按期")
 
 
@@ -114,6 +115,11 @@ def _segments(sentence: str, qs: list[Quantity]) -> tuple[list[tuple[str, str]],
     for k in seg_of:
         a, b = bounds[k], bounds[k + 1] - 1
         used.add(k)
+        last = len(bounds) - 2
+        if sentence[a:b].strip(",， ").endswith("前") and k < last and len(_FILLER.sub("", sentence[a:b])) < 4:
+            k += 1  # 每年3月1日前,…报告上一年度…情况: what is due comes after the date
+            b = bounds[k + 1] - 1
+            used.add(k)
         while k > 0 and len(_FILLER.sub("", sentence[a:b])) < 4:  # 原则上每年不少于2次: what it counts is before
             k -= 1
             a = bounds[k]
@@ -228,8 +234,8 @@ class Drafter:
                 note += f"; “{hint.group(0)}” without a figure — set a count if your practice fixes one"
             items = [(u.text, {"kind": "evidence"}, None, [note], [], u.text)]
         for run in rest:  # what the sentence asks besides its figures
-            if run.endswith(("后", "时", "的")):
-                continue  # a condition (收到通知书后), not a duty of its own
+            if run.endswith(("后", "时", "的")) or _MANNER.match(run):
+                continue  # a condition (收到通知书后) or a manner (按照…要求), not a duty of its own
             note = "no number in this part of the sentence: evidence (one matching row in the year)"
             items.append((run, {"kind": "evidence"}, None, [note], [], run))
         unread = unread_figures(u.text, qs)

@@ -182,23 +182,14 @@ GENERIC = 3
 
 #: Words of rows about a mechanism, platform, training or meeting: not one case of a rate's register.
 NOT_CASES = ("平台", "机制", "制度", "培训", "学习", "讲座", "会议", "统计", "能力", "通报", "分析")
-#: A word group names a concept in a sentence only when its words stand this close (研究部署法治政府建设,
-#: not 法治建设的组织领导…亲自督办).
-NEAR = 12
+#: Marks that end a clause of a sentence: a word group names a concept only within one such clause.
+_CLAUSE_END = re.compile(r"[,，;；:：。]")
 
 
-def together(forms: Sequence[str], text: str, span: int = NEAR) -> bool:
-    """Whether one occurrence of each of ``forms`` falls within ``span`` characters of ``text``."""
-    spots = sorted((i, k) for k, f in enumerate(forms) for i in _positions(f, text))
-    for a, (start, _) in enumerate(spots):
-        ends: dict[int, int] = {}
-        for i, k in spots[a:]:
-            ends.setdefault(k, i + len(forms[k]))
-            if len(ends) == len(forms):
-                if max(ends.values()) - start <= span:
-                    return True
-                break
-    return False
+def together(forms: Sequence[str], text: str) -> bool:
+    """Whether one occurrence of each of ``forms`` falls within one clause of ``text`` (研究部署法治政府建设,
+    清理…的政府规章、行政规范性文件; not 法治建设的组织领导,…,重要任务亲自督办)."""
+    return any(all(f in part for f in forms) for part in _CLAUSE_END.split(text))
 
 
 _BODY = re.compile(r"部门|机构|机关|单位|人员|队伍|度|部署|精神|要求|指示")
