@@ -122,3 +122,16 @@ def test_the_rest_of_a_sentence_with_figures_matches_on_its_own_words() -> None:
     corpus = [("30", "执法协调"), ("31", "执法协调")]  # no word only clause 30 uses
     ((bare, _),) = assign_matches([("gov", "30", "执法协调", "part")], _Vocab(), corpus, _strong)
     assert bare["concepts"] == ["综合执法"]
+
+
+def test_a_deadline_matches_on_what_is_due_after_its_date(tmp_path: Path) -> None:
+    doc = tmp_path / "demo.txt"
+    doc.write_text(
+        "示范县法治建设责任清单\n一、政府主要负责人职责\n"
+        "（一）严格按照《示范督察规定》要求，每年3月1日前，向县委报告上一年度法治政府建设情况，并向社会公开。\n",
+        encoding="utf-8",
+    )
+    duties = draft_pack(doc, "demo").pack.duties
+    (deadline,) = [d for d in duties if d.kind == "deadline"]
+    assert "法治政府建设年度报告" in deadline.match.concepts
+    assert not any(d.text.startswith("严格按照") and d.kind == "evidence" for d in duties)  # a manner, no duty
