@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from dutyaudit.draft import draft_pack
-from dutyaudit.draft.matchrules import NOT_CASES, as_activity, assign_matches, together
+from dutyaudit.draft.matchrules import NOT_CASES, as_activity, assign_matches, own_words, together
 
 CUES = {
     "法治督察": ("督办", "督察"),
@@ -135,3 +135,19 @@ def test_a_deadline_matches_on_what_is_due_after_its_date(tmp_path: Path) -> Non
     (deadline,) = [d for d in duties if d.kind == "deadline"]
     assert "法治政府建设年度报告" in deadline.match.concepts
     assert not any(d.text.startswith("严格按照") and d.kind == "evidence" for d in duties)  # a manner, no duty
+
+
+def test_gongzuo_stays_in_the_name_of_a_document() -> None:
+    """工作 is cut as a common word, but not from 工作规则, 工作要点 …"""
+    corpus = [("16", "推动落实本地区人民政府工作规则"), ("17", "推进依法行政")]
+    assert any("工作规则" in w for w in own_words(corpus[0][1], "16", corpus))
+
+
+def test_a_units_name_is_no_word_of_a_duty() -> None:
+    corpus = [("41", "乡镇政府、街道办事处每年专题研究部署"), ("42", "推进执法下放")]
+    words = own_words(corpus[0][1], "41", corpus)
+    assert words[0] == "专题研究部署"
+    assert not {w for w in words if "乡镇" in w or "街道" in w or "办事" in w}
+    duties = [("town", "41", "加强对乡镇的组织领导", "evidence")]
+    ((match, _),) = assign_matches(duties, _Vocab(), [("41", duties[0][2]), ("42", "加强对乡镇的组织领导")], _strong)
+    assert match["any"] and "对乡镇" not in match["any"]  # nothing distinctive: not the unit's name either

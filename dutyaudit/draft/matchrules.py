@@ -153,7 +153,12 @@ _STOP = sorted(
 )
 _QUOTED = re.compile(r"“([^”]+)”")
 _TITLES = re.compile(r"《[^》]*》")
-_CUT = re.compile("|".join(map(re.escape, _STOP)) + r"|[一二两三四五六七八九十]+[次期项个名]|年底前|[^\u4e00-\u9fff]+")
+#: 工作 names a document with these (工作规则, 工作要点): kept there, cut elsewhere.
+_PAPER = "规则|要点|计划|方案|规程|报告"
+_CUT = re.compile(
+    "|".join(re.escape(w) + (f"(?!{_PAPER})" if w == "工作" else "") for w in _STOP)
+    + r"|[一二两三四五六七八九十]+[次期项个名]|年底前|[^\u4e00-\u9fff]+"
+)
 
 
 def candidate_words(sentence: str) -> list[str]:
@@ -209,10 +214,22 @@ def _positions(word: str, text: str) -> list[int]:
     return out
 
 
+#: A unit's name, which every row of that unit holds: no word of a duty (乡镇政府, 街道办事处, 对乡镇).
+_UNIT_NAME = re.compile(
+    r"[对在由向和与及]?(?:乡镇|街道|乡|镇|县|市|区)?(?:人民政府|政府|街道办事处|办事处|党委|党工委|人大|部门|乡镇|街道)"
+)
+
+
 def own_words(sentence: str, clause: str, corpus: Sequence[tuple[str, str]], n: int = 3) -> list[str]:
-    """Up to ``n`` candidate words of ``sentence`` that no sentence of another clause contains."""
+    """Up to ``n`` candidate words of ``sentence`` that no sentence of another clause contains and that are
+    no unit's name (nor part of one: 街道办事 of 街道办事处)."""
     others = [s for c, s in corpus if c != clause]
-    return [w for w in candidate_words(sentence) if not any(w in s for s in others)][:n]
+    return [w for w in candidate_words(sentence) if not any(w in s for s in others) and not unit_name(w, sentence)][:n]
+
+
+def unit_name(word: str, sentence: str) -> bool:
+    """Whether ``word`` is a unit's name or part of one the sentence writes (乡镇政府, 对乡镇, 街道办事)."""
+    return bool(_UNIT_NAME.fullmatch(word)) or any(word in m.group(0) for m in _UNIT_NAME.finditer(sentence))
 
 
 def assign_matches(
@@ -282,7 +299,8 @@ def assign_matches(
             notes.append(f"matched on words only this clause uses: {'、'.join(words)}; check them against your log")
         if not match:
             # no short common word (听取, 汇报): a longer piece of the sentence, quoted as it stands
-            pieces = candidate_words(text) or [max(re.split(r"[^\u4e00-\u9fff]+", text), key=len) or text]
+            pieces = [w for w in candidate_words(text) if not unit_name(w, text)]
+            pieces = pieces or [max(re.split(r"[^\u4e00-\u9fff]+", text), key=len) or text]
             match = {"concepts": concepts} if concepts else {"any": pieces[:3]}
             fallback = "its concepts" if concepts else f"its words {'、'.join(pieces[:3])}"
             notes.append(f"no distinctive concept or word: matched on {fallback}; check them against your log")
