@@ -15,7 +15,7 @@ from pathlib import Path
 from dutyaudit import waivers as waiver_rules
 from dutyaudit.errors import InputError, UsageError
 from dutyaudit.evaluate import DutyResult, Waiver, evaluate_duty, grade, in_scope, score
-from dutyaudit.i18n import Lang
+from dutyaudit.i18n import Lang, msg
 from dutyaudit.ingest import IngestOptions, ingest
 from dutyaudit.ingest.table import PackColumns
 from dutyaudit.matching import Matcher
@@ -69,7 +69,7 @@ def infer_year(rows: Sequence[Activity]) -> int:
     """The year most dated rows fall in (the later one on a tie)."""
     years = Counter(a.date.year for a in rows if a.date is not None)
     if not years:
-        raise InputError("no dated rows to audit; check the date column or give --year")
+        raise InputError(msg("err.audit.no_dated"))
     return max(years.items(), key=lambda kv: (kv[1], kv[0]))[0]
 
 
@@ -110,16 +110,14 @@ def run_audit(
     becomes a warning instead.
     """
     if role is not None and role not in pack.roles:
-        raise UsageError(f"unknown role {role!r} for pack {pack.id}: use one of {', '.join(pack.roles)}")
+        raise UsageError(msg("err.audit.role", role=role, pack=pack.id, roles=", ".join(pack.roles)))
     rows = unit_rows(acts.rows, unit)
     audit_year = year if year is not None else infer_year(rows)
     duties = duties_for(pack, audit_year, role, unit)
     if not duties:
-        raise UsageError(
-            f"pack {pack.id} has no duties for year {audit_year}"
-            + (f", role {role}" if role else "")
-            + (f", unit {unit}" if unit else "")
-        )
+        for_role = msg("err.audit.no_duties.role", role=role) if role else ""
+        for_unit = msg("err.audit.no_duties.unit", unit=unit) if unit else ""
+        raise UsageError(msg("err.audit.no_duties", pack=pack.id, year=audit_year, role=for_role, unit=for_unit))
     matcher = Matcher(pack, rows)
     by_id, expired = resolve(waivers, (d.id for d in duties), today or waiver_rules.today())
     results = []

@@ -20,15 +20,16 @@ from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, fields
+from fnmatch import fnmatch
 from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
 from dutyaudit import waivers as waiver_rules
 from dutyaudit.audit import Audit, infer_unit, pack_columns, run_audit
-from dutyaudit.errors import DutyAuditError, OutputError, UsageError
+from dutyaudit.errors import DutyAuditError, InputError, OutputError, UsageError
 from dutyaudit.evaluate import DutyResult, Waiver
-from dutyaudit.i18n import Lang
+from dutyaudit.i18n import Lang, Msg, msg, render
 from dutyaudit.ingest import SUPPORTED_SUFFIXES, IngestOptions, ingest
 from dutyaudit.ingest.sniff import is_report
 from dutyaudit.model import Activities
@@ -50,7 +51,12 @@ class Failure:
     """An input that could not be audited, and why."""
 
     file: str
-    error: str
+    error: str | Msg
+    """Why, as plain text or an i18n message (see :meth:`text`)."""
+
+    def text(self, lang: Lang = "zh") -> str:
+        """Why the input was not audited, in ``lang``."""
+        return render(self.error, lang)
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,34 +88,73 @@ def _is_log(path: Path) -> bool:
     return path.suffix.lower() in SUPPORTED_SUFFIXES and not _is_lock(path) and not path.name.startswith(".")
 
 
-def _logs_in(folder: Path) -> list[Path]:
-    """The logs in a folder, recursively; scorecards and summaries dutyaudit wrote there are left out."""
-    return sorted(q for q in folder.rglob("*") if q.is_file() and _is_log(q) and not is_report(q))
+#: Text suffixes that hold a log only when the file is a table (a readme or a note is not).
+_TEXT_SUFFIXES = (".txt", ".tsv", ".csv")
 
 
-def collect_inputs(inputs: Sequence[str]) -> list[Path]:
+def is_note(path: Path) -> bool:
+    """A readme or notes file met in a folder: README*, or a text file whose first lines have no columns."""
+    if path.stem.lower().startswith(("readme", "说明", "备注")):
+        return True
+    if path.suffix.lower() not in _TEXT_SUFFIXES:
+        return False
+    try:
+        head = path.read_bytes()[:4096]
+    except OSError:
+        return False
+    for enc in ("utf-8-sig", "gb18030", "utf-16"):
+        try:
+            text = head.decode(enc)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        return False
+    lines = [ln for ln in text.splitlines()[:10] if ln.strip()]
+    return not any(sum(ln.count(sep) for sep in (",", "\t", ";", "，", "|")) >= 1 for ln in lines)
+
+
+def _logs_in(folder: Path, skipped: list[Path] | None = None) -> list[Path]:
+    """The logs in a folder, recursively; scorecards and summaries dutyaudit wrote there are left out, and
+    readme and notes files are added to ``skipped``."""
+    out = []
+    for q in sorted(folder.rglob("*")):
+        if not (q.is_file() and _is_log(q)) or is_report(q):
+            continue
+        if is_note(q):
+            if skipped is not None:
+                skipped.append(q)
+            continue
+        out.append(q)
+    return out
+
+
+def collect_inputs(inputs: Sequence[str], exclude: Sequence[str] = (), skipped: list[Path] | None = None) -> list[Path]:
     """Files, folders (searched recursively for logs) and glob patterns → distinct paths, in input order.
 
     A glob's matches are taken like the shell would pass them (a folder is searched, a file is
     taken whatever its suffix) except lock files. A path that does not exist is kept, so that it is
-    reported as a failed input.
+    reported as a failed input. A path matching one of the ``exclude`` globs (on its name or its whole
+    path) is left out; readme and notes files found in folders are left out and added to ``skipped``.
     """
     found: list[Path] = []
     for item in inputs:
         p = Path(item)
         if p.is_dir():
-            found.extend(_logs_in(p))
+            found.extend(_logs_in(p, skipped))
         elif any(ch in item for ch in "*?[") and not p.exists():
             matches = sorted(Path(m) for m in glob.glob(item, recursive=True))
             if not matches:
-                raise UsageError(f"no files match {item!r}")
+                raise UsageError(msg("err.batch.no_match", pattern=item))
             for m in matches:
                 if m.is_dir():
-                    found.extend(_logs_in(m))
+                    found.extend(_logs_in(m, skipped))
                 elif m.is_file() and not _is_lock(m):
                     found.append(m)
         else:
             found.append(p)
+    if exclude:
+        found = [p for p in found if not any(fnmatch(p.name, g) or fnmatch(str(p), g) for g in exclude)]
     seen: set[Path] = set()
     out = []
     for p in found:
@@ -118,7 +163,7 @@ def collect_inputs(inputs: Sequence[str]) -> list[Path]:
             seen.add(key)
             out.append(p)
     if not out:
-        raise UsageError("no log files found in the inputs (looked for " + ", ".join(SUPPORTED_SUFFIXES) + ")")
+        raise UsageError(msg("err.batch.no_logs", suffixes=", ".join(SUPPORTED_SUFFIXES)))
     return out
 
 
@@ -126,7 +171,9 @@ def _read_one(path: Path, options: IngestOptions) -> Activities | Failure:
     try:
         return ingest([path], options)
     except DutyAuditError as exc:
-        return Failure(str(path), getattr(exc, "reason", exc.message))
+        return Failure(
+            str(path), exc.reason_msg or exc.reason if isinstance(exc, InputError) else exc.msg or exc.message
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,13 +226,13 @@ def _audit_units(job: _Job, units: dict[str, Activities], where: Callable[[str],
     out = []
     for name, acts in units.items():
         if not acts.rows:
-            out.append(_Unit(name, None, Failure(where(name), "no dated rows to audit")))
+            out.append(_Unit(name, None, Failure(where(name), msg("err.batch.no_rows"))))
             continue
         try:
             waivers = job.waivers_for(name) if job.waivers_for else ()
             audit = run_audit(acts, job.pack, year=job.year, waivers=waivers, lang=job.lang, today=job.today)
         except DutyAuditError as exc:
-            out.append(_Unit(name, None, Failure(where(name), exc.message)))
+            out.append(_Unit(name, None, Failure(where(name), exc.msg or exc.message)))
             continue
         audit.unit = name
         text = job.render(audit) if job.render else None
@@ -204,7 +251,7 @@ def _write_card(job: _Job, audit: Audit) -> Path:
         os.close(fd)
         job.cards.write(audit, Path(tmp))
     except OSError as exc:
-        raise OutputError(f"{folder}: cannot write a scorecard ({exc.strerror or exc})") from None
+        raise OutputError(msg("err.out.card", folder=folder, why=exc.strerror or str(exc))) from None
     return Path(tmp)
 
 
@@ -235,7 +282,7 @@ def _place_cards(result: BatchResult, made: dict[str, Path], cards: Cards, input
             os.chmod(tmp, 0o666 & ~mask)  # mkstemp makes 0600; give the file the usual mode
             os.replace(tmp, final)
         except OSError as exc:
-            raise OutputError(f"{final}: cannot write ({exc.strerror or exc})") from None
+            raise OutputError(msg("err.out.cannot", out=final, why=exc.strerror or str(exc))) from None
         result.cards[audit.unit or ""] = final
 
 
@@ -398,10 +445,7 @@ def _share(
                     try:
                         res = f.result()
                     except BrokenProcessPool:
-                        raise WorkerLost(
-                            f"a worker process stopped abruptly (killed, or out of memory?) while auditing"
-                            f" {items[index[f]]}; run again, or with --jobs 1"
-                        ) from None
+                        raise WorkerLost(msg("err.batch.worker", item=items[index[f]])) from None
                     out[index.pop(f)] = received(res) if received else res
                     if progress:
                         progress(1)
@@ -551,7 +595,7 @@ def run_batch(
         try:
             cards.folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise OutputError(f"{cards.folder}: cannot create the folder ({exc.strerror or exc})") from None
+            raise OutputError(msg("err.out.mkdir", folder=cards.folder, why=exc.strerror or str(exc))) from None
     try:
         result, made = _run(job, paths, n_jobs, progress)
         if cards is not None:
@@ -579,7 +623,7 @@ def _run(
             for u in d.units:
                 files_of.setdefault(u.name, []).append(i)
         if by and done and not any(d.has_by for d in done.values()):
-            raise UsageError(f"--by {by}: no such column in the logs; give the header of the unit column")
+            raise UsageError(msg("err.batch.by", by=by))
         shared = [u for u, idx in files_of.items() if len(idx) > 1]
         merged: dict[str, _Unit] = {}
         if shared:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -30,6 +31,7 @@ from dutyaudit.evaluate import (
     condition_text,
     deadline_day,
     evaluate_duty,
+    field_label,
     in_scope,
     in_window,
     period_name,
@@ -39,7 +41,7 @@ from dutyaudit.evaluate import (
     sum_value,
     word,
 )
-from dutyaudit.i18n import Lang, t
+from dutyaudit.i18n import Lang, msg, t
 from dutyaudit.matching import CompiledMatch, Hit, Matcher
 from dutyaudit.model import Activities, Activity, RowWarning
 from dutyaudit.packs import CountReq, DeadlineReq, Duty, EachReq, Pack, RateReq, SumReq
@@ -123,11 +125,18 @@ class Explanation:
 
 
 def find_duty(pack: Pack, duty_id: str) -> Duty:
-    """The duty with this id, or a UsageError listing close ids."""
+    """The duty with this id or this clause (三(一)6(19)); a UsageError offering the ids it could mean."""
     duty = pack.duty(duty_id)
-    if duty is None:
-        raise UsageError(unknown_duty(pack, duty_id))
-    return duty
+    if duty is not None:
+        return duty
+    clause = unicodedata.normalize("NFKC", duty_id).replace(" ", "")
+    same = [d for d in pack.duties if unicodedata.normalize("NFKC", d.clause).replace(" ", "") == clause]
+    if len(same) == 1:
+        return same[0]
+    if same:
+        ids = [f"{d.id}（{d.label}）" for d in same]
+        raise UsageError(msg("err.duty.clause", clause=duty_id, ids=ids))
+    raise UsageError(unknown_duty(pack, duty_id))
 
 
 # ---------------------------------------------------------------- words
@@ -241,10 +250,10 @@ class _Judge:
         """Reasons a fully matching, in-scope row still does not help (condition, missing number)."""
         req = self.req
         if isinstance(req, RateReq | EachReq) and not condition_holds(req.where, a):
-            cond = condition_text(req.where, self.lang)
+            cond = condition_text(req.where, self.lang, row=a)
             return [self._r("condition", cond, cond=cond)]
         if isinstance(req, SumReq) and not sum_value(req, a):
-            return [self._r("no_value", req.field, field=req.field)]
+            return [self._r("no_value", req.field, field=field_label(req.field, self.lang))]
         return []
 
 

@@ -216,16 +216,16 @@ def test_out_works_with_every_format_and_keeps_the_exit_code(run, log: Path, min
     assert run("check", log, "--pack", mini_pack, "--out", out, "--exit-zero").exit_code == 0
 
 
-def test_out_onto_an_input_is_refused(run, log: Path, mini_pack: Path) -> None:
+def test_out_onto_an_input_is_refused(run_en, log: Path, mini_pack: Path) -> None:
     before = log.read_bytes()
-    res = run("check", log, "--pack", mini_pack, "--out", log.with_suffix(".xlsx"))
+    res = run_en("check", log, "--pack", mini_pack, "--out", log.with_suffix(".xlsx"))
     assert res.exit_code == 1  # another name in the same folder is fine
     xlsx_log = log.with_suffix(".xlsx")
-    res = run("check", xlsx_log, "--pack", mini_pack, "--out", xlsx_log)
+    res = run_en("check", xlsx_log, "--pack", mini_pack, "--out", xlsx_log)
     assert res.exit_code == 2
     assert "refusing to overwrite an input file" in res.stderr and "Traceback" not in res.stderr
     assert log.read_bytes() == before
-    res = run("check", log, "--pack", mini_pack, "--out", log.with_suffix(".csv"))
+    res = run_en("check", log, "--pack", mini_pack, "--out", log.with_suffix(".csv"))
     assert res.exit_code == 2 and "ending in .xlsx" in res.stderr
     assert log.read_bytes() == before
 
@@ -313,8 +313,8 @@ def test_shipped_example_scorecard_is_current(run) -> None:
     ], regenerate
 
 
-def test_a_scorecard_is_never_read_back_as_a_log(card: tuple[Path, dict[str, Any]], run, mini_pack: Path) -> None:
+def test_a_scorecard_is_never_read_back_as_a_log(card: tuple[Path, dict[str, Any]], run_en, mini_pack: Path) -> None:
     path, _ = card
-    res = run("check", path, "--pack", mini_pack)
+    res = run_en("check", path, "--pack", mini_pack)
     assert res.exit_code == 2 and "Traceback" not in res.stderr
     assert "a report written by dutyaudit" in res.stderr and "pass the log it was made from" in res.stderr

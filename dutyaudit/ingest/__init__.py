@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dutyaudit.errors import InputError
+from dutyaudit.i18n import msg
 from dutyaudit.ingest.base import Reader
 from dutyaudit.ingest.dates import year_in
 from dutyaudit.ingest.excel import CalamineReader
@@ -35,23 +36,18 @@ class IngestOptions:
 
 #: What to tell the user for each kind of file that is not a log.
 REFUSED = {
-    "dutyaudit-report": "this is a report written by dutyaudit (a scorecard or batch summary), not an activity "
-    "log; pass the log it was made from",
-    "empty": "the file is empty (0 bytes or only whitespace); export the log again",
-    "ole-encrypted": "the workbook is password-protected (encrypted); open it, remove the password and save a copy",
-    "ods-encrypted": "the workbook is password-protected (encrypted); open it, remove the password and save a copy",
-    "ole-other": "this is an Office document but not a workbook (Word or PowerPoint?); pass the Excel log",
-    "corrupt-zip": (
-        "the workbook is damaged or truncated (broken zip); open and re-save it in Excel, WPS or LibreOffice"
-    ),
-    "zip": "this is a zip archive, not a workbook; unpack it and pass the log files",
-    "docx": "this is a Word document, not a workbook; copy the table into Excel or export it as xlsx",
-    "pptx": "this is a PowerPoint presentation, not a workbook; pass the Excel log",
-    "numbers": "this is an Apple Numbers document; in Numbers choose File › Export To › Excel and pass the xlsx",
-    "xml": "this XML file is not an Excel spreadsheet; export the log as xlsx or csv",
-    "binary": (
-        "this is not a spreadsheet or text file (an image, PDF or other binary data); export the log as xlsx or csv"
-    ),
+    "dutyaudit-report": msg("err.in.report"),
+    "empty": msg("err.in.empty"),
+    "ole-encrypted": msg("err.in.encrypted"),
+    "ods-encrypted": msg("err.in.encrypted"),
+    "ole-other": msg("err.in.ole_other"),
+    "corrupt-zip": msg("err.in.corrupt_zip"),
+    "zip": msg("err.in.zip"),
+    "docx": msg("err.in.docx"),
+    "pptx": msg("err.in.pptx"),
+    "numbers": msg("err.in.numbers"),
+    "xml": msg("err.in.xml"),
+    "binary": msg("err.in.binary"),
 }
 
 
@@ -67,11 +63,10 @@ def reader_for(kind: str, path: Path, options: IngestOptions) -> Reader:
         return markup_reader(kind, options.encoding)
     if kind == "json":
         raise InputError(
-            "this is JSON data, not a spreadsheet — often the error a web system sends instead of the export "
-            f"({_snippet(path)}); export the log again as xlsx or csv",
+            msg("err.in.json", snippet=_snippet(path)),
             str(path),
         )
-    raise InputError(REFUSED.get(kind, f"unsupported file ({kind})"), str(path))
+    raise InputError(REFUSED.get(kind, msg("err.in.unsupported", kind=kind)), str(path))
 
 
 def _snippet(path: Path, size: int = 80) -> str:
@@ -88,19 +83,19 @@ def _snippet(path: Path, size: int = 80) -> str:
 def read_bytes(path: Path) -> bytes:
     """The file's bytes, read without touching it (no writes, mtime kept); clear errors."""
     if not path.exists():
-        raise InputError("no such file; check the path (quote names with spaces)", str(path))
+        raise InputError(msg("err.in.missing"), str(path))
     if path.is_dir():
-        raise InputError("is a folder; pass the log files in it (or use `dutyaudit batch`)", str(path))
+        raise InputError(msg("err.in.folder"), str(path))
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise InputError(f"the file is {size // 2**20} MiB; a log this large is not supported", str(path))
+            raise InputError(msg("err.in.too_big", mib=size // 2**20), str(path))
         with open(path, "rb") as fh:
             return fh.read()
     except PermissionError:
-        raise InputError("permission denied; check the file's permissions", str(path)) from None
+        raise InputError(msg("err.in.denied"), str(path)) from None
     except OSError as exc:
-        raise InputError(f"cannot read the file ({exc.strerror})", str(path)) from None
+        raise InputError(msg("err.in.cannot_read", why=exc.strerror), str(path)) from None
 
 
 def ingest(paths: Iterable[Path], options: IngestOptions | None = None) -> Activities:
@@ -119,8 +114,7 @@ def ingest(paths: Iterable[Path], options: IngestOptions | None = None) -> Activ
 def _ingest_file(path: Path, options: IngestOptions, acts: Activities) -> None:
     if path.name.startswith(("~$", ".~lock.")) and path.is_file():
         raise InputError(
-            "this is the lock file an office suite keeps while a workbook is open, not a log; pass the workbook "
-            "itself (the name without ~$ or .~lock.)",
+            msg("err.in.lock"),
             str(path),
         )
     data = read_bytes(path)
@@ -146,18 +140,13 @@ def _ingest_file(path: Path, options: IngestOptions, acts: Activities) -> None:
         sheet_warnings.extend(res.warnings)
         acts.titles.extend(res.titles)
     if not found_header and not sheet_warnings:
-        raise InputError(
-            "the workbook has no data: every sheet is empty; is this the right file (or the template)?", str(path)
-        )
+        raise InputError(msg("err.in.no_data"), str(path))
     if not found_header:
-        how = f" ({reader.detail})" if reader.detail else ""
-        raise InputError(
-            "no header row found (looked for a date column such as 日期/时间/开展时间 and a title column "
-            f"such as 事项/名称/活动名称/内容){how}; name your columns with --map date=列名 --map title=列名",
-            str(path),
-        )
+        how = msg("err.in.how", detail=reader.detail) if reader.detail else ""
+        why = msg("err.in.no_header", dates="日期/时间/开展时间", titles="事项/名称/活动名称/内容", how=how)
+        raise InputError(why, str(path))
     if len(acts.rows) == n_before and not any(w.row is not None for w in sheet_warnings):
-        raise InputError("the log has a header but no data rows", str(path))
+        raise InputError(msg("err.in.no_rows"), str(path))
     sheet_warnings.extend(drop_summary_repeats(acts.rows, n_before))
     acts.warnings.extend(sheet_warnings)
     acts.files.append(display)
@@ -189,11 +178,6 @@ def drop_summary_repeats(rows: list[Activity], start: int = 0) -> list[RowWarnin
     others = [s for s in sheets if s not in summaries]
     named = "、".join(others[:4]) + (" …" if len(others) > 4 else "")
     return [
-        RowWarning(
-            mine[0].file,
-            sheet,
-            None,
-            f"{n} rows of this summary sheet repeat rows of the other sheets ({named}): counted once, there",
-        )
+        RowWarning(mine[0].file, sheet, None, msg=msg("warn.summary_repeats", n=n, named=named))
         for sheet, n in dropped.items()
     ]

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from dutyaudit.i18n import Msg
+
 
 @dataclass(slots=True)
 class RawSheet:
@@ -34,7 +36,7 @@ class Reader(ABC):
     #: Short name of the format, for messages.
     name: str = "?"
     #: Set while reading: how the file was read (e.g. the encoding), appended to "no header" errors.
-    detail: str = ""
+    detail: str | Msg = ""
 
     @abstractmethod
     def sheets(self, path: Path, data: bytes) -> Iterator[RawSheet]:

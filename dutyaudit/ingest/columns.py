@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from dutyaudit.i18n import msg
 from dutyaudit.ingest.text import fold
 
 #: Canonical fields and the header spellings that name them (Chinese and English).
@@ -275,7 +276,7 @@ def parse_mapping(items: list[str]) -> dict[str, str]:
     for item in items:
         name, sep, col = item.partition("=")
         if not sep or not name.strip() or not col.strip():
-            raise UsageError(f"--map {item!r}: write FIELD=COLUMN, e.g. --map date=开展时间")
+            raise UsageError(msg("err.map.form", item=item))
         name = name.strip()
         out[zh_to_field.get(name, name)] = col.strip()
     return out

@@ -20,6 +20,7 @@ from typing import Any
 from xml.etree.ElementTree import ParseError, iterparse
 
 from dutyaudit.errors import InputError
+from dutyaudit.i18n import msg
 from dutyaudit.ingest.base import RawSheet, Reader
 from dutyaudit.ingest.columns import letter_index
 from dutyaudit.ingest.sniff import ZIP_ERRORS
@@ -55,8 +56,7 @@ class Extent:
 
 def _too_big(name: str, ext: Extent, path: Path) -> InputError:
     return InputError(
-        f"sheet {name!r} spans {ext.rows:,} rows × {ext.cols:,} columns (a stray value far below or right of "
-        "the table?); delete the cells beyond the log, or copy the log into a new sheet, and save again",
+        msg("err.in.far_cell", name=name, rows=f"{ext.rows:,}", cols=f"{ext.cols:,}"),
         str(path),
     )
 
@@ -107,8 +107,7 @@ def xlsx_extents(data: bytes, path: Path) -> None:
         total = sum(i.file_size for i in parts)
         if total > MAX_XML_BYTES:
             raise InputError(
-                f"the workbook's sheets inflate to {total // 2**20:,} MiB; it is too large to audit (or not a real "
-                "log); split it or save it again",
+                msg("err.in.inflate", mib=f"{total // 2**20:,}"),
                 str(path),
             )
         for info in parts:
@@ -230,7 +229,7 @@ def ods_layout(data: bytes, path: Path) -> dict[str, OdsSheet]:
     except ZIP_ERRORS:
         return out
     if info.file_size > MAX_XML_BYTES:
-        raise InputError(f"the spreadsheet inflates to {info.file_size // 2**20:,} MiB; too large to audit", str(path))
+        raise InputError(msg("err.in.inflate_ods", mib=f"{info.file_size // 2**20:,}"), str(path))
     sheet: OdsSheet | None = None
     row = 0
     col = 0
@@ -320,24 +319,20 @@ class CalamineReader(Reader):
         try:
             book = pc.CalamineWorkbook.from_filelike(io.BytesIO(data))
         except pc.PasswordError:
-            raise InputError(
-                "the workbook is password-protected (encrypted); save an unprotected copy", str(path)
-            ) from None
+            raise InputError(msg("err.in.encrypted_copy"), str(path)) from None
         except Exception as exc:  # calamine raises several unrelated types for corrupt files
             if self.kind == "xls" and biff_encrypted(data):
                 raise InputError(
-                    "the workbook is password-protected (encrypted); open it, remove the password and save a copy",
+                    msg("err.in.encrypted"),
                     str(path),
                 ) from None
             if path.suffix.lower() in (".et", ".ett"):
                 raise InputError(
-                    f"cannot read this WPS spreadsheet ({_short(exc)}); in WPS choose 文件 › 另存为 › "
-                    "Excel 工作簿 (*.xlsx) and pass that file",
+                    msg("err.in.wps", why=_short(exc)),
                     str(path),
                 ) from None
             raise InputError(
-                f"cannot read the workbook ({_short(exc)}); is it damaged or truncated? "
-                "Open and re-save it in Excel, WPS or LibreOffice",
+                msg("err.in.damaged", why=_short(exc)),
                 str(path),
             ) from None
         for meta in book.sheets_metadata:
@@ -358,13 +353,10 @@ class CalamineReader(Reader):
             except InputError:
                 raise
             except pc.PasswordError:
-                raise InputError(
-                    "the workbook is password-protected (encrypted); save an unprotected copy", str(path)
-                ) from None
+                raise InputError(msg("err.in.encrypted_copy"), str(path)) from None
             except Exception as exc:
                 raise InputError(
-                    f"cannot read sheet {meta.name!r} ({_short(exc)}); is the workbook damaged? "
-                    "Open and re-save it in Excel, WPS or LibreOffice",
+                    msg("err.in.sheet_damaged", name=meta.name, why=_short(exc)),
                     str(path),
                 ) from None
             yield RawSheet(meta.name, rows, merged, hidden=hidden)

@@ -20,6 +20,7 @@ from typing import Any, cast
 from xml.etree.ElementTree import Element, ParseError, XMLPullParser
 
 from dutyaudit.errors import InputError
+from dutyaudit.i18n import msg
 from dutyaudit.ingest.base import RawSheet, Reader
 from dutyaudit.ingest.excel import MAX_CELLS
 from dutyaudit.ingest.textfile import normalize_encoding
@@ -63,18 +64,18 @@ def decode_markup(data: bytes, override: str | None, path: Path) -> tuple[str, s
             codecs.lookup(enc)
         except LookupError:
             if override:
-                raise InputError(f"unknown encoding {override!r}; try --encoding gb18030 or utf-8", str(path)) from None
+                raise InputError(msg("err.html.encoding", enc=override), str(path)) from None
             continue
         try:
             return data.decode(enc), enc
         except UnicodeDecodeError:
             if override:
+                other = "gb18030" if enc.startswith("utf") else "utf-8"
                 raise InputError(
-                    f"cannot decode the file as {override}; leave out --encoding to detect it, "
-                    f"or try --encoding {'gb18030' if enc.startswith('utf') else 'utf-8'}",
+                    msg("err.html.decode_given", enc=override, other=other),
                     str(path),
                 ) from None
-    raise InputError("cannot decode the file as UTF-8 or GB18030; give its encoding with --encoding", str(path))
+    raise InputError(msg("err.html.decode"), str(path))
 
 
 @dataclass(slots=True)
@@ -253,7 +254,7 @@ def layout(table_rows: list[list[tuple[Any, int, int]]], path: Path, name: str) 
             c += colspan
         cells += len(out)
         if cells > MAX_CELLS:
-            raise InputError(f"table {name!r} is too large to audit (over {MAX_CELLS:,} cells)", str(path))
+            raise InputError(msg("err.html.table_big", name=name, cells=f"{MAX_CELLS:,}"), str(path))
         rows.append(out)
     return RawSheet(name, rows, merged)
 
@@ -268,27 +269,20 @@ class HtmlReader(Reader):
 
     def sheets(self, path: Path, data: bytes) -> Iterator[RawSheet]:
         text, enc = decode_markup(data, self.encoding, path)
-        self.detail = f"read as HTML in {enc}" + (
-            "" if self.encoding else "; if the text looks garbled, give --encoding"
-        )
+        garbled: object = "" if self.encoding else msg("detail.html_garbled")
         parser = _TableParser()
         try:
             parser.feed(text)
             parser.close()
         except (AssertionError, ValueError) as exc:  # html.parser is lenient; guard its rare assertions
-            raise InputError(
-                f"cannot parse the HTML ({exc}); save the page again or export as xlsx", str(path)
-            ) from None
+            raise InputError(msg("err.html.parse", why=str(exc)), str(path)) from None
         tables = [t for t in parser.tables if len(t.rows) >= 2 and max(len(r) for r in t.rows) >= 2]
         said = " ".join(" ".join(parser.loose).split())
-        if said:
-            self.detail += f"; the page says {said[:60]!r}"
+        says = msg("detail.html_says", said=said[:60]) if said else ""
+        self.detail = msg("detail.html", enc=enc, garbled=garbled, says=says)
         if not tables:
             raise InputError(
-                "this web page has no table"
-                + (f" (it says {said[:80]!r})" if said else "")
-                + "; it is probably an error or login page saved instead of the export: export the log again",
-                str(path),
+                msg("err.html.no_table", said=msg("err.html.says", said=said[:80]) if said else ""), str(path)
             )
         if any(_SHEET_HEADING.match(t.heading) for t in tables):
             # LibreOffice's own export of a workbook: a "Sheet N: name" heading above each sheet's table.
@@ -336,9 +330,9 @@ class SpreadsheetMLReader(Reader):
 
     def sheets(self, path: Path, data: bytes) -> Iterator[RawSheet]:
         text, enc = decode_markup(data, self.encoding, path)
-        self.detail = f"read as Excel 2003 XML in {enc}"
+        self.detail = msg("detail.xml", enc=enc)
         if "<!ENTITY" in text[:65536]:
-            raise InputError("the XML declares entities; such files are not read (save it as xlsx)", str(path))
+            raise InputError(msg("err.xml.entities"), str(path))
         text = _XML_DECL.sub("", text, count=1).lstrip("\ufeff")
         parser: XMLPullParser[Element] = XMLPullParser(events=("start", "end"))
         sheets: list[RawSheet] = []
@@ -350,9 +344,7 @@ class SpreadsheetMLReader(Reader):
             parser.close()
             self._drain(parser, state, sheets, path)
         except ParseError as exc:
-            raise InputError(
-                f"the XML spreadsheet is damaged ({exc}); open and re-save it in Excel, WPS or LibreOffice", str(path)
-            ) from None
+            raise InputError(msg("err.xml.damaged", why=str(exc)), str(path)) from None
         yield from sheets
 
     def _drain(self, parser: XMLPullParser[Element], st: _SSState, out: list[RawSheet], path: Path) -> None:
@@ -369,7 +361,7 @@ class SpreadsheetMLReader(Reader):
                     idx = _int(el.get(_SS + "Index"))
                     st.row = idx - 1 if idx else st.row + 1
                     if st.row >= MAX_ROWS:
-                        raise InputError(f"sheet {st.sheet.name!r}: row {st.row + 1} is beyond any sheet", str(path))
+                        raise InputError(msg("err.xml.row", name=st.sheet.name, row=st.row + 1), str(path))
                     st.col = -1
                 elif local == "Cell" and st.sheet is not None:
                     idx = _int(el.get(_SS + "Index"))
@@ -391,7 +383,7 @@ class SpreadsheetMLReader(Reader):
         assert sheet is not None
         r, c = st.row, st.col
         if c >= MAX_COLS:
-            raise InputError(f"sheet {sheet.name!r}: column {c + 1} is beyond any sheet", str(path))
+            raise InputError(msg("err.xml.col", name=sheet.name, col=c + 1), str(path))
         across, down = _int(el.get(_SS + "MergeAcross")), _int(el.get(_SS + "MergeDown"))
         if across or down:
             sheet.merged.append((r, c, r + min(down, MAX_ROWSPAN), c + min(across, MAX_COLSPAN)))
@@ -409,7 +401,7 @@ class SpreadsheetMLReader(Reader):
         if len(row) <= c:
             st.cells += c + 1 - len(row)
             if st.cells > MAX_CELLS:
-                raise InputError(f"sheet {sheet.name!r} is too large to audit (over {MAX_CELLS:,} cells)", str(path))
+                raise InputError(msg("err.xml.sheet_big", name=sheet.name, cells=f"{MAX_CELLS:,}"), str(path))
             row.extend([""] * (c + 1 - len(row)))
         row[c] = value
 

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from dutyaudit.errors import InputError
+from dutyaudit.i18n import msg
 from dutyaudit.ingest.base import RawSheet, Reader
 from dutyaudit.ingest.sniff import utf16_without_bom
 
@@ -137,35 +138,25 @@ class TextReader(Reader):
         try:
             codecs.lookup(enc)
         except LookupError:
-            raise InputError(
-                f"unknown encoding {self.encoding!r}; try --encoding gb18030, utf-8 or utf-16", str(path)
-            ) from None
+            raise InputError(msg("err.txt.encoding", enc=self.encoding), str(path)) from None
         try:
             text = data.decode(enc)
         except UnicodeDecodeError:
             if given:
                 raise InputError(
-                    f"cannot decode the file as {self.encoding}; it looks like {_guess_other(data, enc)}: "
-                    f"try --encoding {_guess_other(data, enc)} (or leave --encoding out to detect it)",
+                    msg("err.txt.decode_given", enc=self.encoding, other=_guess_other(data, enc)),
                     str(path),
                 ) from None
             raise InputError(
-                "cannot tell the text encoding (not UTF-8, UTF-16, GB18030 or Big5); give it with --encoding, "
-                "or save the log as xlsx",
+                msg("err.txt.decode"),
                 str(path),
             ) from None
         text = text.lstrip("\ufeff")
         controls = len(_CONTROL.findall(text[:8192]))
         if controls > max(2, len(text[:8192]) // 100):
-            hint = (
-                f"try --encoding {_guess_other(data, enc)}"
-                if given
-                else "export the log as xlsx or CSV (this looks like binary data)"
-            )
-            raise InputError(f"the file does not look like text in {enc}; {hint}", str(path))
-        self.detail = f"read as text in {enc}" + (
-            f" (detected; if it looks garbled, try --encoding {_guess_alt(enc)})" if not given else ""
-        )
+            hint = msg("err.txt.try", enc=_guess_other(data, enc)) if given else msg("err.txt.export")
+            raise InputError(msg("err.txt.binary", enc=enc, hint=hint), str(path))
+        self.detail = msg("detail.text", enc=enc, alt="" if given else msg("detail.text_alt", enc=_guess_alt(enc)))
         text = text.replace("\r\n", "\n")  # a line break inside a quoted cell shows as one in the title
         delim = ""
         m = _SEP_LINE.match(text)
@@ -175,7 +166,7 @@ class TextReader(Reader):
         try:
             rows: list[list[object]] = [list(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=delim)]
         except csv.Error as exc:
-            raise InputError(f"cannot split the text into columns ({exc}); save the log as xlsx", str(path)) from None
+            raise InputError(msg("err.txt.split", why=str(exc)), str(path)) from None
         if '="' in text:  # ="2023-03-15": how web systems keep Excel from turning a value into a number
             rows = [[_unwrap(c) for c in r] for r in rows]
         yield RawSheet(path.stem, rows)

@@ -436,7 +436,7 @@ class _Scorecard:
         )
         shown = a.warnings[:LIST_LIMIT]
         for n, w in enumerate(shown, start=1):
-            values = [n, w.file, w.sheet or "", w.row if w.row is not None else "", w.message]
+            values = [n, w.file, w.sheet or "", w.row if w.row is not None else "", w.text(lang)]
             self._row(ws, FIRST_ROW + n - 1, values, WARNING_WIDTHS)
         if not shown:
             self._none(ws, len(WARNING_COLUMNS))

@@ -53,7 +53,7 @@ def audit_dict(audit: Audit) -> dict[str, Any]:
         "summary": audit.summary,
         "duties": [duty_dict(r) for r in audit.results],
         "unmatched": [a.ref() for a in audit.unmatched],
-        "warnings": [w.as_dict() for w in audit.warnings],
+        "warnings": [w.as_dict(audit.lang) for w in audit.warnings],
     }
 
 
