@@ -24,20 +24,18 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.chart import BarChart, Reference
-from openpyxl.styles import Border, Side
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
 from dutyaudit import __version__
 from dutyaudit.audit import Audit
-from dutyaudit.evaluate import DutyResult, requirement_text, score
+from dutyaudit.evaluate import DutyResult, requirement_text
 from dutyaudit.i18n import Lang, t
 from dutyaudit.ingest.sniff import REPORT_MARK
-from dutyaudit.model import STATUSES, Activity
+from dutyaudit.model import Activity
+from dutyaudit.report.card_front import evidence_brief
 from dutyaudit.report.rows import role_text
 from dutyaudit.report.xlstyle import (
-    STATUS_COLOUR,
     STATUS_FILL,
     fit_height,
     header_row,
@@ -224,132 +222,9 @@ class _Scorecard:
     # ------------------------------------------------------------------ sheets
 
     def overview(self) -> None:
-        a, lang = self.audit, self.lang
-        ws = self.wb.active
-        ws.title = self.names["overview"]
-        set_widths(ws, (16, *([8.5] * 7), 2, *([9] * 8)))
-        title_row(ws, 1, self._title(), 17, size=16)
-        title_row(ws, 2, a.pack.name, 17, size=11)
-        ws.row_dimensions[2].height = 20
-        row = 4
-        s = a.summary
-        used = len({id(h.activity) for r in a.results for h in r.evidence})
-        issuer = a.pack.issuer + t("xl.ov.issued", lang, date=a.pack.issued.isoformat())
-        scope = role_text(a, a.role, lang) if a.role else t("xl.ov.scope_all", lang)
-        bands = t("sep", lang).join(f"{k}≥{_num(v)}" for k, v in sorted(a.pack.grades.items(), key=lambda kv: -kv[1]))
-        pairs: list[tuple[str, Any]] = [
-            ("unit", self.unit),
-            ("pack", f"{a.pack.name}（{a.pack.id}）" if lang == "zh" else f"{a.pack.name} ({a.pack.id})"),
-            ("issuer", issuer),
-            ("jurisdiction", a.pack.jurisdiction),
-            ("year", a.year),
-            ("scope", scope),
-            ("files", t("sep", lang).join(a.files)),
-            (
-                "rows",
-                t(
-                    "xl.ov.rows_value",
-                    lang,
-                    rows=a.rows_read,
-                    used=used,
-                    unmatched=len(a.unmatched),
-                    warnings=len(a.warnings),
-                ),
-            ),
-            ("produced", t("xl.ov.produced_value", lang, date=self.today.isoformat(), version=__version__)),
-            ("score", a.score),
-            ("grade", (a.grade or "—") + (t("xl.ov.bands", lang, bands=bands) if bands else "")),
-            ("method", t("xl.ov.method_text", lang)),
-        ]
-        value_width = 8.5 * 7
-        for key, value in pairs:
-            put(ws, row, 1, t(f"xl.ov.{key}", lang), bold=True, fill_rgb="F2F2F2")
-            put(
-                ws,
-                row,
-                2,
-                value,
-                bold=key in ("score", "grade"),
-                size=14 if key == "score" else 10,
-                horizontal="left",
-                vertical="center" if key == "score" else "top",
-                number_format="0.0" if key == "score" else None,
-            )
-            for col in range(3, 9):
-                put(ws, row, col, None)  # the merged cell's border
-            ws.merge_cells(start_row=row, start_column=2, end_row=row, end_column=8)
-            fit_height(ws, row, (16, value_width), (t(f"xl.ov.{key}", lang), value), size=14 if key == "score" else 10)
-            row += 1
+        from dutyaudit.report.card_front import write_front
 
-        row += 1
-        put(ws, row, 1, t("xl.ov.by_role", lang), bold=True, border=False, wrap=False)
-        row += 1
-        table_top = row
-        header_row(
-            ws,
-            row,
-            [
-                t("xl.ov.role", lang),
-                *(t(st, lang) for st in STATUSES),
-                t("xl.ov.total", lang),
-                t("xl.ov.role_score", lang),
-            ],
-        )
-        roles = [rid for rid in a.pack.roles if any(r.duty.role == rid for r in a.results)]
-        for rid in roles:
-            row += 1
-            mine = [r for r in a.results if r.duty.role == rid]
-            counts = [sum(1 for r in mine if r.status == st) for st in STATUSES]
-            self._count_row(ws, row, role_text(a, rid, lang), counts, len(mine), score(mine))
-        row += 1
-        self._count_row(ws, row, t("xl.ov.total", lang), [s[st] for st in STATUSES], s["total"], a.score, bold=True)
-        if roles:
-            self._chart(ws, table_top, len(roles))
-
-        row += 2
-        for label in ("reviewer", "checker"):
-            put(ws, row, 1, t(f"xl.ov.{label}", lang), bold=True, border=False, wrap=False)
-            put(ws, row, 5, t("xl.ov.date", lang), bold=True, border=False, horizontal="right", wrap=False)
-            line = Border(bottom=Side(style="thin", color="000000"))
-            for col in (2, 3, 4, 6, 7, 8):
-                ws.cell(row=row, column=col).border = line
-            ws.row_dimensions[row].height = 30
-            row += 2
-        self._footer(ws, None, one_page=True)
-
-    def _count_row(
-        self, ws: Worksheet, row: int, name: str, counts: list[int], total: int, value: float, bold: bool = False
-    ) -> None:
-        put(ws, row, 1, name, bold=bold)
-        for j, (st, n) in enumerate(zip(STATUSES, counts, strict=True), start=2):
-            put(ws, row, j, n, bold=bold, horizontal="center", fill_rgb=STATUS_FILL[st] if n else None)
-        put(ws, row, 7, total, bold=bold, horizontal="center")
-        put(ws, row, 8, value, bold=bold, horizontal="center", number_format="0.0")
-        fit_height(ws, row, (16,), (name,))
-
-    def _chart(self, ws: Worksheet, header: int, n_roles: int) -> None:
-        chart = BarChart()
-        chart.type = "bar"
-        chart.grouping = "stacked"
-        chart.overlap = 100
-        chart.gapWidth = 60
-        chart.title = t("xl.ov.chart_title", self.lang)
-        chart.y_axis.title = t("xl.ov.chart_axis", self.lang)
-        chart.y_axis.majorGridlines = None
-        chart.y_axis.numFmt = "0"
-        chart.x_axis.delete = False
-        chart.y_axis.delete = False
-        chart.legend.position = "b"
-        data = Reference(ws, min_col=2, max_col=6, min_row=header, max_row=header + n_roles)
-        cats = Reference(ws, min_col=1, min_row=header + 1, max_row=header + n_roles)
-        chart.add_data(data, titles_from_data=True)
-        chart.set_categories(cats)
-        for series, st in zip(chart.series, STATUSES, strict=True):
-            series.graphicalProperties.solidFill = STATUS_COLOUR[st]
-            series.graphicalProperties.line.solidFill = STATUS_COLOUR[st]
-        chart.width = 15.5
-        chart.height = 8.5
-        ws.add_chart(chart, "J4")
+        write_front(self)
 
     def duties(self) -> None:
         a, lang = self.audit, self.lang
@@ -373,7 +248,7 @@ class _Scorecard:
                 _num(r.found),
                 t(r.status, lang),
                 shortfall_text(r, lang),
-                evidence_text(span, lang),
+                evidence_brief(r, lang) if span is not None else "—",
                 r.duty.text,
             ]
             styles: dict[int, dict[str, Any]] = {
@@ -383,6 +258,8 @@ class _Scorecard:
             self._row(ws, row, values, DUTY_WIDTHS, styles)
             if span is not None:
                 _link(ws, row, link_col, ev_sheet, span.row)
+        last = ws.cell(row=FIRST_ROW + len(a.results) - 1, column=len(DUTY_COLUMNS)).coordinate
+        ws.auto_filter.ref = f"A2:{last}"
 
     def evidence(self) -> None:
         a, lang = self.audit, self.lang
@@ -444,11 +321,15 @@ class _Scorecard:
             self._more(ws, FIRST_ROW + len(shown), len(a.warnings) - len(shown), len(WARNING_COLUMNS))
 
     def build(self) -> Workbook:
+        """Every sheet that has something to show: an empty list would print as an empty page."""
         self.overview()
         self.duties()
-        self.evidence()
-        self.unmatched()
-        self.warnings()
+        if self.spans:
+            self.evidence()
+        if self.audit.unmatched:
+            self.unmatched()
+        if self.audit.warnings:
+            self.warnings()
         return self.wb
 
 
