@@ -99,7 +99,7 @@ def test_summary_workbook_cells(county_dir: Path, run, mini_pack: Path, tmp_path
     res = run("batch", county_dir, "--pack", mini_pack, "--out", out)
     assert res.exit_code == 1, res.stderr
     wb = openpyxl.load_workbook(out)
-    assert wb.sheetnames == ["汇总", "排名", "矩阵", "共性问题", "未能审核"]
+    assert wb.sheetnames == ["汇总", "排名", "矩阵", "共性问题"]  # 未能审核 only when an input failed
     ranking = wb["排名"]
     assert [ranking.cell(row=r, column=2).value for r in (3, 4, 5)] == ["盘山县", "大洼区", "双台子区"]
     assert ranking["A3"].value == 1 and ranking["D2"].value == "得分" and ranking["D3"].number_format == "0.0"

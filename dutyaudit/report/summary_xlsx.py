@@ -22,8 +22,8 @@ from dutyaudit.packs import Pack
 from dutyaudit.report.batch import ranking_rows
 
 GAPS = ("partial", "late", "missing")
-#: Duty columns per printed page of the matrix.
-MATRIX_BLOCK = 12
+#: Duty columns per printed page of the matrix (with the unit column, they fill an A4 landscape page).
+MATRIX_BLOCK = 10
 #: Duties listed on the first page (the rest are on the focus sheet).
 TOP_DUTIES = 8
 SCORE_FORMAT = "0.0"
@@ -182,6 +182,8 @@ class _Summary:
             chart.y_axis.scaling.min = 0
             chart.y_axis.scaling.max = 100
             chart.y_axis.majorGridlines = None
+            chart.y_axis.numFmt = "0"
+            chart.x_axis.tickLblSkip = 1  # every unit named, not every other one
             chart.x_axis.delete = False
             chart.y_axis.delete = False
             ranking = self.wb[L("sheet.ranking", lang)]
@@ -190,7 +192,7 @@ class _Summary:
             chart.set_categories(Reference(ranking, min_col=2, min_row=3, max_row=2 + n))
             chart.series[0].graphicalProperties.solidFill = "5B9BD5"
             chart.width = 16
-            chart.height = max(7.0, min(16.0, 0.45 * n + 3))
+            chart.height = max(7.0, min(18.0, 0.6 * n + 3))
             ws.add_chart(chart, "G4")
         setup_print(ws, None, self.footer, lang, one_page=True)
 
@@ -239,7 +241,7 @@ class _Summary:
             put(ws, i, 1, unit)
             for j, s in enumerate(statuses, start=2):
                 put(ws, i, j, t(s, lang) if s else "", horizontal="center", fill_rgb=STATUS_FILL.get(s) if s else None)
-        set_widths(ws, (20, *([9] * len(duties))))
+        set_widths(ws, (18, *([8] * len(duties))))
         ws.freeze_panes = "B3"
         for col in range(1 + MATRIX_BLOCK, 1 + len(duties), MATRIX_BLOCK):
             ws.col_breaks.append(Break(id=col))  # a page per block of duties, the unit column repeated
@@ -284,9 +286,6 @@ class _Summary:
             put(ws, i, 1, f.file)
             put(ws, i, 2, f.text(lang))
             fit_height(ws, i, widths, (f.file, f.text(lang)))
-        if not self.result.failures:
-            put(ws, 2, 1, t("xl.none", lang), horizontal="center")
-            ws.merge_cells("A2:B2")
         set_widths(ws, widths)
         ws.freeze_panes = "A2"
         setup_print(ws, "$1:$1", self.footer, lang)
@@ -296,7 +295,8 @@ class _Summary:
         self.front()
         self.matrix()
         self.focus_sheet()
-        self.failed()
+        if self.result.failures:  # an empty list would print as an empty page
+            self.failed()
         return self.wb
 
 
