@@ -229,7 +229,7 @@ MESSAGES.update(
         "err.waiver.line": {"zh": "第{n}行", "en": " line {n}:"},
         # --- options
         "err.map.form": {
-            "zh": "--map {item}：应写成 字段=列名，如 --map date=开展时间",
+            "zh": "--map {item}：应写成 字段=列名，如 --map 日期=开展时间",
             "en": "--map {item!r}: write FIELD=COLUMN, e.g. --map date=COLUMN",
         },
         "err.format": {

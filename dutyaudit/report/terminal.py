@@ -101,13 +101,15 @@ class TerminalRenderer(Renderer):
                 show_lines=False,
                 header_style="bold",
             )
+            id_width = max(len(r.duty.id) for r in results)  # an id is copied whole into `explain --duty`
             for c in columns:
                 table.add_column(
                     t(f"ui.col.{c}", lang),
                     overflow="fold",
-                    no_wrap=c in _NO_WRAP,
+                    no_wrap=c in _NO_WRAP or c == "id",
                     justify="right" if c in ("required", "found") else "left",
-                    max_width=14 if c in ("id", "clause") else None,
+                    min_width=id_width if c == "id" else None,
+                    max_width=14 if c == "clause" else None,
                 )
             for r in results:
                 cells = {
