@@ -13,6 +13,7 @@ and whether the CLI imports pandas or openpyxl at start-up.
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import subprocess
 import sys
@@ -47,9 +48,16 @@ print(f"imports {t1 - t0:.2f} s · pack {t2 - t1:.2f} s · ingest {t3 - t2:.2f} 
 
 
 def timed(cmd: list[str]) -> float:
+    return measured(cmd)[0]
+
+
+def measured(cmd: list[str]) -> tuple[float, float]:
+    """Wall time (s) and peak resident memory (MiB) of one whole process."""
     t0 = time.perf_counter()
-    subprocess.run(cmd, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return time.perf_counter() - t0
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, _, usage = os.wait4(proc.pid, 0)
+    proc.returncode = 0
+    return time.perf_counter() - t0, usage.ru_maxrss / 1024
 
 
 def main() -> None:
@@ -61,11 +69,16 @@ def main() -> None:
     py = sys.executable
     bare_cmd = [py, "-c", BARE, args.log]
     check_cmd = [py, "-m", "dutyaudit", "check", args.log, "--pack", args.pack, "-f", "json"]
-    bare, check = [], []
+    bare, check, bare_mem, check_mem = [], [], [], []
     for _ in range(args.rounds):
-        bare.append(timed(bare_cmd))
-        check.append(timed(check_cmd))
+        t, m = measured(bare_cmd)
+        bare.append(t)
+        bare_mem.append(m)
+        t, m = measured(check_cmd)
+        check.append(t)
+        check_mem.append(m)
     ratios = [c / b for b, c in zip(bare, check, strict=True)]
+    med = statistics.median
     version = min(timed([py, "-m", "dutyaudit", "--version"]) for _ in range(3))
     mods = subprocess.run(
         [py, "-c", "import sys, dutyaudit.cli; print(sorted(m for m in ('pandas','openpyxl') if m in sys.modules))"],
@@ -75,7 +88,11 @@ def main() -> None:
     ).stdout.strip()
     print(f"bare calamine read : {min(bare):6.2f} s  (best of {args.rounds})")
     print(f"dutyaudit check    : {min(check):6.2f} s  ratio {min(check) / min(bare):4.2f}x  (goal <= 1.5x)")
-    print(f"per-round ratios   : {min(ratios):.2f}–{max(ratios):.2f}, median {statistics.median(ratios):.2f}")
+    print(f"per-round ratios   : {min(ratios):.2f}–{max(ratios):.2f}, median {med(ratios):.2f}")
+    print(
+        f"peak memory        : read {med(bare_mem):.0f} MiB, check {med(check_mem):.0f} MiB,"
+        f" ratio {med(check_mem) / med(bare_mem):.2f}x (medians; goal <= 2x)"
+    )
     phases = subprocess.run([py, "-c", PHASES, args.log, args.pack], capture_output=True, text=True, check=True)
     print(f"check, in-process  : {phases.stdout.strip()}")
     print(f"dutyaudit --version: {version:6.2f} s")

@@ -1,6 +1,7 @@
 """Generate large, realistic activity logs for benchmarks (not run by CI).
 
     python benchmarks/generate.py --rows 100000 --out benchmarks/data/log-100k.xlsx
+    python benchmarks/generate.py --rows 100000 --one-sheet --out benchmarks/data/log-100k-1sheet.xlsx
     python benchmarks/generate.py --counties 200 --rows 300 --out-dir benchmarks/data/counties
 
 Rows mix titles that match duties (会前学法, 听取法治建设工作汇报, 法治专题讲座, 出庭应诉 …) with ordinary
@@ -74,12 +75,14 @@ def rows(rng: random.Random, n: int, year: int) -> list[list[object]]:
     return out
 
 
-def write_xlsx(path: Path, data: list[list[object]], unit: str, year: int) -> None:
+def write_xlsx(path: Path, data: list[list[object]], unit: str, year: int, one_sheet: bool = False) -> None:
+    """Two sheets (县委/县政府) of half the rows each, or one sheet 台账 (rows + title, header and 合计 rows)."""
     from openpyxl import Workbook
 
     wb = Workbook(write_only=True)
     half = len(data) // 2
-    for name, chunk in (("县委", data[:half]), ("县政府", data[half:])):
+    parts = [("台账", data)] if one_sheet else [("县委", data[:half]), ("县政府", data[half:])]
+    for name, chunk in parts:
         ws = wb.create_sheet(name)
         ws.append([f"{unit}{year}年度党政主要负责人履行推进法治建设第一责任人职责工作台账"])
         ws.append(HEADER)
@@ -98,10 +101,11 @@ def main() -> None:
     ap.add_argument("--counties", type=int, help="write this many county logs into --out-dir")
     ap.add_argument("--out-dir", type=Path)
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--one-sheet", action="store_true", help="one sheet of --rows rows (+3) instead of two halves")
     args = ap.parse_args()
     rng = random.Random(args.seed)
     if args.out:
-        write_xlsx(args.out, rows(rng, args.rows, args.year), "盘山县", args.year)
+        write_xlsx(args.out, rows(rng, args.rows, args.year), "盘山县", args.year, args.one_sheet)
         print(f"wrote {args.out} ({args.rows} rows)")
     if args.counties:
         if not args.out_dir:

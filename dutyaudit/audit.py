@@ -6,7 +6,6 @@ Only ingest reads files; nothing here prints or writes.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -14,16 +13,17 @@ from pathlib import Path
 
 from dutyaudit import waivers as waiver_rules
 from dutyaudit.errors import InputError, UsageError
-from dutyaudit.evaluate import DutyResult, Waiver, evaluate_duty, grade, in_scope, score
+from dutyaudit.evaluate import UNSCORED, DutyResult, Waiver, evaluate_duty, grade, score
 from dutyaudit.i18n import Lang, msg
 from dutyaudit.ingest import IngestOptions, ingest
 from dutyaudit.ingest.table import PackColumns
 from dutyaudit.matching import Matcher
-from dutyaudit.model import STATUSES, Activities, Activity, RowWarning
+from dutyaudit.model import STATUSES, Activities, Activity, Excluded, RowWarning
 from dutyaudit.packs import Pack, duties_for
+from dutyaudit.scope import Scope, infer_scope, log_roles
+from dutyaudit.selection import drop_duplicates, pack_date_warning, select_unit, split_year
+from dutyaudit.units import title_unit
 from dutyaudit.waivers import expired_warning, resolve, scoped
-
-_UNIT_IN_TITLE = re.compile(r"^\s*(.{2,30}?)\s*(?:(?:19|20)\d\d|[一二三四五六七八九〇零○OoＯｏ]{4})\s*年")
 
 
 @dataclass(slots=True)
@@ -40,9 +40,14 @@ class Audit:
     warnings: list[RowWarning]
     files: list[str]
     role: str | None = None
+    """The one role given with --role (None: several or none; see ``scope``)."""
     lang: Lang = "zh"
     rows_read: int = 0
     extra: dict[str, object] = field(default_factory=dict)
+    excluded: list[Excluded] = field(default_factory=list)
+    """Rows read but not audited (another year, a duplicate, another unit, no date), with the reason."""
+    scope: Scope | None = None
+    """Which roles were audited and why (inferred from the unit's kind, or --role)."""
 
     @property
     def summary(self) -> dict[str, int]:
@@ -53,8 +58,22 @@ class Audit:
 
     @property
     def has_gaps(self) -> bool:
-        """Whether any duty is below its requirement (anything but met or waived)."""
-        return any(r.status not in ("met", "waived") for r in self.results)
+        """Whether any duty is below its requirement (anything but met, waived or na)."""
+        return any(r.status not in ("met", *UNSCORED) for r in self.results)
+
+    @property
+    def rows_counted(self) -> int:
+        """Rows that are evidence for at least one duty."""
+        return len({id(h.activity) for r in self.results for h in r.evidence})
+
+    def row_accounting(self) -> dict[str, int]:
+        """read = counted + unmatched + excluded (unreadable rows are warnings, never read)."""
+        return {
+            "read": self.rows_read,
+            "counted": self.rows_counted,
+            "unmatched": len(self.unmatched),
+            "excluded": len(self.excluded),
+        }
 
     def result(self, duty_id: str) -> DutyResult:
         return next(r for r in self.results if r.duty.id == duty_id)
@@ -78,11 +97,7 @@ def infer_unit(acts: Activities) -> str | None:
     units = {a.unit for a in acts.rows if a.unit}
     if len(units) == 1:
         return units.pop()
-    for title in acts.titles:
-        m = _UNIT_IN_TITLE.match(title)
-        if m:
-            return m.group(1).strip(" ：:（(")
-    return None
+    return title_unit(acts.titles)
 
 
 def unit_rows(rows: list[Activity], unit: str | None) -> list[Activity]:
@@ -92,59 +107,88 @@ def unit_rows(rows: list[Activity], unit: str | None) -> list[Activity]:
     return [a for a in rows if not a.unit or unit in a.unit or a.unit in unit]
 
 
+def _roles(role: str | Sequence[str] | None) -> tuple[str, ...]:
+    if role is None:
+        return ()
+    return (role,) if isinstance(role, str) else tuple(role)
+
+
 def run_audit(
     acts: Activities,
     pack: Pack,
     *,
     year: int | None = None,
-    role: str | None = None,
+    role: str | Sequence[str] | None = None,
     unit: str | None = None,
+    label: str | None = None,
+    check_units: bool = True,
     waivers: Sequence[Waiver] = (),
     lang: Lang = "zh",
     today: dt.date | None = None,
 ) -> Audit:
     """Audit ingested activities against a pack.
 
-    ``waivers`` are the entries that apply to this unit (see :func:`dutyaudit.waivers.scoped`); one
-    that expired before ``today`` (default: :func:`dutyaudit.waivers.today`) is not applied and
-    becomes a warning instead.
+    ``role`` (one or several role ids) narrows the duties; without it the unit's kind does (see
+    :mod:`dutyaudit.scope`). ``unit`` (--unit) must be a unit the log names (or the log names none); a log
+    naming several units without it is an error (unless ``check_units`` is False: batch --by has split the
+    rows by unit already). ``label`` is a unit name the caller already knows (batch): it names the audit and
+    sets the scope.
+    ``waivers`` are the entries that apply to this unit (see :func:`dutyaudit.waivers.scoped`); one that
+    expired before ``today`` (default: :func:`dutyaudit.waivers.today`) is not applied and becomes a
+    warning instead.
     """
-    if role is not None and role not in pack.roles:
-        raise UsageError(msg("err.audit.role", role=role, pack=pack.id, roles=", ".join(pack.roles)))
-    rows = unit_rows(acts.rows, unit)
-    audit_year = year if year is not None else infer_year(rows)
-    duties = duties_for(pack, audit_year, role, unit)
+    roles = _roles(role)
+    sel = select_unit(acts, unit, lang, check=check_units)
+    drop_duplicates(sel, pack, lang)
+    audit_year = year if year is not None else infer_year(sel.rows)
+    rows = split_year(sel, audit_year, lang)
+    audit_unit = unit or label or sel.unit or infer_unit(acts)
+    scope = infer_scope(pack, audit_unit, roles, lang, named=() if roles else log_roles(pack, sel.rows))
+    owner = unit or label or (None if roles else sel.unit)  # --role without --unit: every owner's duties
+    duties = duties_for(pack, audit_year, scope.roles, owner)
     if not duties:
-        for_role = msg("err.audit.no_duties.role", role=role) if role else ""
-        for_unit = msg("err.audit.no_duties.unit", unit=unit) if unit else ""
+        for_role = msg("err.audit.no_duties.role", role=", ".join(roles)) if roles else ""
+        for_unit = msg("err.audit.no_duties.unit", unit=owner) if owner else ""
         raise UsageError(msg("err.audit.no_duties", pack=pack.id, year=audit_year, role=for_role, unit=for_unit))
     matcher = Matcher(pack, rows)
     by_id, expired = resolve(waivers, (d.id for d in duties), today or waiver_rules.today())
     results = []
     used: set[int] = set()
+    notes: dict[tuple[object, ...], RowWarning] = {}
     for duty in duties:
         hits = matcher.hits(duty)
         res = evaluate_duty(duty, hits, audit_year, lang)
         used.update(id(h.activity) for h in res.evidence)
+        for n in res.notes:
+            notes.setdefault((n.file, n.sheet, n.row, n.message), n)
         w = by_id.get(duty.id)
         if w is not None:
             res.status, res.waiver = "waived", w
         results.append(res)
-    unmatched = [a for a in rows if id(a) not in used and in_scope(a, audit_year, None)]
+    unmatched = [a for a in rows if id(a) not in used]
     total = score(results)
+    late_pack = pack_date_warning(pack, audit_year, acts.files, lang)
     return Audit(
         pack=pack,
         year=audit_year,
-        unit=unit or infer_unit(acts),
+        unit=audit_unit,
         results=results,
         score=total,
         grade=grade(total, pack.grades),
         unmatched=unmatched,
-        warnings=[*acts.warnings, *(expired_warning(w, lang) for w in expired)],
+        warnings=[
+            *acts.warnings,
+            *sel.warnings,
+            *notes.values(),
+            *([late_pack] if late_pack else []),
+            *(expired_warning(w, lang) for w in expired),
+        ],
         files=list(acts.files),
-        role=role,
+        role=roles[0] if len(roles) == 1 else None,
         lang=lang,
         rows_read=len(acts.rows),
+        excluded=sel.excluded,
+        scope=scope,
     )
 
 
@@ -166,7 +210,7 @@ def audit_paths(
     pack: Pack,
     *,
     year: int | None = None,
-    role: str | None = None,
+    role: str | Sequence[str] | None = None,
     unit: str | None = None,
     mapping: dict[str, str] | None = None,
     encoding: str | None = None,

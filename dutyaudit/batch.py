@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import glob
+import hashlib
 import os
 import re
 import tempfile
@@ -29,12 +30,13 @@ from dutyaudit import waivers as waiver_rules
 from dutyaudit.audit import Audit, infer_unit, pack_columns, run_audit
 from dutyaudit.errors import DutyAuditError, InputError, OutputError, UsageError
 from dutyaudit.evaluate import DutyResult, Waiver
-from dutyaudit.i18n import Lang, Msg, msg, render
+from dutyaudit.i18n import Lang, Msg, msg, render, t
 from dutyaudit.ingest import SUPPORTED_SUFFIXES, IngestOptions, ingest
 from dutyaudit.ingest.sniff import is_report
-from dutyaudit.model import Activities
+from dutyaudit.model import Activities, RowWarning
 from dutyaudit.output import refuse_inputs
 from dutyaudit.packs import Duty, Pack
+from dutyaudit.units import unit_from_filename
 
 T = TypeVar("T")
 
@@ -195,6 +197,8 @@ class _Job:
     """Names this run's temporary card files (``.dutyaudit-<token>-…``), so that they can be cleaned up."""
     send_rows: bool
     """Send each file's rows back too (``--by``: units often span files and are re-audited merged)."""
+    same_content: dict[str, str] = field(default_factory=dict)
+    """Input file name → another input with the same bytes (each audit that reads it says so)."""
 
 
 @dataclass(slots=True)
@@ -230,11 +234,24 @@ def _audit_units(job: _Job, units: dict[str, Activities], where: Callable[[str],
             continue
         try:
             waivers = job.waivers_for(name) if job.waivers_for else ()
-            audit = run_audit(acts, job.pack, year=job.year, waivers=waivers, lang=job.lang, today=job.today)
+            audit = run_audit(
+                acts,
+                job.pack,
+                year=job.year,
+                label=name,
+                check_units=job.by is None,
+                waivers=waivers,
+                lang=job.lang,
+                today=job.today,
+            )
         except DutyAuditError as exc:
             out.append(_Unit(name, None, Failure(where(name), exc.msg or exc.message)))
             continue
-        audit.unit = name
+        for f in audit.files:
+            if f in job.same_content:
+                audit.warnings.append(
+                    RowWarning(f, None, None, msg=msg("warn.same_content", other=job.same_content[f]))
+                )
         text = job.render(audit) if job.render else None
         card = _write_card(job, audit) if job.cards else None
         if not job.evidence:
@@ -298,7 +315,7 @@ def _audit_file(job: _Job, path: Path) -> _FileDone | Failure:
     acts = _read_one(path, job.options)
     if isinstance(acts, Failure):
         return acts
-    units, _ = _group([(path, acts)], job.by)
+    units, _ = _group([(path, acts)], job.by, job.lang)
     has_by = job.by is not None and any(BY_FIELD in a.extra for a in acts.rows)
     return _FileDone(_audit_units(job, units, lambda _: str(path)), has_by, acts if job.send_rows else None)
 
@@ -473,29 +490,8 @@ def _share(
     return out
 
 
-#: What a file or folder name may hold besides a unit's name: years, periods, 台账 and separators.
-_NOT_A_NAME = re.compile(
-    r"(?:19|20)\d\d\s*年?度?|第?[一二三四1-4]季度|[上下]半年|全年|工作台账|台账|汇总|[\d\s_\-—·.,，()（）\[\]【】]"
-)
-
-
-def _name_in(stem: str) -> str | None:
-    m = re.match(r"^(.+?)[\s_\-—·.]*(?:(?:19|20)\d\d|台账|工作台账)", stem)
-    name = (m.group(1) if m else stem).strip(" _-")
-    return name if name and _NOT_A_NAME.sub("", name) else None
-
-
-def unit_from_filename(path: Path) -> str:
-    """'盘山县-2023-台账.xlsx' → '盘山县' (the name before a year or a separator), else the stem.
-
-    A file name with no name in it ('2023.xlsx', '2023年台账.xlsx') takes its folder's name
-    (盘山县/2023.xlsx → 盘山县), so that per-unit folders of same-named files stay apart.
-    """
-    return _name_in(path.stem) or (path.parent.name and _name_in(path.parent.name)) or path.stem
-
-
 def _group(
-    read: Iterable[tuple[Path, Activities | Failure]], by: str | None
+    read: Iterable[tuple[Path, Activities | Failure]], by: str | None, lang: Lang = "zh"
 ) -> tuple[dict[str, Activities], list[Failure]]:
     units: dict[str, Activities] = {}
     failures: list[Failure] = []
@@ -509,9 +505,14 @@ def _group(
             _merge(units, default, acts, acts.rows)
             continue
         rows_by_unit: dict[str, list] = {}
+        blank = []
         for a in acts.rows:
-            unit = str(a.extra.get(BY_FIELD) or "").strip() or infer_unit(acts) or unit_from_filename(path)
-            rows_by_unit.setdefault(unit, []).append(a)
+            unit = str(a.extra.get(BY_FIELD) or "").strip()
+            if unit:
+                rows_by_unit.setdefault(unit, []).append(a)
+            else:  # a row naming no unit is not a unit of its own (it would rank last with 0)
+                blank.append(RowWarning(a.file, a.sheet, a.row, msg=msg("warn.by_blank", by=by, title=a.title)))
+        acts = Activities(acts.rows, [*acts.warnings, *blank], acts.files, acts.titles, acts.file_titles)
         for i, (unit, rows) in enumerate(sorted(rows_by_unit.items())):
             _merge(units, unit, acts, rows, with_warnings=i == 0)
         if not rows_by_unit:
@@ -527,6 +528,31 @@ def _merge(units: dict[str, Activities], unit: str, acts: Activities, rows: list
     for f in acts.files:
         if f not in target.files:
             target.files.append(f)
+
+
+def same_content(paths: Sequence[Path]) -> dict[str, str]:
+    """Inputs whose bytes equal an earlier input's: file name → that input (sizes first, hashes only on a tie)."""
+    by_size: dict[int, list[Path]] = {}
+    for p in paths:
+        try:
+            by_size.setdefault(p.stat().st_size, []).append(p)
+        except OSError:
+            continue  # reported when it is read
+    out: dict[str, str] = {}
+    for group in by_size.values():
+        if len(group) < 2:
+            continue
+        first: dict[bytes, Path] = {}
+        for p in group:
+            try:
+                digest = hashlib.blake2b(p.read_bytes(), digest_size=16).digest()
+            except OSError:
+                continue
+            seen = first.setdefault(digest, p)
+            if seen is not p:
+                out[p.name] = str(seen)
+                out.setdefault(seen.name, str(p))
+    return out
 
 
 def usable_cores() -> int:
@@ -589,6 +615,7 @@ def run_batch(
         cards=cards,
         token=uuid.uuid4().hex[:12],
         send_rows=by is not None,
+        same_content=same_content(paths),
     )
     n_jobs = max(1, min(jobs or usable_cores(), len(paths)))
     if cards is not None:
@@ -598,6 +625,12 @@ def run_batch(
             raise OutputError(msg("err.out.mkdir", folder=cards.folder, why=exc.strerror or str(exc))) from None
     try:
         result, made = _run(job, paths, n_jobs, progress)
+        years = sorted({a.year for a in result.audits})
+        if year is None and len(years) > 1:
+            listed = "; ".join(
+                f"{y}: {t('sep', lang).join(a.unit or '' for a in result.audits if a.year == y)}" for y in years
+            )
+            raise UsageError(msg("err.batch_years", years=listed))
         if cards is not None:
             _place_cards(result, made, cards, paths)
     finally:
@@ -629,7 +662,7 @@ def _run(
         if shared:
             idx = sorted({i for u in shared for i in files_of[u]})
             rows = [done[i].acts for i in idx] if job.send_rows else runner.read([paths[i] for i in idx])
-            units, _ = _group(zip((paths[i] for i in idx), rows, strict=True), by)  # type: ignore[arg-type]
+            units, _ = _group(zip((paths[i] for i in idx), rows, strict=True), by, job.lang)  # type: ignore[arg-type]
             where = {u: ", ".join(str(paths[i]) for i in files_of[u]) for u in shared}
             merged = {u.name: u for u in _audit_units(job, {u: units[u] for u in shared}, where.__getitem__)}
     result = BatchResult(failures=sorted(failures, key=lambda f: f.file))

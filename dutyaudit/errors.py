@@ -34,6 +34,12 @@ class UsageError(DutyAuditError):
     """A command-line option is wrong or options conflict."""
 
 
+def _one_line(path: str) -> str:
+    """A file name as printed in a message: a newline or other control character in it shown escaped, so
+    the message stays on one line."""
+    return path if path.isprintable() else path.encode("unicode_escape").decode("ascii", "replace")
+
+
 class InputError(DutyAuditError):
     """A log file cannot be read: missing, unreadable, encrypted, corrupt, or without a header."""
 
@@ -43,7 +49,7 @@ class InputError(DutyAuditError):
         self.reason = self.message
         self.reason_msg = self.msg
         if path:
-            self.message = f"{path}: {self.message}"
+            self.message = f"{_one_line(path)}: {self.message}"
             self.args = (self.message,)
 
     def reason_text(self, lang: Lang = "zh") -> str:
@@ -51,7 +57,7 @@ class InputError(DutyAuditError):
         return self.reason_msg.render(lang) if self.reason_msg is not None else self.reason
 
     def text(self, lang: Lang = "zh") -> str:
-        return f"{self.path}: {self.reason_text(lang)}" if self.path else self.reason_text(lang)
+        return f"{_one_line(self.path)}: {self.reason_text(lang)}" if self.path else self.reason_text(lang)
 
 
 class PackError(DutyAuditError):

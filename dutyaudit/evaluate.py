@@ -1,7 +1,7 @@
 """Evaluation: one function per requirement kind turns a duty's hits into a verdict; then the score.
 
 Verdicts and score follow the contract: credit 1 for met, found/required (capped at 1) for partial,
-0.5 for late, 0 for missing; waived duties leave the denominator.
+0.5 for late, 0 for missing; waived and not-applicable (``na``) duties leave the denominator.
 """
 
 from __future__ import annotations
@@ -12,11 +12,12 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from dutyaudit.i18n import LABELS, Lang, t
+from dutyaudit.i18n import LABELS, Lang, Msg, msg, t
 from dutyaudit.ingest.text import normalize
 from dutyaudit.matching import Hit, field_value
-from dutyaudit.model import Activity
+from dutyaudit.model import Activity, RowWarning
 from dutyaudit.packs import (
+    AllOfReq,
     Condition,
     CountReq,
     DeadlineReq,
@@ -63,6 +64,8 @@ class DutyResult:
     shortfall: str
     evidence: list[Hit] = field(default_factory=list)
     waiver: Waiver | None = None
+    notes: list[RowWarning] = field(default_factory=list)
+    """Warnings about the rows behind the verdict (a blank 学时 or person cell); the audit lists them."""
 
     @property
     def credit(self) -> float:
@@ -192,13 +195,38 @@ def sum_value(req: SumReq, a: Activity) -> float | None:
 
 
 def person_totals(req: SumReq, hits: Sequence[Hit]) -> dict[str, float]:
-    """Per-person sums for ``per_person`` duties (names split on 、,; / and spaces; '?' when none)."""
+    """Per-person sums for ``per_person`` duties (names split on 、,; / and spaces; rows naming nobody are left out)."""
     per: dict[str, float] = defaultdict(float)
     for h in hits:
-        names = [n for n in _PERSON_SPLIT.split(h.activity.actor) if n] or ["?"]
-        for n in names:
-            per[n] += sum_value(req, h.activity) or 0.0
+        for n in _PERSON_SPLIT.split(h.activity.actor):
+            if n:
+                per[n] += sum_value(req, h.activity) or 0.0
     return dict(per)
+
+
+def names_persons(hits: Sequence[Hit]) -> bool:
+    """Whether any row names a person (else a per-person duty is summed for the unit)."""
+    return any(h.activity.actor.strip() for h in hits)
+
+
+def _note(a: Activity, why: Msg) -> RowWarning:
+    return RowWarning(a.file, a.sheet, a.row, msg=why)
+
+
+def _sum_notes(duty: Duty, req: SumReq, hits: list[Hit], by_person: bool, lang: Lang) -> list[RowWarning]:
+    """A warning for each row whose number (or, per person, whose person) is blank, and one when no row names anyone."""
+    notes = []
+    field_name = word(req.unit, lang) if req.field == "hours" else req.field
+    for h in hits:
+        a = h.activity
+        if sum_value(req, a) is None:
+            notes.append(_note(a, msg("warn.sum_blank", label=duty.label, field=field_name, title=a.title)))
+        if by_person and not a.actor.strip():
+            notes.append(_note(a, msg("warn.person_blank", label=duty.label, title=a.title)))
+    if req.per_person and not by_person:
+        first = hits[0].activity
+        notes.append(RowWarning(first.file, None, None, msg=msg("warn.no_persons", label=duty.label, id=duty.id)))
+    return notes
 
 
 def _sum(duty: Duty, req: SumReq, hits: list[Hit], year: int, lang: Lang) -> DutyResult:
@@ -207,18 +235,23 @@ def _sum(duty: Duty, req: SumReq, hits: list[Hit], year: int, lang: Lang) -> Dut
 
     if not hits:
         return DutyResult(duty, "missing", req.min, 0, t("short.missing", lang), hits)
-    if not req.per_person:
+    by_person = req.per_person and names_persons(hits)
+    notes = _sum_notes(duty, req, hits, by_person, lang)
+    if not by_person:
         total = sum(value(h) for h in hits)
-        return _against(
+        res = _against(
             duty, total, req.min, t("short.sum", lang, n=_num(req.min - total), unit=word(req.unit, lang)), hits
         )
+        res.notes = notes
+        return res
     per = person_totals(req, hits)
     below = {n: v for n, v in per.items() if v < req.min}
     found = len(per) - len(below)
     if not below:
-        return DutyResult(duty, "met", len(per), found, "", hits)
+        return DutyResult(duty, "met", len(per), found, "", hits, notes=notes)
     listed = t("sep", lang).join(f"{n} {_num(v)}/{_num(req.min)}" for n, v in sorted(below.items()))
-    return DutyResult(duty, "partial", len(per), found, t("short.persons", lang, n=len(below), names=listed), hits)
+    short = t("short.persons", lang, n=len(below), names=listed)
+    return DutyResult(duty, "partial", len(per), found, short, hits, notes=notes)
 
 
 def condition_holds(cond: Condition, a: Activity) -> bool:
@@ -284,8 +317,8 @@ def condition_text(cond: Condition, lang: Lang = "zh", row: Activity | None = No
 
 
 def _rate(duty: Duty, req: RateReq, hits: list[Hit], year: int, lang: Lang) -> DutyResult:
-    if not hits:
-        return DutyResult(duty, "missing", _num(req.min), 0, t("short.no_cases", lang, of=word(req.of, lang)), hits)
+    if not hits:  # nothing to measure: not applicable, not a failure
+        return DutyResult(duty, "na", _num(req.min), 0, t("short.na", lang, of=word(req.of, lang)), hits)
     ok = sum(1 for h in hits if condition_holds(req.where, h.activity))
     pct = round(100.0 * ok / len(hits), 1)
     return _against(duty, pct, req.min, t("short.rate", lang, n=_num(round(req.min - pct, 1))), hits)
@@ -302,6 +335,40 @@ def _each(duty: Duty, req: EachReq, hits: list[Hit], year: int, lang: Lang) -> D
     return DutyResult(duty, "partial", len(hits), found, t("short.each", lang, n=len(bad), rows=rows), hits)
 
 
+def row_text(a: Activity) -> str:
+    """A row's normalised title and the text of its other columns, for finding named items."""
+    others = " ".join(v for v in a.extra.values() if isinstance(v, str))
+    return a.key + "\x00" + normalize(others) if others else a.key
+
+
+def items_covered(req: AllOfReq, hits: Sequence[Hit]) -> dict[str, list[Hit]]:
+    """Each item's name → the rows that name it (an item may be named as any of its ``|`` alternatives)."""
+    names = req.names()
+    wanted = [
+        (name, [normalize(w) for w in item.split("|") if w.strip()])
+        for name, item in zip(names, req.items, strict=True)
+    ]
+    out: dict[str, list[Hit]] = {name: [] for name, _ in wanted}
+    for h in hits:
+        text = row_text(h.activity)
+        for name, words in wanted:
+            if any(w in text for w in words):
+                out[name].append(h)
+    return out
+
+
+def _all_of(duty: Duty, req: AllOfReq, hits: list[Hit], year: int, lang: Lang) -> DutyResult:
+    n = len(req.items)
+    if not hits:
+        return DutyResult(duty, "missing", n, 0, t("short.missing", lang), hits)
+    covered = items_covered(req, hits)
+    lacking = [name for name, rows in covered.items() if not rows]
+    if not lacking:
+        return DutyResult(duty, "met", n, n, "", hits)
+    short = t("short.all_of", lang, names=t("sep", lang).join(lacking))
+    return DutyResult(duty, "partial", n, n - len(lacking), short, hits)
+
+
 def _evidence(duty: Duty, req: EvidenceReq, hits: list[Hit], year: int, lang: Lang) -> DutyResult:
     if hits:
         return DutyResult(duty, "met", 1, len(hits), "", hits)
@@ -314,6 +381,7 @@ _KINDS: dict[type, Callable[..., DutyResult]] = {
     SumReq: _sum,
     RateReq: _rate,
     EachReq: _each,
+    AllOfReq: _all_of,
     EvidenceReq: _evidence,
 }
 
@@ -339,6 +407,8 @@ def requirement_text(duty: Duty, lang: Lang = "zh") -> str:
         text = t("req.rate", lang, of=word(req.of, lang), min=_num(req.min))
     elif isinstance(req, EachReq):
         text = t("req.each", lang, cond=condition_text(req.where, lang))
+    elif isinstance(req, AllOfReq):
+        text = t("req.all_of", lang, names=t("sep", lang).join(req.names()))
     else:
         text = t("req.evidence", lang)
     if req.window is not None:
@@ -346,9 +416,13 @@ def requirement_text(duty: Duty, lang: Lang = "zh") -> str:
     return text
 
 
+#: Statuses left out of the score's denominator.
+UNSCORED = ("waived", "na")
+
+
 def score(results: Sequence[DutyResult]) -> float:
-    """100 × Σ weight·credit / Σ weight over non-waived duties (100 when every duty is waived)."""
-    counted = [r for r in results if r.status != "waived"]
+    """100 × Σ weight·credit / Σ weight over duties neither waived nor na (100 when none is left)."""
+    counted = [r for r in results if r.status not in UNSCORED]
     total = sum(r.duty.weight for r in counted)
     if not total:
         return 100.0

@@ -34,6 +34,8 @@ from dutyaudit.evaluate import (
     field_label,
     in_scope,
     in_window,
+    items_covered,
+    names_persons,
     period_name,
     periods_of,
     person_totals,
@@ -44,7 +46,7 @@ from dutyaudit.evaluate import (
 from dutyaudit.i18n import Lang, msg, t
 from dutyaudit.matching import CompiledMatch, Hit, Matcher
 from dutyaudit.model import Activities, Activity, RowWarning
-from dutyaudit.packs import CountReq, DeadlineReq, Duty, EachReq, Pack, RateReq, SumReq
+from dutyaudit.packs import AllOfReq, CountReq, DeadlineReq, Duty, EachReq, Pack, RateReq, SumReq
 from dutyaudit.waivers import expired_warning, resolve, scoped, unknown_duty
 
 #: How many near misses an explanation keeps by default.
@@ -121,7 +123,7 @@ class Explanation:
     @property
     def satisfied(self) -> bool:
         """Met or waived (explain exits 0)."""
-        return self.result.status in ("met", "waived")
+        return self.result.status in ("met", "waived", "na")
 
 
 def find_duty(pack: Pack, duty_id: str) -> Duty:
@@ -278,17 +280,18 @@ def near_misses(pack: Pack, duty: Duty, matcher: Matcher, year: int, counted: se
         a = matcher.activities[i]
         if id(a) in counted:
             continue
-        held_all = sum(1 for entry in cm.all if any(norm in a.key for norm, _ in entry))
-        held = held_all + (1 if cm.any and any(norm in a.key for norm, _ in cm.any) else 0)
+        text = matcher.row_text(i)
+        held_all = sum(1 for entry in cm.all if any(norm in text for norm, _ in entry))
+        held = held_all + (1 if cm.any and any(norm in text for norm, _ in cm.any) else 0)
         if held < groups and (held * 2 < groups or (cm.all and not held_all)):
             continue
         role = matcher.role_for(i, duty.role)
-        reasons = [*judge.keyword_reasons(a.key), *judge.role_type_reasons(a, role), *judge.date_reasons(a)]
+        reasons = [*judge.keyword_reasons(text), *judge.role_type_reasons(a, role), *judge.date_reasons(a)]
         if not reasons:
             reasons = judge.requirement_reasons(a)
         if not reasons:
             continue  # counts (e.g. a count duty's extra rows in a period already met)
-        found = cm.found_words(a.key)
+        found = cm.found_words(text)
         ranked.append((len(reasons), -len(found), i, NearMiss(a, found, a.type, role, tuple(reasons))))
     ranked.sort(key=lambda x: x[:3])
     return [x[3] for x in ranked]
@@ -306,7 +309,7 @@ def _scope(pack: Pack, duty: Duty, year: int, lang: Lang) -> str:
 
 def needed_text(pack: Pack, duty: Duty, result: DutyResult, hits: Sequence[Hit], year: int, lang: Lang) -> str:
     """What would satisfy the duty, in words ('' when it is met or waived)."""
-    if result.status in ("met", "waived"):
+    if result.status in ("met", "waived", "na"):
         return ""
     req = duty.requirement
     scope = _scope(pack, duty, year, lang)
@@ -326,7 +329,7 @@ def needed_text(pack: Pack, duty: Duty, result: DutyResult, hits: Sequence[Hit],
         return t("explain.need.deadline", lang, by=dt.date(year, mm, dd).isoformat(), scope=rule)
     if isinstance(req, SumReq):
         unit = word(req.unit, lang)
-        if req.per_person and in_year:
+        if req.per_person and names_persons(in_year):
             below = {n: v for n, v in person_totals(req, in_year).items() if v < req.min}
             names = t("sep", lang).join(f"{n} {_fmt(v)}/{_fmt(req.min)}" for n, v in sorted(below.items()))
             return t("explain.need.sum_pp", lang, min=_fmt(req.min), unit=unit, names=names)
@@ -345,6 +348,9 @@ def needed_text(pack: Pack, duty: Duty, result: DutyResult, hits: Sequence[Hit],
             return t("explain.need.evidence", lang, scope=scope)
         bad = sum(1 for h in in_year if not condition_holds(req.where, h.activity))
         return t("explain.need.each", lang, n=bad, cond=condition_text(req.where, lang))
+    if isinstance(req, AllOfReq):
+        lacking = [name for name, rows in items_covered(req, in_year).items() if not rows]
+        return t("explain.need.all_of", lang, names=t("sep", lang).join(lacking), scope=scope)
     return t("explain.need.evidence", lang, scope=scope)
 
 

@@ -85,8 +85,10 @@ LABELS: dict[str, dict[str, str]] = {
     "xl.ov.files": {"zh": "审核台账", "en": "Logs audited"},
     "xl.ov.rows": {"zh": "读取记录", "en": "Rows read"},
     "xl.ov.rows_value": {
-        "zh": "{rows}行（计入佐证{used}行，未匹配{unmatched}行，读取警告{warnings}条）",
-        "en": "{rows} rows ({used} counted as evidence, {unmatched} matched no duty, {warnings} warnings)",
+        "zh": "{rows}行 = 计入佐证{used}行 + 未匹配{unmatched}行 + 未计入{excluded}行（见“未计入记录”）；"
+        "读取警告{warnings}条",
+        "en": "{rows} rows = {used} counted as evidence + {unmatched} matched no duty + {excluded} excluded "
+        "(see Excluded); {warnings} warnings",
     },
     "xl.ov.produced": {"zh": "生成日期", "en": "Produced"},
     "xl.ov.produced_value": {"zh": "{date}（dutyaudit {version}）", "en": "{date} (dutyaudit {version})"},
@@ -247,6 +249,7 @@ LABELS: dict[str, dict[str, str]] = {
     "ui.col.expires": {"zh": "有效期至", "en": "Expires"},
     "ui.col.unit": {"zh": "单位", "en": "Unit"},
     "ui.col.rank": {"zh": "名次", "en": "Rank"},
+    "ui.col.year": {"zh": "年度", "en": "Year"},
     "ui.col.score": {"zh": "得分", "en": "Score"},
     "ui.col.grade": {"zh": "等次", "en": "Grade"},
     "ui.col.warnings": {"zh": "警告", "en": "Warnings"},
@@ -382,6 +385,108 @@ LABELS: dict[str, dict[str, str]] = {
     "explain.need.each": {"zh": "所列{n}条记录须满足：{cond}", "en": "the {n} rows listed must satisfy: {cond}"},
     "explain.need.evidence": {"zh": "需有1条记录：{scope}", "en": "1 row {scope}"},
     # --- end explain
+    # --- verdicts: na, all_of, per-person sums, duplicates, excluded rows, scope, year and unit checks
+    "na": {"zh": "不适用", "en": "n/a"},
+    "kind.all_of": {"zh": "逐一", "en": "each of"},
+    "req.all_of": {"zh": "{names}每项均须有记录", "en": "a row for each of {names}"},
+    "short.na": {"zh": "本年度无此类{of}记录", "en": "no {of} rows this year: not applicable"},
+    "short.all_of": {"zh": "未见：{names}", "en": "none for: {names}"},
+    "warn.sum_blank": {
+        "zh": "{label}：{field}为空或不是数字，按0计（{title}）",
+        "en": "{label}: {field} is blank or not a number, counted as 0 ({title})",
+    },
+    "warn.person_blank": {
+        "zh": "{label}：人员为空，该行学时未计入任何人（{title}）",
+        "en": "{label}: no person named; the row's hours count for nobody ({title})",
+    },
+    "warn.no_persons": {
+        "zh": "{label}（{id}）按人计，但台账未列出人员（责任人/参训人员列），改按单位合计",
+        "en": "{label} ({id}) is per person but the log names nobody (no person column): summed for the unit",
+    },
+    "explain.need.all_of": {"zh": "需补{names}的记录：{scope}", "en": "rows for {names}, {scope}"},
+    "scope.kind.county": {"zh": "县（市、区）", "en": "a county or city"},
+    "scope.kind.township": {"zh": "乡镇（街道）", "en": "a township"},
+    "scope.kind.department": {"zh": "部门", "en": "a department"},
+    "scope.given": {"zh": "按 --role 审计：{roles}", "en": "--role: {roles}"},
+    "scope.no_unit": {
+        "zh": "台账未写明单位，审计全部责任主体（可用 --unit 或 --role 指定）",
+        "en": "the log names no unit: every role audited (narrow it with --unit or --role)",
+    },
+    "scope.unknown_kind": {
+        "zh": "单位“{unit}”看不出类别，审计全部责任主体（可用 --role 指定）",
+        "en": "the kind of unit {unit} is unclear: every role audited (narrow it with --role)",
+    },
+    "scope.no_role": {
+        "zh": "单位“{unit}”是{kind}，本清单无此类职责，审计全部责任主体（可用 --role 指定）",
+        "en": "{unit} is {kind} but the pack has no such role: every role audited (narrow it with --role)",
+    },
+    "scope.inferred": {
+        "zh": "单位“{unit}”是{kind}，审计{roles}的职责（其他职责不在范围内；可用 --role 改变）",
+        "en": "{unit} is {kind}: duties of {roles} audited (others are out of scope; change with --role)",
+    },
+    "scope.log_roles": {
+        "zh": "；台账另有{roles}的工作表或责任主体，一并审计",
+        "en": "; the log also has sheets or responsible-body cells of {roles}, audited too",
+    },
+    "xl.sheet.excluded": {"zh": "未计入记录", "en": "Excluded"},
+    "xl.excluded_title": {
+        "zh": "{unit} {year}年度未计入审核的记录（其他年度、重复、其他单位、无日期）",
+        "en": "{unit} — rows left out of the {year} audit (other year, duplicate, other unit, no date)",
+    },
+    "ui.excluded": {
+        "zh": "未计入 {n} 行（其他年度、重复或其他单位，原因见 --format json 或评分表）",
+        "en": "{n} rows excluded (other year, duplicate or other unit; reasons in --format json or the scorecard)",
+    },
+    "ui.scope": {"zh": "审核范围：{reason}", "en": "Scope: {reason}"},
+    "err.role": {
+        "zh": "清单 {pack} 没有责任主体 {role!r}：可用 {roles}",
+        "en": "unknown role {role!r} for pack {pack}: use one of {roles}",
+    },
+    "excl.year": {"zh": "不在{year}年度（{date}）", "en": "not in {year} ({date})"},
+    "excl.undated": {"zh": "无日期", "en": "no date"},
+    "excl.duplicate": {
+        "zh": "与 {file} {sheet}!{row} 重复，只计一次",
+        "en": "same as {file} {sheet}!{row}: counted once",
+    },
+    "excl.unit": {"zh": "属于其他单位：{unit}", "en": "another unit: {unit}"},
+    "warn.duplicates": {
+        "zh": "{n}行与 {file} 的“{sheet}”重复（同日期、事项、单位），只计一次（如第{row}行 = 第{orow}行）",
+        "en": "{n} rows repeat {file} sheet {sheet} (same date, title and unit): counted once "
+        "(e.g. row {row} = row {orow})",
+    },
+    "warn.pack_after_year": {
+        "zh": "清单 {pack} 发布于{issued}，晚于审计年度{year}：当年尚无此清单，结果仅供参考",
+        "en": "pack {pack} was issued {issued}, after the audit year {year}: its duties did not bind then",
+    },
+    "err.several_units": {
+        "zh": "台账涉及多个单位（{units}）：用 --unit 选其中一个，或用 batch 逐个审计"
+        "（一列写明单位时用 batch --by 该列列名）",
+        "en": "the logs name several units ({units}): pick one with --unit, or audit each with batch "
+        "(batch --by COLUMN when a column names the unit)",
+    },
+    "err.unit_mismatch": {
+        "zh": "--unit {unit} 与台账不符：台账的单位列和标题写的是 {named}；检查 --unit 或所给的台账",
+        "en": "--unit {unit} does not match the logs: their unit column and title name {named}; "
+        "check --unit or the files",
+    },
+    "err.no_rows_in_year": {
+        "zh": "没有{year}年度的记录：台账记录的日期在 {years}；用 --year {best}，或检查日期列",
+        "en": "no row is dated in {year}: the rows are in {years}; use --year {best}, or check the date column",
+    },
+    "err.year_rows": {"zh": "{year}年（{n}行）", "en": "{year} ({n} rows)"},
+    "warn.by_blank": {
+        "zh": "--by {by} 列为空：该行不属于任何单位，未审核（{title}）",
+        "en": "--by {by} is blank: the row belongs to no unit and is not audited ({title})",
+    },
+    "warn.same_content": {
+        "zh": "与 {other} 文件内容完全相同：同一台账给了两次？",
+        "en": "the same content as {other}: one log given twice?",
+    },
+    "err.batch_years": {
+        "zh": "各单位的台账年度不同（{years}）：用 --year 指定一个审计年度",
+        "en": "the units' logs are of different years ({years}): give one audit year with --year",
+    },
+    # --- end verdicts
 }
 
 

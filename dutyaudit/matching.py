@@ -7,13 +7,16 @@ the evaluator's business, so ``explain`` can tell "wrong year" from "keyword mis
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
+from dutyaudit.concepts import CompiledConcept, compiled_concepts
 from dutyaudit.ingest.text import fold, normalize
 from dutyaudit.model import Activity
 from dutyaudit.packs import Duty, Match, Pack
+from dutyaudit.rowtext import build_units, place_of
+from dutyaudit.vocabulary import match_form
 
 _SEP = "\x00"
 
@@ -24,24 +27,38 @@ class Hit:
 
     activity: Activity
     keywords: tuple[str, ...]
-    """Keywords (as the pack writes them) found in the title."""
+    """Words found (as the pack or the vocabulary writes them); one found outside the title carries
+    its column: 会前学法〔议题〕."""
     type: str | None
     role: str | None
     """The row's role id (None: the log does not say; it may count for any role)."""
+    places: tuple[tuple[str, str], ...] = ()
+    """(word, column) for each word found; column "" is the title."""
+
+
+def shown(places: Sequence[tuple[str, str]]) -> tuple[str, ...]:
+    """Words for display: 会前学法, or 会前学法〔议题〕 when found in another column than the title."""
+    return tuple(dict.fromkeys(f"{w}〔{c}〕" if c else w for w, c in places))
 
 
 class KeywordIndex:
-    """Finds the rows whose key contains a word.
+    """Finds the keys (row texts, or units of rows) that contain a word, and the rows they belong to.
 
-    Logs repeat titles (会前学法, 常务会议 …), so the index scans one joined string of the distinct
-    keys per word and maps each distinct key back to its rows.
+    Logs repeat their texts (会前学法, 常务会议 …), so the index scans one joined string of the
+    distinct keys per word; word lookups answer with distinct-key ids, which :meth:`rows_of` maps
+    back to the rows (``owners``: the row of each key; default, key ``i`` is row ``i``).
     """
 
-    def __init__(self, keys: Sequence[str]) -> None:
+    def __init__(self, keys: Sequence[str], owners: Sequence[int] | None = None) -> None:
         rows_of: dict[str, list[int]] = {}
         for i, k in enumerate(keys):
-            rows_of.setdefault(k, []).append(i)
+            rows_of.setdefault(k, []).append(i if owners is None else owners[i])
         distinct = list(rows_of)
+        self._id = {k: j for j, k in enumerate(distinct)}
+        self.ids = [self._id[k] for k in keys]
+        """The distinct-key id of each key given."""
+        self.keys = distinct
+        """The distinct keys; a key id is a position in this list."""
         self._rows = [rows_of[k] for k in distinct]
         self._text = _SEP.join(distinct)
         starts, pos = [], 0
@@ -50,25 +67,42 @@ class KeywordIndex:
             pos += len(k) + 1
         self._starts = starts
         self._cache: dict[str, frozenset[int]] = {}
+        self.memo: dict[str, frozenset[int]] = {}
+        """Keys naming each concept, filled by :meth:`CompiledConcept.keys_naming`."""
 
-    def rows_with(self, word: str) -> frozenset[int]:
-        """Indices of rows whose key contains ``word`` (already normalised)."""
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def keys_with(self, word: str) -> frozenset[int]:
+        """Ids of the distinct keys that contain ``word`` (already in match form)."""
         hit = self._cache.get(word)
         if hit is not None:
             return hit
-        out: set[int] = set()
-        text, find, starts, rows = self._text, self._text.find, self._starts, self._rows
+        out: list[int] = []
+        text, find, starts = self._text, self._text.find, self._starts
         if word:
             i = find(word)
             while i != -1:
                 k = bisect_right(starts, i) - 1
-                out.update(rows[k])
+                out.append(k)
                 # jump to the next key: one hit per key is enough
                 nxt = starts[k + 1] if k + 1 < len(starts) else len(text)
                 i = find(word, nxt)
         hit = frozenset(out)
         self._cache[word] = hit
         return hit
+
+    def rows_of(self, key_ids: Iterable[int]) -> set[int]:
+        """The rows the given keys belong to."""
+        out: set[int] = set()
+        rows = self._rows
+        for k in key_ids:
+            out.update(rows[k])
+        return out
+
+    def rows_with(self, word: str) -> set[int]:
+        """Rows with a key that contains ``word``."""
+        return self.rows_of(self.keys_with(word))
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,44 +114,61 @@ class CompiledMatch:
     any: tuple[tuple[str, str], ...]
     none: tuple[tuple[str, str], ...]
     types: frozenset[str]
+    concepts: tuple[CompiledConcept, ...] = ()
 
     @classmethod
     def of(cls, m: Match) -> CompiledMatch:
         def words(ws: list[str]) -> tuple[tuple[str, str], ...]:
-            return tuple((normalize(w), w) for w in ws if w.strip())
+            return tuple((match_form(w), w) for w in ws if w.strip())
 
+        table = compiled_concepts() if m.concepts else {}
         return cls(
             all=tuple(words(entry.split("|")) for entry in m.all),
             any=words(m.any),
             none=words(m.none),
             types=frozenset(m.types),
+            concepts=tuple(table[c] for c in m.concepts),
         )
 
-    def keyword_rows(self, index: KeywordIndex, n: int) -> set[int]:
-        """Rows whose title satisfies all/any/none."""
-        rows: set[int] | None = None
+    def matching_keys(self, index: KeywordIndex) -> set[int]:
+        """Ids of the index's keys that satisfy concepts/all/any/none (all in one key)."""
+        keys: set[int] | None = None
         for alts in self.all:
             hit: set[int] = set()
             for norm, _ in alts:
-                hit |= index.rows_with(norm)
-            rows = hit if rows is None else rows & hit
-            if not rows:
+                hit |= index.keys_with(norm)
+            keys = hit if keys is None else keys & hit
+            if not keys:
                 return set()
-        if self.any:
+        if self.any or self.concepts:
             hit = set()
             for norm, _ in self.any:
-                hit |= index.rows_with(norm)
-            rows = hit if rows is None else rows & hit
-        rows = rows if rows is not None else set(range(n))
+                hit |= index.keys_with(norm)
+            for c in self.concepts:
+                hit |= c.keys_naming(index)
+            keys = hit if keys is None else keys & hit
+        keys = keys if keys is not None else set(range(len(index)))
         for norm, _ in self.none:
-            rows -= index.rows_with(norm)
-        return rows
+            if not keys:
+                break
+            keys -= index.keys_with(norm)
+        return keys
+
+    def keyword_rows(self, index: KeywordIndex, n: int) -> set[int]:
+        """Rows (of ``n``) with a key that satisfies the rule."""
+        return index.rows_of(self.matching_keys(index)) if n else set()
+
+    def found_forms(self, key: str) -> tuple[tuple[str, str], ...]:
+        """The rule's words present in a key: (match form, as written in the pack or the vocabulary)."""
+        out = [(norm, w) for alts in self.all for norm, w in alts if norm in key]
+        out += [(norm, w) for norm, w in self.any if norm in key]
+        for c in self.concepts:
+            out += c.naming_forms(key)
+        return tuple(dict.fromkeys(out))
 
     def found_words(self, key: str) -> tuple[str, ...]:
-        """The keywords (as written in the pack) present in a normalised title."""
-        out = [w for alts in self.all for norm, w in alts if norm in key]
-        out += [w for norm, w in self.any if norm in key]
-        return tuple(dict.fromkeys(out))
+        """The keywords (as written in the pack or the vocabulary) present in a key."""
+        return tuple(dict.fromkeys(w for _, w in self.found_forms(key)))
 
     def type_ok(self, type_id: str | None) -> bool:
         """A row's type passes unless it is a known type outside the rule's types."""
@@ -195,7 +246,9 @@ class Matcher:
     def __init__(self, pack: Pack, activities: Sequence[Activity]) -> None:
         self.pack = pack
         self.activities = activities
-        self.index = KeywordIndex([a.key for a in activities])
+        fields = [n for f in pack.fields for n in (f.name, *f.aliases)]
+        self.units = build_units(activities, fields)
+        self.index = KeywordIndex(self.units.keys, self.units.row)
         self._resolver = RoleResolver(pack)
         self._compiled: dict[str, CompiledMatch] = {}
 
@@ -246,22 +299,56 @@ class Matcher:
         """Rows that satisfy the duty's keywords, type and role, in log order."""
         cm = self.compiled(duty)
         roles = self.roles
-        rows = cm.keyword_rows(self.index, len(self.activities))
+        keys = cm.matching_keys(self.index)
+        rows = self.index.rows_of(keys)
         rows -= self._other_role_rows.get(duty.role, frozenset())
         out = []
-        words: dict[str, tuple[str, ...]] = {}
         type_ok = cm.type_ok
+        memo: dict[tuple[int, str], tuple[tuple[str, str], ...]] = {}
+        words: dict[tuple[tuple[str, str], ...], tuple[str, ...]] = {}
         for i in sorted(rows):
             a = self.activities[i]
             if not type_ok(a.type):
                 continue
-            found = words.get(a.key)
+            places = self.places(cm, i, keys, memo)
+            found = words.get(places)
             if found is None:
-                found = words[a.key] = cm.found_words(a.key)
+                found = words[places] = shown(places)
             role = roles[i]
             # a row of no role counts for any role; a joint row (县委、县政府) for each role it names
-            out.append(Hit(a, found, a.type, None if role is None else duty.role))
+            out.append(Hit(a, found, a.type, None if role is None else duty.role, places))
         return out
+
+    def places(
+        self,
+        cm: CompiledMatch,
+        i: int,
+        keys: set[int] | None = None,
+        memo: dict[tuple[int, str], tuple[tuple[str, str], ...]] | None = None,
+    ) -> tuple[tuple[str, str], ...]:
+        """(word, column) of the rule's words in row ``i``'s units (those among ``keys``, if given)."""
+        units, ids = self.units, self.index.ids
+        memo = {} if memo is None else memo
+        start, end = units.starts[i], units.starts[i + 1]
+        out: list[tuple[str, str]] = []
+        for u in range(start, end):
+            kid = ids[u]
+            if keys is not None and kid not in keys:
+                continue
+            col = units.column[u]
+            got = memo.get((kid, col))
+            if got is None:
+                key = units.keys[u]
+                found = [(w, place_of(key, norm, col)) for norm, w in cm.found_forms(key)]
+                got = memo[(kid, col)] = tuple((w, p) for w, p in found if p is not None)
+            if end - start == 1:
+                return got
+            out.extend(got)
+        return tuple(dict.fromkeys(out))
+
+    def row_text(self, i: int) -> str:
+        """Row ``i``'s whole text in match form (its units joined), for tests of single words."""
+        return _SEP.join(self.units.keys[u] for u in self.units.of_row(i))
 
 
 def field_value(a: Activity, name: str) -> object:

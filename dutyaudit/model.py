@@ -10,7 +10,7 @@ from typing import Any
 from dutyaudit.i18n import Lang, Msg
 
 #: Statuses of a duty (the verdict contract).
-STATUSES = ("met", "partial", "late", "missing", "waived")
+STATUSES = ("met", "partial", "late", "missing", "waived", "na")
 
 
 @dataclass(slots=True, eq=False)
@@ -104,3 +104,16 @@ class Activities:
     files: list[str]
     titles: list[str] = field(default_factory=list)
     """Title rows found above headers (they name the unit and the year)."""
+    file_titles: dict[str, list[str]] = field(default_factory=dict)
+    """The same title rows by file (as ``Activity.file`` names it): which unit each file names."""
+
+
+@dataclass(frozen=True, slots=True)
+class Excluded:
+    """A row read but left out of the audit, and why (another year, a duplicate, another unit, no date)."""
+
+    activity: Activity
+    reason: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {**self.activity.ref(), "reason": self.reason}

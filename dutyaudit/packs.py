@@ -2,14 +2,14 @@
 
 A pack is one official document turned into checkable duties. Every duty quotes its source
 sentence verbatim (``text``), cites the document's own clause number (``clause``) and carries
-exactly one requirement (``count``, ``deadline``, ``sum``, ``rate``, ``each`` or ``evidence``).
+exactly one requirement (``count``, ``deadline``, ``sum``, ``rate``, ``each``, ``all_of`` or ``evidence``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import cache
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -147,24 +147,54 @@ class EachReq(_Req):
     where: Condition
 
 
+class AllOfReq(_Req):
+    """Each of several named bodies or items has a matching activity (听取人大、政府、政协、法院、检察院党组汇报).
+
+    An item may list alternatives separated by ``|`` (政府|人民政府); the first is its name in shortfalls.
+    """
+
+    kind: Literal["all_of"]
+    items: list[str] = Field(min_length=2, description="The bodies or items that each need a row (A|B = either).")
+
+    @field_validator("items")
+    @classmethod
+    def _distinct(cls, v: list[str]) -> list[str]:
+        names = [i.split("|")[0].strip() for i in v]
+        if any(not n for n in names) or len(set(names)) != len(names):
+            raise ValueError("items need distinct, non-empty names")
+        return v
+
+    def names(self) -> list[str]:
+        """Each item's name (its first alternative)."""
+        return [i.split("|")[0].strip() for i in self.items]
+
+
 class EvidenceReq(_Req):
     """Qualitative duty: at least one matching activity shows it was done."""
 
     kind: Literal["evidence"]
 
 
-Requirement = Annotated[CountReq | DeadlineReq | SumReq | RateReq | EachReq | EvidenceReq, Field(discriminator="kind")]
+Requirement = Annotated[
+    CountReq | DeadlineReq | SumReq | RateReq | EachReq | AllOfReq | EvidenceReq, Field(discriminator="kind")
+]
 
 
 class Match(_Model):
-    """Which log rows evidence a duty. Keywords are tested on the normalised title.
+    """Which log rows evidence a duty. Keywords are tested on the row's normalised text.
 
-    An entry of ``all`` may list alternatives separated by ``|`` (听取|审议): one of them suffices.
+    ``concepts`` name activities of the shared vocabulary (packs/vocabulary.yaml); a row naming one of
+    them, or containing one of ``any``, qualifies. An entry of ``all`` may list alternatives separated
+    by ``|`` (听取|审议): one of them suffices.
     """
 
     types: list[str] = Field(default_factory=list, description="Activity types (see ACTIVITY_TYPES).")
+    concepts: list[str] = Field(
+        default_factory=list,
+        description="Concept ids of the shared vocabulary (会前学法, 述法 …); naming one qualifies, like any.",
+    )
     all: list[str] = Field(default_factory=list, description="Every entry must occur (A|B = either).")
-    any: list[str] = Field(default_factory=list, description="At least one must occur, if given.")
+    any: list[str] = Field(default_factory=list, description="At least one must occur (or a concept), if given.")
     none: list[str] = Field(default_factory=list, description="None may occur.")
 
     @field_validator("types")
@@ -175,10 +205,21 @@ class Match(_Model):
             raise ValueError(f"unknown type {unknown[0]!r}; known: {', '.join(ACTIVITY_TYPES)}")
         return v
 
+    @field_validator("concepts")
+    @classmethod
+    def _known_concepts(cls, v: list[str]) -> list[str]:
+        from dutyaudit.vocabulary import load_vocabulary
+
+        known = load_vocabulary().concepts
+        unknown = [c for c in v if c not in known]
+        if unknown:
+            raise ValueError(f"unknown concept {unknown[0]!r} (concepts are listed in packs/vocabulary.yaml)")
+        return v
+
     @model_validator(mode="after")
     def _something(self) -> Match:
-        if not (self.all or self.any):
-            raise ValueError("a match needs keywords in all or any")
+        if not (self.all or self.any or self.concepts):
+            raise ValueError("a match needs concepts or keywords in all or any")
         return self
 
 
@@ -206,6 +247,9 @@ class Duty(_Model):
     owners: list[str] = Field(default_factory=list, description="Responsible units, lead first.")
     years: Years | None = Field(default=None, description="Audit years the duty applies to.")
     note: str | None = Field(default=None, description="How the duty is read (hedges, later years).")
+    review: list[str] = Field(
+        default_factory=list, description="What a person must still check (set by `packs draft`; delete when settled)."
+    )
 
     @property
     def kind(self) -> str:
@@ -263,7 +307,7 @@ def _location(data: Any, loc: tuple[int | str, ...]) -> str:
     return "field " + ".".join(str(p) for p in loc) if loc else "pack"
 
 
-_KINDS = {"count", "deadline", "sum", "rate", "each", "evidence"}
+_KINDS = {"count", "deadline", "sum", "rate", "each", "all_of", "evidence"}
 
 
 def parse_pack(data: Any, origin: str) -> Pack:
@@ -320,7 +364,7 @@ def builtin_dir() -> Path:
 
 def builtin_ids() -> list[str]:
     """Ids of the built-in packs, sorted."""
-    return sorted(p.stem for p in builtin_dir().glob("*.yaml"))
+    return sorted(p.stem for p in builtin_dir().glob("*.yaml") if p.name != "vocabulary.yaml")
 
 
 @cache
@@ -352,13 +396,14 @@ def json_schema() -> dict[str, Any]:
     return schema
 
 
-def duties_for(pack: Pack, year: int, role: str | None = None, unit: str | None = None) -> list[Duty]:
-    """Duties that apply to an audit: the year, an optional role and an optional owner unit."""
+def duties_for(pack: Pack, year: int, role: str | Sequence[str] | None = None, unit: str | None = None) -> list[Duty]:
+    """Duties that apply to an audit: the year, optional roles (one id or several) and an optional owner unit."""
+    roles = None if role is None else {role} if isinstance(role, str) else set(role)
     out = []
     for d in pack.duties:
         if d.years is not None and not d.years.covers(year):
             continue
-        if role is not None and d.role != role:
+        if roles is not None and d.role not in roles:
             continue
         if unit is not None and d.owners and not any(owner_covers(o, unit) for o in d.owners):
             continue

@@ -6,12 +6,13 @@ clerks type them, a few rows of ordinary work that no duty claims, and deliberat
 
 - missing: 党务公开 (party-03), 法治档案 (party-10), 逐县逐专题现场推进 (party-18), 向人大报告重大决策
   (gov-06), 决策终身责任追究 (gov-07), 人大规范性文件备案审查 (congress-04), 人民监督员 (judiciary-09),
-  两法衔接 (dept-06), 执法公示 (dept-07), 部门法律顾问 (dept-14), four of the 六张治安防控网 (dept-24b–e);
+  两法衔接 (dept-06), 执法公示 (dept-07), 部门法律顾问 (dept-14);
 - 干部年度法律考试 (party-08) was held in December 2015 only, so the 2016 audit finds none;
-- partial: 一小时法律援助服务圈 (dept-26): one of three stations is 1.5 hours away;
+- partial: 一小时法律援助服务圈 (dept-26): one of three stations is 1.5 hours away; 六张治安防控网 (dept-24):
+  2 of the 6 nets have a row;
 - shared sentences: 八(一) 第一责任人 and 八(二) 领导联系 rows count for the role that wrote them (市委 or 市政府);
 - deliberate overlaps: 中心组集体学法 counts for party-06 and party-11; 重大决策社会稳定风险评估 for gov-04
-  and gov-10; the 中小学法治教育“五落实”检查 for all five of dept-15a–e; the 公共法律服务站暨法律援助工作站
+  and gov-10; the 中小学法治教育“五落实”检查 for all five items of dept-15; the 公共法律服务站暨法律援助工作站
   for dept-25 and dept-26.
 
 Run from the repo root: ``python examples/ziyang_log.py``.

@@ -102,7 +102,8 @@ def test_summary_workbook_cells(county_dir: Path, run, mini_pack: Path, tmp_path
     assert wb.sheetnames == ["汇总", "排名", "矩阵", "共性问题"]  # 未能审核 only when an input failed
     ranking = wb["排名"]
     assert [ranking.cell(row=r, column=2).value for r in (3, 4, 5)] == ["盘山县", "大洼区", "双台子区"]
-    assert ranking["A3"].value == 1 and ranking["D2"].value == "得分" and ranking["D3"].number_format == "0.0"
+    assert ranking["A3"].value == 1 and ranking["C2"].value == "年度" and ranking["D2"].value == "得分"
+    assert ranking["C3"].value == 2023 and ranking["D3"].number_format == "0.0"
     assert ranking.print_title_rows == "$1:$2" and ranking.freeze_panes == "C3"
     assert ranking.page_setup.orientation == "landscape"
     matrix = wb["矩阵"]
@@ -117,8 +118,8 @@ def test_exit_codes(write_csv, run, mini_pack: Path, tmp_path: Path) -> None:
     log = write_csv(GOOD)
     assert run("batch", log, "--pack", mini_pack).exit_code == 1
     assert run("batch", log, "--pack", mini_pack, "--exit-zero").exit_code == 0
-    assert run("batch", log, "--pack", mini_pack, "--fail-under", "25").exit_code == 0
-    assert run("batch", log, "--pack", mini_pack, "--fail-under", "25.1").exit_code == 1
+    assert run("batch", log, "--pack", mini_pack, "--fail-under", "28.6").exit_code == 0  # 2 of 7 (court rate: na)
+    assert run("batch", log, "--pack", mini_pack, "--fail-under", "28.7").exit_code == 1
     assert run("batch", tmp_path / "nothing-*.csv", "--pack", mini_pack).exit_code == 2
 
 
@@ -136,7 +137,7 @@ def test_out_dir_scorecards(county_dir: Path, run, mini_pack: Path, tmp_path: Pa
 
 def test_csv_format_one_row_per_unit(county_dir: Path, run, mini_pack: Path) -> None:
     lines = run("batch", county_dir, "--pack", mini_pack, "-f", "csv").stdout.splitlines()
-    assert lines[0] == "\ufeffrank,unit,year,score,grade,passed,met,partial,late,missing,waived,total,warnings,files"
+    assert lines[0] == "\ufeffrank,unit,year,score,grade,passed,met,partial,late,missing,waived,na,total,warnings,files"
     assert len(lines) == 4 and lines[1].startswith("1,盘山县,")
 
 
@@ -329,9 +330,7 @@ def test_exit_codes_for_each_case(write_csv, run_en, mini_pack: Path, met_pack: 
     a = write_csv([{"日期": "2023-01-05", "事项": "法治讲座"}], name="甲县.csv")
     b = write_csv([{"日期": "2023-02-05", "事项": "法治讲座"}], name="乙县.csv")
     assert run_en("batch", a, b, "--pack", met_pack).exit_code == 0  # every unit meets every duty
-    assert run_en("batch", a, b, "--pack", met_pack, "--year", "2024").exit_code == 1  # both short in 2024
-    assert run_en("batch", a, b, "--pack", met_pack, "--year", "2024", "--exit-zero").exit_code == 0
-    assert run_en("batch", a, b, "--pack", met_pack, "--year", "2024", "--fail-under", "0").exit_code == 0
+    assert run_en("batch", a, b, "--pack", met_pack, "--year", "2024").exit_code == 2  # no row in 2024: not audited
     assert run_en("batch", a, b, "--pack", met_pack, "--fail-under", "100").exit_code == 0
     bad = tmp_path / "坏.xlsx"
     bad.write_bytes(b"PK\x03\x04broken")
@@ -391,10 +390,12 @@ def test_summary_workbook_is_print_ready_with_status_colours(county_dir: Path, r
             assert ws.page_setup.fitToWidth == 1 and ws.sheet_properties.pageSetUpPr.fitToPage and ws.print_title_rows
     ranking = wb["排名"]
     header = [c.value for c in ranking[2]]
-    statuses = ["达标", "部分", "逾期", "缺失", "豁免"]
-    assert header == ["名次", "单位", "年度", "得分", "等次", *statuses, "合计", "警告", "文件"]
+    assert header == [
+        *("名次", "单位", "年度", "得分", "等次", "达标", "部分", "逾期", "缺失", "豁免", "不适用"),
+        *("合计", "警告", "文件"),
+    ]
     top = [c.value for c in ranking[3]]
-    assert top[:3] == [1, "盘山县", 2023] and top[10] == 8 and sum(top[5:10]) == 8
+    assert top[:3] == [1, "盘山县", 2023] and top[11] == 8 and sum(top[5:11]) == 8
     matrix = wb["矩阵"]
     fills = {
         matrix.cell(row=r, column=c).value: matrix.cell(row=r, column=c).fill.fgColor.rgb[-6:]

@@ -14,7 +14,10 @@ from dutyaudit.cli.check import Format
 from dutyaudit.report import FORMATS, Renderer, renderer_for
 from tests.conftest import status_of
 
-TOP_KEYS = ["tool", "version", "pack", "year", "unit", "score", "grade", "summary", "duties", "unmatched", "warnings"]
+TOP_KEYS = [
+    *("tool", "version", "pack", "year", "unit", "score", "grade", "summary", "duties", "unmatched", "warnings"),
+    *("scope", "rows", "excluded"),
+]
 DUTY_KEYS = ["id", "role", "clause", "label", "text", "kind", "required", "found", "status", "shortfall", "evidence"]
 REF_KEYS = ["file", "sheet", "row", "date", "title"]
 
@@ -50,10 +53,10 @@ def test_json_contract_keys_and_order(xlsx_log: Path, audit_json) -> None:
     assert list(data) == TOP_KEYS
     assert data["tool"] == "dutyaudit"
     assert list(data["pack"]) == ["id", "name", "version"]
-    assert list(data["summary"]) == ["met", "partial", "late", "missing", "waived", "total"]
+    assert list(data["summary"]) == ["met", "partial", "late", "missing", "waived", "na", "total"]
     for d in data["duties"]:
         assert list(d) == DUTY_KEYS
-        assert d["status"] in ("met", "partial", "late", "missing", "waived")
+        assert d["status"] in ("met", "partial", "late", "missing", "waived", "na")
         for ref in d["evidence"]:
             assert list(ref) == REF_KEYS
     for ref in data["unmatched"]:
@@ -121,7 +124,13 @@ duties:
 """,
         encoding="utf-8",
     )
-    log = write_csv([{"日期": "2023-01-05", "事项": "法治讲座"}])
+    log = write_csv(
+        [
+            {"日期": "2023-01-05", "事项": "法治讲座"},
+            {"日期": "2023-02-05", "事项": "工作会议"},
+            {"日期": "2024-01-05", "事项": "工作会议"},
+        ]
+    )
     assert run("check", log, "--pack", pack).exit_code == 0
     assert run("check", log, "--pack", pack, "--year", "2024").exit_code == 1
     assert run("check", log, "--pack", pack, "--year", "2024", "--exit-zero").exit_code == 0
@@ -191,9 +200,9 @@ def test_debug_shows_a_traceback(write_csv, run, tmp_path: Path) -> None:
     assert res.exit_code == 2 and "Traceback" in res.stderr
 
 
-def test_unknown_role_is_a_usage_error(xlsx_log: Path, run_en, mini_pack: Path) -> None:
-    res = run_en("check", xlsx_log, "--pack", mini_pack, "--role", "mayor")
-    assert res.exit_code == 2 and "use one of party, government" in res.stderr
+def test_unknown_role_is_a_usage_error(xlsx_log: Path, run, mini_pack: Path) -> None:
+    res = run("check", xlsx_log, "--pack", mini_pack, "--role", "mayor")
+    assert res.exit_code == 2 and "mayor" in res.stderr and "party, government" in res.stderr
 
 
 def test_every_format_choice_maps_to_a_renderer() -> None:

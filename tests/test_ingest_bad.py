@@ -317,7 +317,7 @@ def test_wide_sheet_reads_after_measuring_its_references(tmp_path: Path) -> None
 def test_a_million_styled_empty_rows_are_not_content(tmp_path: Path) -> None:
     """Formatting applied down to row 1,048,576 (self-closing styled cells) is measured as the small table it is."""
     from dutyaudit.ingest import ingest
-    from dutyaudit.ingest.excel import _refs_extent
+    from dutyaudit.ingest.xlsxguard import _refs_extent
 
     styled = b"".join(
         b'<row r="%d" s="1" customFormat="1"><c r="A%d" s="1"/><c r="B%d" s="1"/></row>' % (r, r, r)

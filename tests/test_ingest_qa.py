@@ -311,6 +311,7 @@ def test_an_undated_activity_numbered_like_a_section_is_still_warned_about() -> 
 
 def test_looking_for_a_second_table_costs_no_conversion_per_unreadable_row(monkeypatch) -> None:
     """Rows of unreadable dates are common; checking each for a new header must not convert text per row."""
+    import dutyaudit.ingest.header as header
     import dutyaudit.ingest.table as table
 
     calls = []
@@ -321,6 +322,7 @@ def test_looking_for_a_second_table_costs_no_conversion_per_unreadable_row(monke
         return real(strings)
 
     monkeypatch.setattr(table, "normalize_many", counting)
+    monkeypatch.setattr(header, "normalize_many", counting)
     rows = [["序号", "日期", "事项"]] + [[i, "时间待定", f"活动{i}"] for i in range(2000)]
     res = read_sheet(RawSheet("S", rows), "x.xlsx")
     assert len(res.warnings) == 2000

@@ -115,7 +115,7 @@ def test_example_exits_1_with_gaps(example: tuple[int, dict[str, Any]]) -> None:
     assert data["year"] == 2019
     assert data["unit"] == "某县"
     assert data["pack"]["id"] == "guangxi"
-    assert data["summary"] == {"met": 38, "partial": 0, "late": 0, "missing": 14, "waived": 0, "total": 52}
+    assert data["summary"] == {"met": 38, "partial": 0, "late": 0, "missing": 14, "waived": 0, "na": 0, "total": 52}
     assert data["score"] == 73.1
     assert data["grade"] == "合格"
     assert data["warnings"] == []

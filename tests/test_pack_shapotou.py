@@ -125,7 +125,7 @@ def test_dept_log_has_gaps(dept: tuple[int, dict[str, Any]]) -> None:
     assert code == 1
     assert data["year"] == 2023
     assert {d["role"] for d in data["duties"]} == {"department"}
-    assert data["summary"] == {"met": 8, "partial": 2, "late": 0, "missing": 7, "waived": 0, "total": 17}
+    assert data["summary"] == {"met": 8, "partial": 2, "late": 0, "missing": 7, "waived": 0, "na": 0, "total": 17}
 
 
 @pytest.mark.parametrize(

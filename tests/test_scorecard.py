@@ -19,6 +19,7 @@ from dutyaudit.report import excel
 from dutyaudit.report.excel import DUTY_COLUMNS, EVIDENCE_COLUMNS, build_scorecard
 from dutyaudit.report.xlstyle import STATUS_FILL
 
+#: The fixture log has evidence, unmatched rows and warnings but no excluded row: that sheet is left out.
 ZH_SHEETS = ["总览", "职责明细", "佐证记录", "未匹配记录", "读取警告"]
 EN_SHEETS = ["Overview", "Duties", "Evidence", "Unmatched", "Warnings"]
 INJECTIONS = ['=HYPERLINK("http://example.com/x","法治专题讲座")', "+1+1", "-2+3 其他事项", "@SUM(A1:A2)"]
@@ -79,7 +80,7 @@ def test_sheets_and_same_verdicts_as_json(card: tuple[Path, dict[str, Any]]) -> 
     assert statuses["party-lecture"] == "partial" and statuses["gov-training"] == "partial"
     overview = wb["总览"]
     labels = {overview.cell(row=r, column=1).value: overview.cell(row=r, column=2).value for r in range(1, 30)}
-    assert labels["得分"] == data["score"] == 43.8
+    assert labels["得分"] == data["score"] == 50.0  # 7 scored duties: the court rate has no case (na)
     assert labels["被审核单位"] == "测试县"
     verdict = next(r for r in range(1, 10) if overview.cell(row=r, column=1).value == "得分")
     assert overview.cell(row=verdict, column=3).value == "等次"
@@ -97,11 +98,11 @@ def test_status_counts_by_role_and_chart(card: tuple[Path, dict[str, Any]]) -> N
     ws = openpyxl.load_workbook(out)["总览"]
     rows = {ws.cell(row=r, column=1).value: r for r in range(1, 40)}
     total = rows["合计"]
-    counts = [ws.cell(row=total, column=c).value for c in range(2, 9)]
+    counts = [ws.cell(row=total, column=c).value for c in range(2, 10)]
     s = data["summary"]
-    assert counts == [s["met"], s["partial"], s["late"], s["missing"], s["waived"], s["total"], data["score"]]
+    assert counts == [*(s[k] for k in ("met", "partial", "late", "missing", "waived", "na", "total")), data["score"]]
     party = rows["党委主要负责人"]
-    assert [ws.cell(row=party, column=c).value for c in range(2, 8)] == [1, 1, 0, 0, 0, 2]
+    assert [ws.cell(row=party, column=c).value for c in range(2, 9)] == [1, 1, 0, 0, 0, 0, 2]
     assert len(ws._charts) == 1
 
 
@@ -114,7 +115,7 @@ def test_status_fill_per_status(card: tuple[Path, dict[str, Any]]) -> None:
         rgb = ws.cell(row=3 + i, column=col).fill.fgColor.rgb
         assert rgb.endswith(STATUS_FILL[d["status"]]), (d["id"], rgb)
         seen.add(d["status"])
-    assert seen == {"met", "partial", "late", "missing"}
+    assert seen == {"met", "partial", "late", "missing", "na"}
 
 
 def test_every_evidence_row_is_traceable(card: tuple[Path, dict[str, Any]]) -> None:

@@ -55,7 +55,13 @@ def check(
     pack: PackOpt,
     year: YearOpt = None,
     role: Annotated[
-        str | None, typer.Option("--role", "-r", metavar="ROLE", help="Audit only this role's duties.")
+        list[str] | None,
+        typer.Option(
+            "--role",
+            "-r",
+            metavar="ROLE",
+            help="Audit this role's duties (repeatable; default: the roles of the unit's kind).",
+        ),
     ] = None,
     unit: Annotated[
         str | None,

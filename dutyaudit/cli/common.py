@@ -31,9 +31,10 @@ MapOpt = Annotated[
         "--map",
         "-m",
         metavar="FIELD=COLUMN",
-        help="Name a column, e.g. --map date=开展时间 (repeatable). FIELD is one of date, title, type, role, "
-        "unit, actor, hours, end_date, evidence (or 日期, 事项, 活动类型, 责任主体, 单位, 责任人, 学时, "
-        "结束日期, 佐证材料).",
+        # The fields as ingest.columns.mapping_fields() lists them (not imported here: it would load ingest).
+        help="Name a column: FIELD=COLUMN, e.g. --map date=开展时间 (repeatable). FIELD: date (日期), title (事项), "
+        "type (活动类型), role (责任主体), unit (单位), actor (责任人), hours (学时), end_date (结束日期), "
+        "evidence (佐证材料), or a column the pack adds.",
     ),
 ]
 EncodingOpt = Annotated[

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -112,3 +113,22 @@ def schema() -> None:
     from dutyaudit.report.json import dumps
 
     typer.echo(dumps(json_schema()))
+
+
+@packs_app.command("draft")
+@handle_errors
+def draft(
+    document: Annotated[Path, typer.Argument(help="The official document: .txt, .docx, .pdf (with text) or .html.")],
+    pack_id: Annotated[str | None, typer.Option("--id", help="Pack id (default: from the file name).")] = None,
+    name: Annotated[str | None, typer.Option("--name", help="Pack name (default: the document's title).")] = None,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Where to write the draft pack YAML.")] = Path("draft.yaml"),
+    debug: DebugOpt = False,
+) -> None:
+    """Draft a pack from an official duty list, marked for review (`packs show` lists the review notes first)."""
+    from dutyaudit.draft import draft_pack
+    from dutyaudit.output import write_atomic
+
+    result = draft_pack(document, pack_id, name)
+    write_atomic(out, lambda tmp: tmp.write_text(result.yaml, encoding="utf-8"), inputs=[document])
+    reviews = sum(1 for d in result.pack.duties if d.review)
+    typer.echo(f"{out}: {len(result.pack.duties)} duties drafted from {document.name}; {reviews} carry review notes")

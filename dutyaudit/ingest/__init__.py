@@ -10,6 +10,7 @@ from pathlib import Path
 from dutyaudit.errors import InputError
 from dutyaudit.i18n import msg
 from dutyaudit.ingest.base import Reader
+from dutyaudit.ingest.columns import check_mapping_fields, mapping_fields
 from dutyaudit.ingest.dates import year_in
 from dutyaudit.ingest.excel import CalamineReader
 from dutyaudit.ingest.sniff import sniff
@@ -19,9 +20,12 @@ from dutyaudit.ingest.textfile import TextReader
 from dutyaudit.model import Activities, Activity, RowWarning
 
 #: File suffixes searched for when a folder is given (batch).
-SUPPORTED_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".et", ".ods", ".csv", ".tsv", ".txt", ".htm", ".html", ".xml")
+SUPPORTED_SUFFIXES = (
+    ".xlsx", ".xlsm", ".xls", ".et", ".ods", ".csv", ".tsv", ".txt", ".htm", ".html", ".xml", ".slk", ".dif", ".mht",
+    ".mhtml",
+)  # fmt: skip
 #: Input files larger than this are refused (a log is never this big).
-MAX_BYTES = 512 * 1024 * 1024
+MAX_BYTES = 128 * 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,12 +52,13 @@ REFUSED = {
     "numbers": msg("err.in.numbers"),
     "xml": msg("err.in.xml"),
     "binary": msg("err.in.binary"),
+    "biff-old": msg("err.in.old_excel", v="2–4"),
 }
 
 
 def reader_for(kind: str, path: Path, options: IngestOptions) -> Reader:
     """The reader for a sniffed kind, or an InputError saying what the file is and what to do."""
-    if kind in ("xlsx", "xls", "ods"):
+    if kind in ("xlsx", "xls", "ods", "fods"):
         return CalamineReader(kind)
     if kind == "text":
         return TextReader(options.encoding)
@@ -61,6 +66,14 @@ def reader_for(kind: str, path: Path, options: IngestOptions) -> Reader:
         from dutyaudit.ingest.markup import markup_reader
 
         return markup_reader(kind, options.encoding)
+    if kind == "mhtml":
+        from dutyaudit.ingest.mhtml import MhtmlReader
+
+        return MhtmlReader(options.encoding)
+    if kind in ("sylk", "dif"):
+        from dutyaudit.ingest.interchange import DifReader, SylkReader
+
+        return SylkReader(options.encoding) if kind == "sylk" else DifReader(options.encoding)
     if kind == "json":
         raise InputError(
             msg("err.in.json", snippet=_snippet(path)),
@@ -89,7 +102,7 @@ def read_bytes(path: Path) -> bytes:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise InputError(msg("err.in.too_big", mib=size // 2**20), str(path))
+            raise InputError(msg("err.in.too_big", mib=f"{size // 2**20:,}", limit=MAX_BYTES // 2**20), str(path))
         with open(path, "rb") as fh:
             return fh.read()
     except PermissionError:
@@ -102,6 +115,7 @@ def ingest(paths: Iterable[Path], options: IngestOptions | None = None) -> Activ
     """Read every sheet of every file. A file that cannot be read at all raises InputError;
     a file with no recognisable header anywhere raises InputError naming what was looked for."""
     options = options or IngestOptions()
+    check_mapping_fields(options.mapping, options.pack_columns.columns)
     acts = Activities(rows=[], warnings=[], files=[])
     for path in paths:
         _ingest_file(Path(path), options, acts)
@@ -124,21 +138,41 @@ def _ingest_file(path: Path, options: IngestOptions, acts: Activities) -> None:
     found_header = False
     n_before = len(acts.rows)
     sheet_warnings = []
+    mapped: set[str] = set()
+    columns: list[str] = []
+    skipped: list[str] = []
     for sheet in reader.sheets(path, data):
-        res = read_sheet(
-            sheet,
-            display,
-            overrides=options.mapping,
-            pack_columns=options.pack_columns,
-            year=options.year,
-            file_year=file_year,
-        )
+        sheet_warnings.extend(RowWarning(display, sheet.name, None, msg=note) for note in sheet.notes)
+        if sheet.skipped:
+            skipped.append(
+                msg("err.in.sheet_note", name=sheet.name, note=sheet.notes[0]) if sheet.notes else sheet.name
+            )
+            continue
+        try:
+            res = read_sheet(
+                sheet,
+                display,
+                overrides=options.mapping,
+                pack_columns=options.pack_columns,
+                year=options.year,
+                file_year=file_year,
+            )
+        except InputError as exc:
+            if exc.path is not None:
+                raise
+            raise InputError(exc.reason, str(path)) from None
         found_header = found_header or res.header_found
+        mapped |= res.mapped
+        columns.extend(c for c in res.columns if c not in columns)
         if not res.header_found and res.titles:  # a cover page (测试县2023年度…) dates the sheets after it
             file_year = file_year or year_in(" ".join(res.titles))
         acts.rows.extend(res.activities)
         sheet_warnings.extend(res.warnings)
         acts.titles.extend(res.titles)
+        acts.file_titles.setdefault(display, []).extend(res.titles)
+    _check_mapped(options.mapping, mapped, columns, options.pack_columns.columns, str(path))
+    if not found_header and skipped and len(skipped) == len(sheet_warnings):
+        raise InputError(msg("err.in.no_sheet", why=skipped[0]), str(path))
     if not found_header and not sheet_warnings:
         raise InputError(msg("err.in.no_data"), str(path))
     if not found_header:
@@ -150,6 +184,19 @@ def _ingest_file(path: Path, options: IngestOptions, acts: Activities) -> None:
     sheet_warnings.extend(drop_summary_repeats(acts.rows, n_before))
     acts.warnings.extend(sheet_warnings)
     acts.files.append(display)
+
+
+def _check_mapped(
+    mapping: dict[str, str], mapped: set[str], columns: list[str], pack_fields: Iterable[str], path: str
+) -> None:
+    """An InputError when a column ``--map`` names is in no sheet of the file: a typo must not pass silently."""
+    for fname, col in mapping.items():
+        if fname in mapped or fname.startswith("__"):  # __by__: batch's --by column, which a log may lack
+            continue
+        listed = "、".join(columns[:12]) + (" …" if len(columns) > 12 else "")
+        shown = msg("err.map.its_columns", columns=listed) if columns else ""
+        why = msg("err.map.no_column", field=fname, col=col, shown=shown, fields=mapping_fields(pack_fields))
+        raise InputError(why, path)
 
 
 def drop_summary_repeats(rows: list[Activity], start: int = 0) -> list[RowWarning]:

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from dutyaudit.i18n import Msg
+from dutyaudit.i18n import Msg, msg
+from dutyaudit.ingest.limits import MAX_MERGED_CELLS, MAX_MERGES, LimitError
 
 
 @dataclass(slots=True)
@@ -28,6 +29,11 @@ class RawSheet:
     titles: list[str] = field(default_factory=list)
     """Title text the office suite shows in no row of its own (an HTML table's <caption>): context for the
     year and the unit, like the title rows above the header."""
+    notes: list[Msg] = field(default_factory=list)
+    """What the reader had to overlook to read this sheet (a stray NUL byte, a merge it could not take),
+    each shown as a warning for the sheet."""
+    skipped: bool = False
+    """The sheet could not be read at all (``notes`` says why); the file's other sheets are read."""
 
 
 class Reader(ABC):
@@ -49,22 +55,39 @@ def fill_merged(sheet: RawSheet, across_before: int | None = None) -> None:
     Ranges starting above row index ``across_before`` (titles and headers) are filled whole; ranges
     lower down (data) are filled down their first column only, so a title merged across the type
     column does not become a type. Ranges are clipped to the cells the sheet has: a merge declared
-    out to XFD1048576 costs no more than the table it covers.
+    out to XFD1048576 costs no more than the table it covers. Repeated ranges count once, and the cells
+    all ranges cover together are bounded (:data:`~dutyaudit.ingest.limits.MAX_MERGED_CELLS`).
     """
     rows = sheet.rows
     if not sheet.merged or not rows:
         return
+    merged = list(dict.fromkeys(sheet.merged))
+    if len(merged) > MAX_MERGES:
+        raise LimitError(
+            msg("lw.merges", name=sheet.name, n=f"{len(merged):,}"),
+            msg("ll.merges", n=f"{MAX_MERGES:,}"),
+            None,
+        )
     width = max(len(r) for r in rows)
     last_row = len(rows) - 1
-    for r0, c0, r1, c1 in sheet.merged:
-        if r0 > last_row or c0 >= width:
+    budget = MAX_MERGED_CELLS
+    for r0, c0, r1, c1 in merged:
+        if r0 > last_row or c0 >= width or r0 < 0 or c0 < 0:
             continue
         top = rows[r0]
         value = top[c0] if c0 < len(top) else None
         if value is None or value == "":
             continue
         c_end = min(c1, width - 1) if across_before is None or r0 < across_before else c0
-        for r in range(r0, min(r1, last_row) + 1):
+        r_end = min(r1, last_row)
+        budget -= (r_end - r0 + 1) * (c_end - c0 + 1)
+        if budget < 0:
+            raise LimitError(
+                msg("lw.merge_overlap", name=sheet.name),
+                msg("ll.merged_cells", n=f"{MAX_MERGED_CELLS:,}"),
+                None,
+            )
+        for r in range(r0, r_end + 1):
             row = rows[r]
             if len(row) <= c_end:
                 row.extend([""] * (c_end + 1 - len(row)))

@@ -3,154 +3,17 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from dutyaudit.i18n import msg
+from dutyaudit.ingest.aliases import ALIASES, FIELD_NAMES_ZH, TITLE_NAMES
 from dutyaudit.ingest.text import fold
 
-#: Canonical fields and the header spellings that name them (Chinese and English).
-ALIASES: dict[str, tuple[str, ...]] = {
-    "date": (
-        "日期",
-        "时间",
-        "开展时间",
-        "会议时间",
-        "活动时间",
-        "召开时间",
-        "举办时间",
-        "完成时间",
-        "开始时间",
-        "开始日期",
-        "发生时间",
-        "办理时间",
-        "学习时间",
-        "培训时间",
-        "日期时间",
-        "履职时间",
-        "開展時間",
-        "日期/时间",
-        "date",
-        "start",
-        "startdate",
-        "when",
-        "dateofactivity",
-        "activitydate",
-        "meetingdate",
-    ),
-    "title": (
-        "事项",
-        "名称",
-        "会议名称",
-        "活动名称",
-        "内容",
-        "主题",
-        "工作内容",
-        "活动内容",
-        "会议内容",
-        "事项名称",
-        "议题",
-        "标题",
-        "工作事项",
-        "履职事项",
-        "履职内容",
-        "具体内容",
-        "学习内容",
-        "会议(活动)名称",
-        "会议（活动）名称",
-        "title",
-        "subject",
-        "activity",
-        "event",
-        "item",
-        "activityname",
-        "activitytitle",
-        "eventname",
-        "meetingname",
-    ),
-    "type": (
-        "类型",
-        "活动类型",
-        "形式",
-        "类别",
-        "活动形式",
-        "会议类型",
-        "事项类型",
-        "type",
-        "category",
-        "kind",
-        "activitytype",
-        "eventtype",
-        "meetingtype",
-    ),
-    "role": (
-        "主体",
-        "责任主体",
-        "履职主体",
-        "会议主体",
-        "role",
-        "body",
-        "owner",
-        "responsible",
-        "responsibleparty",
-        "responsiblebody",
-    ),
-    "unit": (
-        "单位",
-        "部门",
-        "县区",
-        "责任单位",
-        "填报单位",
-        "所属单位",
-        "单位名称",
-        "部门名称",
-        "乡镇",
-        "县(区)",
-        "县（区）",
-        "unit",
-        "department",
-        "county",
-        "org",
-        "organization",
-        "dept",
-        "organisation",
-    ),
-    "actor": (
-        "责任人",
-        "主持人",
-        "主讲人",
-        "参加人",
-        "姓名",
-        "人员",
-        "领导",
-        "出席领导",
-        "参会领导",
-        "授课人",
-        "出庭人",
-        "actor",
-        "person",
-        "name",
-        "speaker",
-        "leader",
-    ),
-    "hours": ("学时", "课时", "时长", "学时数", "hours", "credit"),
-    "end_date": ("结束日期", "结束时间", "截止日期", "截止时间", "完成日期", "end", "enddate", "end_date"),
-    "evidence": ("佐证材料", "佐证", "证明材料", "附件", "材料", "佐证资料", "evidence", "proof"),
-}
-
-#: Chinese names of the canonical fields (for messages and the template).
-FIELD_NAMES_ZH = {
-    "date": "日期",
-    "title": "事项",
-    "type": "活动类型",
-    "role": "责任主体",
-    "unit": "单位",
-    "actor": "责任人",
-    "hours": "学时",
-    "end_date": "结束日期",
-    "evidence": "佐证材料",
-}
+__all__ = ["ALIASES", "FIELD_NAMES_ZH", "ColumnMap", "map_columns", "parse_mapping"]  # ALIASES: also from here
 
 _FOLDED = {f: tuple(fold(a) for a in al) for f, al in ALIASES.items()}
+_TITLE_NAME_KEYS = frozenset(fold(a) for a in TITLE_NAMES)
 _COLUMN_LETTERS = re.compile(r"^[A-Za-z]{1,2}$")
 #: Hints and marks around a header name: （必填）, (格式：2023-03-15), *, ※ — and English word separators.
 _HINT = re.compile(r"[(（\[【][^)）\]】]*[)）\]】]|[*＊※★]|[:：]+$")
@@ -164,6 +27,8 @@ class ColumnMap:
     fields: dict[str, int] = field(default_factory=dict)
     extra: dict[str, int] = field(default_factory=dict)
     """Header text (as written) → column, for every other named column; pack fields by their name."""
+    unfound: list[str] = field(default_factory=list)
+    """Fields of ``--map`` whose column is not in this header."""
 
     def has_core(self) -> bool:
         """Whether both required fields (date and title) have a column."""
@@ -186,6 +51,14 @@ def _score(header: str, aliases: tuple[str, ...]) -> int:
         if loose and a in header and len(a) > best:
             best = len(a)
     return best
+
+
+def _title_tier(header: str, bare: str) -> int:
+    """2 when a header names a title (事项, 会议名称, 培训名称), 1 when it names a descriptive column (内容, 议题)."""
+    for h in {header, bare}:
+        if h in _TITLE_NAME_KEYS or (len(h) <= SUBSTRING_MAX and any(a in h for a in _TITLE_NAME_KEYS)):
+            return 2
+    return 1
 
 
 def bare_header(header: str) -> str:
@@ -221,6 +94,7 @@ def map_columns(
     for fname, col in (overrides or {}).items():
         idx = _find_column(col, folded, headers)
         if idx is None:
+            cmap.unfound.append(fname)
             continue
         taken.add(idx)
         if fname in ALIASES:
@@ -236,15 +110,22 @@ def map_columns(
                 cmap.extra[fname] = i
                 taken.add(i)
                 break
-    best: dict[str, tuple[int, int]] = {}
+    best: dict[str, tuple[tuple[int, int], int]] = {}
     for i, h in enumerate(folded):
         if not h or i in taken:
             continue
         bare = bare_header(h)
-        scored = [(max(_score(h, al), _score(bare, al)), f) for f, al in _FOLDED.items() if f not in cmap.fields]
-        score, fname = max(scored, default=(0, ""))
-        if score and (fname not in best or score > best[fname][0]):
-            best[fname] = (score, i)
+        # On a tie the title loses: 记录时间 is a date, 佐证记录 evidence (the title is the catch-all field).
+        scored = [
+            (max(_score(h, al), _score(bare, al)), f != "title", f) for f, al in _FOLDED.items() if f not in cmap.fields
+        ]
+        score, _, fname = max(scored, default=(0, False, ""))
+        if not score:
+            continue
+        # A title column by name (事项, 会议名称) beats a descriptive one (内容, 议题), however long its name.
+        rank = (_title_tier(h, bare) if fname == "title" else 0, score)
+        if fname not in best or rank > best[fname][0]:
+            best[fname] = (rank, i)
     for fname, (_, i) in best.items():
         cmap.fields[fname] = i
         taken.add(i)
@@ -252,6 +133,11 @@ def map_columns(
         if i not in taken and h.strip():
             cmap.extra.setdefault(h.strip(), i)
     return cmap
+
+
+def column_present(col: str, texts: list[str]) -> bool:
+    """Whether ``--map``'s COLUMN names one of ``texts`` (cells as written) or is a column letter."""
+    return _find_column(col, [fold(t) for t in texts], texts) is not None
 
 
 def _find_column(col: str, folded: list[str], headers: list[str]) -> int | None:
@@ -280,3 +166,21 @@ def parse_mapping(items: list[str]) -> dict[str, str]:
         name = name.strip()
         out[zh_to_field.get(name, name)] = col.strip()
     return out
+
+
+def mapping_fields(pack_fields: Iterable[str] = ()) -> str:
+    """The fields ``--map`` takes, for help and messages: ``date (日期), title (事项), …``."""
+    named = ", ".join(f"{f} ({zh})" for f, zh in FIELD_NAMES_ZH.items())
+    extra = list(pack_fields)
+    return named + (f", or a column the pack adds: {'、'.join(extra)}" if extra else "")
+
+
+def check_mapping_fields(mapping: dict[str, str], pack_fields: Iterable[str] = ()) -> None:
+    """Raise UsageError when ``--map`` names a field that is neither canonical nor a pack's column."""
+    from dutyaudit.errors import UsageError
+
+    extra = list(pack_fields)
+    for fname, col in mapping.items():
+        if fname in ALIASES or fname in extra or fname.startswith("__"):  # __by__: batch's --by column
+            continue
+        raise UsageError(msg("err.map.field", field=fname, col=col, fields=mapping_fields(extra)))

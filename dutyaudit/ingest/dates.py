@@ -281,3 +281,46 @@ def year_in(text: str) -> int | None:
     except DateError:
         m = _YEAR_IN.search(unicodedata.normalize("NFKC", text))
     return int(m.group(1)) if m else None
+
+
+_WIDE = str.maketrans("０１２３４５６７８９．／－", "0123456789./-")
+_DAY_END = r"(?!\d)\s*[日号號]?"
+_RANGE_END = (
+    r"(?:\s*(?:--?|—+|–|~|至|到)\s*(?:(?:19|20)\d\d\s*[年./-]\s*)?(?:\d{1,2}\s*[月./-]\s*)?\d{1,2}" + _DAY_END + ")?"
+)
+#: A date at the start of a text (a clerk's notebook: ``2.7 常委会…``, ``3月中旬 …``, ``2023年4月12日 …``).
+_LEADING = re.compile(
+    r"\s*(?:"
+    r"(?:19|20)\d\d\s*[年./-]\s*\d{1,2}\s*[月./-]\s*\d{1,2}" + _DAY_END + _RANGE_END + "|"
+    r"(?:19|20)\d\d\s*年\s*\d{1,2}\s*月份?(?:\s*[上中下]\s*旬)?|"
+    r"(?:19|20)\d\d\s*[./-]\s*\d{1,2}(?![\d./-])|"
+    r"\d{1,2}\s*月\s*\d{1,2}" + _DAY_END + _RANGE_END + "|"
+    r"\d{1,2}\s*月份?\s*[上中下]\s*旬|"
+    r"\d{1,2}\s*月份?(?!\d)|"
+    r"\d{1,2}\s*[./]\s*\d{1,2}(?![\d./])" + _RANGE_END + ")"
+)
+#: What may not follow a leading number for it to be a date: 1.5万元 is an amount, 3.5%, 2.5小时 …
+_MEASURE = frozenset("万亿千百元%％倍个個次人件名天亩畝吨噸米岁歲小分期项項条條")
+_AFTER_DATE = re.compile(r"[\s,，、:：;；。.．\-—–~]+")
+
+
+def leading_date(text: str) -> tuple[str, str] | None:
+    """Split a text that starts with a date into (the date as written, the rest): ``'2.7 常委会听取汇报'`` →
+    ``('2.7', '常委会听取汇报')``; None when the text does not start with a valid date. Only the start is looked
+    at, so an ordinal (``1.会前学法``) or a number inside the text is never a date; ``2.30`` and ``13.5`` are not
+    days, and ``1.5万元`` is an amount."""
+    head = text[:40].translate(_WIDE)
+    m = _LEADING.match(head)
+    if not m:
+        return None
+    end = m.end()
+    if end < len(head) and head[end] in _MEASURE:
+        return None
+    written = text[:end].strip()
+    try:
+        read_date(written.translate(_WIDE), 2000)  # a leap year: 2.29 is a day; the real year comes later
+    except DateError:
+        return None
+    rest = text[end:]
+    sep = _AFTER_DATE.match(rest)
+    return written, (rest[sep.end() :] if sep else rest).strip()

@@ -10,25 +10,25 @@ so a date merged down a block of rows is filled like in any workbook.
 from __future__ import annotations
 
 import codecs
-import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any, cast
-from xml.etree.ElementTree import Element, ParseError, XMLPullParser
+from typing import Any
 
 from dutyaudit.errors import InputError
 from dutyaudit.i18n import msg
 from dutyaudit.ingest.base import RawSheet, Reader
-from dutyaudit.ingest.excel import MAX_CELLS
+from dutyaudit.ingest.limits import MAX_CELL_CHARS, MAX_CELLS, MAX_MERGED_CELLS, MAX_TEXT_BYTES, LimitError, mib
 from dutyaudit.ingest.textfile import normalize_encoding
 
 #: Browsers cap spans at these; a larger span is a damaged or hostile file, not a wider table.
 MAX_COLSPAN = 1000
 MAX_ROWSPAN = 65534
 MAX_ROWS = 1_048_576
+#: <td> and <th> elements an HTML file may hold (each costs more than a cell of a workbook while parsed).
+MAX_HTML_CELLS = MAX_CELLS // 4
 MAX_COLS = 16_384
 _META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _XML_DECL = re.compile(r"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9_.:-]+)["'][^>]*\?>""")
@@ -44,6 +44,8 @@ _X_NAME = re.compile(r"<x:Name>\s*([^<]*?)\s*</x:Name>", re.IGNORECASE)
 def decode_markup(data: bytes, override: str | None, path: Path) -> tuple[str, str]:
     """Text of an HTML/XML file and the encoding used: ``--encoding``, a BOM, the declared charset
     (gb2312/gbk read as their superset gb18030), UTF-8, else GB18030."""
+    if len(data) > MAX_TEXT_BYTES:
+        raise LimitError(msg("lw.file", size=mib(len(data))), msg("ll.html", size=mib(MAX_TEXT_BYTES)), str(path))
     candidates: list[str] = []
     if override:
         candidates.append(normalize_encoding(override))
@@ -71,10 +73,7 @@ def decode_markup(data: bytes, override: str | None, path: Path) -> tuple[str, s
         except UnicodeDecodeError:
             if override:
                 other = "gb18030" if enc.startswith("utf") else "utf-8"
-                raise InputError(
-                    msg("err.html.decode_given", enc=override, other=other),
-                    str(path),
-                ) from None
+                raise InputError(msg("err.html.decode_given", enc=override, other=other), str(path)) from None
     raise InputError(msg("err.html.decode"), str(path))
 
 
@@ -105,6 +104,7 @@ class _TableParser(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.tables: list[_Table] = []
+        self.cells = 0
         self._stack: list[_Table] = []
         self._cell: list[_Cell | None] = []
         self._skip = 0
@@ -142,6 +142,9 @@ class _TableParser(HTMLParser):
             self._stack[-1].rows.append([])
             self._cell[-1] = None
         elif tag in ("td", "th"):
+            self.cells += 1
+            if self.cells > MAX_HTML_CELLS:
+                raise LimitError(msg("lw.html_cells"), msg("ll.html_cells", n=f"{MAX_HTML_CELLS:,}"), None)
             table = self._stack[-1]
             if not table.rows:
                 table.rows.append([])
@@ -234,6 +237,7 @@ def layout(table_rows: list[list[tuple[Any, int, int]]], path: Path, name: str) 
     taken: dict[int, set[int]] = {}
     n_rows = len(table_rows)
     cells = 0
+    spanned = 0
     for r, tr in enumerate(table_rows):
         out: list[Any] = []
         busy = taken.pop(r, set())
@@ -246,15 +250,28 @@ def layout(table_rows: list[list[tuple[Any, int, int]]], path: Path, name: str) 
                 break
             if len(out) < c + colspan:
                 out.extend([""] * (c + colspan - len(out)))
+            if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
+                raise LimitError(
+                    msg("lw.table_cell", name=name, n=f"{len(value):,}"),
+                    msg("ll.chars", n=f"{MAX_CELL_CHARS:,}"),
+                    str(path),
+                )
             out[c] = value
             if rowspan > 1 or colspan > 1:
+                spanned += rowspan * colspan
+                if spanned > MAX_MERGED_CELLS:
+                    raise LimitError(
+                        msg("lw.spans", name=name),
+                        msg("ll.merged_cells", n=f"{MAX_MERGED_CELLS:,}"),
+                        str(path),
+                    )
                 merged.append((r, c, r + rowspan - 1, c + colspan - 1))
                 for rr in range(r + 1, r + rowspan):
                     taken.setdefault(rr, set()).update(range(c, c + colspan))
             c += colspan
         cells += len(out)
         if cells > MAX_CELLS:
-            raise InputError(msg("err.html.table_big", name=name, cells=f"{MAX_CELLS:,}"), str(path))
+            raise LimitError(f"table {name!r} is too large to audit", f"{MAX_CELLS:,} cells per sheet", str(path))
         rows.append(out)
     return RawSheet(name, rows, merged)
 
@@ -269,21 +286,24 @@ class HtmlReader(Reader):
 
     def sheets(self, path: Path, data: bytes) -> Iterator[RawSheet]:
         text, enc = decode_markup(data, self.encoding, path)
-        garbled: object = "" if self.encoding else msg("detail.html_garbled")
+        self.detail = f"read as HTML in {enc}" + (
+            "" if self.encoding else "; if the text looks garbled, give --encoding"
+        )
         parser = _TableParser()
         try:
             parser.feed(text)
             parser.close()
+        except LimitError as exc:
+            raise InputError(exc.reason, str(path)) from None
         except (AssertionError, ValueError) as exc:  # html.parser is lenient; guard its rare assertions
             raise InputError(msg("err.html.parse", why=str(exc)), str(path)) from None
         tables = [t for t in parser.tables if len(t.rows) >= 2 and max(len(r) for r in t.rows) >= 2]
         said = " ".join(" ".join(parser.loose).split())
-        says = msg("detail.html_says", said=said[:60]) if said else ""
-        self.detail = msg("detail.html", enc=enc, garbled=garbled, says=says)
+        if said:
+            self.detail += f"; the page says {said[:60]!r}"
         if not tables:
-            raise InputError(
-                msg("err.html.no_table", said=msg("err.html.says", said=said[:80]) if said else ""), str(path)
-            )
+            what = msg("err.html.says", said=said[:80]) if said else ""
+            raise InputError(msg("err.html.no_table", said=what), str(path))
         if any(_SHEET_HEADING.match(t.heading) for t in tables):
             # LibreOffice's own export of a workbook: a "Sheet N: name" heading above each sheet's table.
             for i, t in enumerate(tables):
@@ -317,129 +337,8 @@ def _table_cells(t: _Table) -> list[list[tuple[Any, int, int]]]:
     return [[(_clean(c.text), min(c.rowspan, n - r), c.colspan) for c in tr] for r, tr in enumerate(t.rows)]
 
 
-_SS = "{urn:schemas-microsoft-com:office:spreadsheet}"
-
-
-class SpreadsheetMLReader(Reader):
-    """Excel 2003 "XML Spreadsheet" files: worksheets, rows and cells with ss:Index and merges."""
-
-    name = "spreadsheetml"
-
-    def __init__(self, encoding: str | None = None) -> None:
-        self.encoding = encoding
-
-    def sheets(self, path: Path, data: bytes) -> Iterator[RawSheet]:
-        text, enc = decode_markup(data, self.encoding, path)
-        self.detail = msg("detail.xml", enc=enc)
-        if "<!ENTITY" in text[:65536]:
-            raise InputError(msg("err.xml.entities"), str(path))
-        text = _XML_DECL.sub("", text, count=1).lstrip("\ufeff")
-        parser: XMLPullParser[Element] = XMLPullParser(events=("start", "end"))
-        sheets: list[RawSheet] = []
-        state = _SSState()
-        try:
-            for i in range(0, len(text), 1 << 20):
-                parser.feed(text[i : i + (1 << 20)])
-                self._drain(parser, state, sheets, path)
-            parser.close()
-            self._drain(parser, state, sheets, path)
-        except ParseError as exc:
-            raise InputError(msg("err.xml.damaged", why=str(exc)), str(path)) from None
-        yield from sheets
-
-    def _drain(self, parser: XMLPullParser[Element], st: _SSState, out: list[RawSheet], path: Path) -> None:
-        for pair in parser.read_events():
-            event, item = cast(tuple[str, Element], pair)
-            el = item
-            tag = el.tag if isinstance(el.tag, str) else ""
-            local = tag.rsplit("}", 1)[-1]
-            if event == "start":
-                if local == "Worksheet":
-                    st.sheet = RawSheet(el.get(_SS + "Name") or f"Sheet{len(out) + 1}", [], [])
-                    st.row = -1
-                elif local == "Row" and st.sheet is not None:
-                    idx = _int(el.get(_SS + "Index"))
-                    st.row = idx - 1 if idx else st.row + 1
-                    if st.row >= MAX_ROWS:
-                        raise InputError(msg("err.xml.row", name=st.sheet.name, row=st.row + 1), str(path))
-                    st.col = -1
-                elif local == "Cell" and st.sheet is not None:
-                    idx = _int(el.get(_SS + "Index"))
-                    st.col = idx - 1 if idx else st.col + 1
-                continue
-            if local == "Cell" and st.sheet is not None:
-                self._cell(el, st, path)
-                st.col += _int(el.get(_SS + "MergeAcross"))
-                el.clear()
-            elif local == "Row":
-                el.clear()
-            elif local == "Worksheet" and st.sheet is not None:
-                out.append(st.sheet)
-                st.sheet = None
-                el.clear()
-
-    def _cell(self, el: Element, st: _SSState, path: Path) -> None:
-        sheet = st.sheet
-        assert sheet is not None
-        r, c = st.row, st.col
-        if c >= MAX_COLS:
-            raise InputError(msg("err.xml.col", name=sheet.name, col=c + 1), str(path))
-        across, down = _int(el.get(_SS + "MergeAcross")), _int(el.get(_SS + "MergeDown"))
-        if across or down:
-            sheet.merged.append((r, c, r + min(down, MAX_ROWSPAN), c + min(across, MAX_COLSPAN)))
-        value: Any = ""
-        for child in el:
-            if isinstance(child.tag, str) and child.tag.rsplit("}", 1)[-1] == "Data":
-                value = _ss_value(child)
-                break
-        if value == "" and not (across or down):
-            return
-        rows = sheet.rows
-        while len(rows) <= r:
-            rows.append([])
-        row = rows[r]
-        if len(row) <= c:
-            st.cells += c + 1 - len(row)
-            if st.cells > MAX_CELLS:
-                raise InputError(msg("err.xml.sheet_big", name=sheet.name, cells=f"{MAX_CELLS:,}"), str(path))
-            row.extend([""] * (c + 1 - len(row)))
-        row[c] = value
-
-
-@dataclass(slots=True)
-class _SSState:
-    sheet: RawSheet | None = None
-    row: int = -1
-    col: int = -1
-    cells: int = 0
-
-
-def _int(v: str | None) -> int:
-    try:
-        return max(int(v or 0), 0)
-    except ValueError:
-        return 0
-
-
-def _ss_value(data: Element) -> Any:
-    kind = data.get(_SS + "Type", "String")
-    text = "".join(data.itertext()).strip()
-    if kind == "Number":
-        try:
-            f = float(text)
-        except ValueError:
-            return text
-        return int(f) if f.is_integer() and abs(f) < 2**53 else f
-    if kind == "DateTime":
-        try:
-            return dt.datetime.fromisoformat(text.rstrip("Z")[:26])
-        except ValueError:
-            return text
-    if kind == "Boolean":
-        return text in ("1", "true", "TRUE")
-    return text
-
-
 def markup_reader(kind: str, encoding: str | None = None) -> Reader:
     """The reader for a sniffed markup kind (``html`` or ``spreadsheetml``)."""
+    from dutyaudit.ingest.spreadsheetml import SpreadsheetMLReader
+
     return SpreadsheetMLReader(encoding) if kind == "spreadsheetml" else HtmlReader(encoding)

@@ -2,14 +2,16 @@
 
 Kinds returned by :func:`sniff`:
 
-- ``xlsx`` (also xlsm), ``xls`` (BIFF in an OLE container), ``ods``: read by calamine;
+- ``xlsx`` (also xlsm), ``xls`` (BIFF in an OLE container), ``ods``, ``fods`` (Flat ODS): read by calamine;
 - ``html`` (a web OA's "Excel export": an HTML table), ``spreadsheetml`` (Excel 2003 XML): ``ingest.markup``;
+- ``mhtml`` (Excel's "Single File Web Page" .mht): ``ingest.mhtml``;
+- ``sylk``, ``dif`` (the text interchange formats Excel, WPS and LibreOffice save): ``ingest.interchange``;
 - ``text`` (CSV/TSV/TXT in any supported encoding, UTF-16 also without a BOM): ``ingest.textfile``;
 - ``empty``, ``ole-encrypted`` (a password-protected OOXML workbook), ``ods-encrypted``, ``ole-other`` (an OLE
   file that is not a workbook, e.g. a .doc), ``corrupt-zip``, ``zip`` (a zip that is no workbook), ``docx``, ``pptx``,
   ``numbers`` (Apple Numbers/iWork), ``json`` (what a web system sends instead of the file when the export
-  fails), ``xml`` (some other XML), ``binary`` (an image, PDF, executable …): refused with a message saying
-  what the file is.
+  fails), ``xml`` (some other XML), ``biff-old`` (Excel 4 and older), ``binary`` (an image, PDF, executable …):
+  refused with a message saying what the file is.
 """
 
 from __future__ import annotations
@@ -40,6 +42,10 @@ _BINARY_MAGIC = (
 _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 _HTML_START = re.compile(r"<(?:html|table|!doctype\s+html|meta|head|body|style|title|tr|td|th|thead|tbody)\b")
 _U16 = "utf-16-le"
+_WORKBOOK_TYPE = re.compile(rb"spreadsheetml\.(?:sheet|template)\.main\+xml|ms-excel\.(?:sheet|template)\.macroEnabled")
+_ODF_OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+#: BOF record types opening a BIFF2, BIFF3, BIFF4 (or container-less BIFF5) workbook: Excel 4 and older.
+_OLD_BIFF = (b"\x09\x00", b"\x09\x02", b"\x09\x04", b"\x09\x08")
 
 
 def _ole_has(data: bytes, name: str) -> bool:
@@ -80,6 +86,36 @@ def utf16_without_bom(head: bytes) -> str | None:
     return enc if bad <= max(1, len(text) // 100) else None
 
 
+def utf32_without_bom(head: bytes) -> str | None:
+    """``utf-32-le`` or ``utf-32-be`` when ``head`` reads as UTF-32 text (every character's high byte is 0)."""
+    head = head[: len(head) & ~3]
+    if len(head) < 8:
+        return None
+    for enc, zero in (("utf-32-be", 0), ("utf-32-le", 3)):
+        if head[zero::4].count(0) == len(head) // 4:
+            try:
+                text = head.decode(enc)
+            except UnicodeDecodeError:
+                continue
+            if sum(1 for ch in text if ch < " " and ch not in "\t\r\n\v\f") <= len(text) // 100:
+                return enc
+    return None
+
+
+def _text_but_nul(sample: bytes) -> bool:
+    """Whether ``sample`` is text once its few NUL bytes are dropped (UTF-8 or GB18030, no other controls)."""
+    rest = sample.replace(b"\x00", b"")
+    if sum(1 for b in rest if b < 9 or 13 < b < 32) > len(rest) // 100:
+        return False
+    for enc in ("utf-8", "gb18030"):
+        try:
+            rest.decode(enc)
+            return True
+        except UnicodeDecodeError:
+            continue
+    return False
+
+
 def _json_kind(data: bytes) -> bool:
     """Whether the file is a small JSON document (an OA's error reply saved as the "export")."""
     if len(data) > 1_000_000:
@@ -115,6 +151,14 @@ def is_report(path: Path) -> bool:
         return False
 
 
+def _declares_workbook(z: zipfile.ZipFile, names: set[str]) -> bool:
+    """Whether [Content_Types].xml names a workbook part, wherever it sits (at the root, in an odd folder)."""
+    for name in names:
+        if name.replace("\\", "/").lstrip("/") == "[Content_Types].xml" and z.getinfo(name).file_size < 4 * 1024**2:
+            return bool(_WORKBOOK_TYPE.search(z.read(name)))
+    return False
+
+
 def _zip_kind(data: bytes) -> str:
     try:
         with zipfile.ZipFile(BytesIO(data)) as z:
@@ -125,20 +169,37 @@ def _zip_kind(data: bytes) -> str:
                     return "zip"
                 manifest = z.read("META-INF/manifest.xml") if "META-INF/manifest.xml" in names else b""
                 return "ods-encrypted" if b"encryption-data" in manifest else "ods"
-            if any(n.startswith("xl/") for n in names):
-                core = z.read("docProps/core.xml") if "docProps/core.xml" in names else b""
+            parts = {n.replace("\\", "/").lstrip("/") for n in names}
+            if any(n.startswith("xl/") for n in parts) or _declares_workbook(z, names):
+                core = z.read("docProps/core.xml") if "docProps/core.xml" in names else b""  # ours: plain names
                 return "dutyaudit-report" if REPORT_MARK.encode() in core else "xlsx"
-            if any(n.startswith("word/") for n in names):
+            if any(n.startswith("word/") for n in parts):
                 return "docx"
-            if any(n.startswith("ppt/") for n in names):
+            if any(n.startswith("ppt/") for n in parts):
                 return "pptx"
-            if "content.xml" in names:
+            if "content.xml" in parts:
                 return "ods"
             if any(n.startswith("Index/") and n.endswith(".iwa") for n in names):
                 return "numbers"
     except ZIP_ERRORS:
         return "corrupt-zip"
     return "zip"
+
+
+def _is_mhtml(head: bytes) -> bool:
+    """Whether ``head`` opens a MIME archive of web parts (Excel's .mht)."""
+    start = head.lstrip(b"\xef\xbb\xbf\r\n ").lower()
+    return start.startswith((b"mime-version:", b"from:", b"x-document-type:")) and b"multipart/related" in start
+
+
+def sniff_interchange(head: bytes) -> str | None:
+    """``"sylk"`` or ``"dif"`` when ``head`` (the file's first bytes) opens such a file, else None."""
+    start = head.lstrip(b"\xef\xbb\xbf")
+    if start.startswith(b"ID;") and re.match(rb"ID;[^\r\n]*\r?\n(?:[A-Z];|E\b)", start):
+        return "sylk"
+    if re.match(rb'TABLE\r?\n0,1\r?\n"[^\r\n]*"\r?\n', start):
+        return "dif"
+    return None
 
 
 def sniff(data: bytes) -> str:
@@ -157,6 +218,8 @@ def sniff(data: bytes) -> str:
         return "xls"  # let calamine judge (and report damage) rather than guess
     if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
         return _zip_kind(data)
+    if data[:2] in _OLD_BIFF and len(data) >= 8 and 4 <= int.from_bytes(data[2:4], "little") <= 20:
+        return "biff-old"
     if data.startswith(_BINARY_MAGIC):
         return "binary"
     if data[:256].lstrip(b" \t\r\n\xef\xbb\xbf")[:1] in (b"{", b"[") and _json_kind(data):
@@ -166,15 +229,24 @@ def sniff(data: bytes) -> str:
     if stripped.startswith("<"):
         if "urn:schemas-microsoft-com:office:spreadsheet" in head and "<workbook" in head:
             return "spreadsheetml"
+        if _ODF_OFFICE in head and "<office:document" in head:
+            return "fods"  # LibreOffice's Flat ODS: the ODS content in one XML file
         body = re.sub(r"<\?xml[^>]*\?>|<!--.*?-->", "", stripped, flags=re.DOTALL).lstrip()
         if _HTML_START.match(body) or re.search(r"<(?:html|table)\b", head):
             return "html"
         if stripped.startswith("<?xml"):
             return "xml"
+    if _is_mhtml(data[:4096]):
+        return "mhtml"
+    interchange = sniff_interchange(data[:4096])
+    if interchange:
+        return interchange
     sample = data[:8192]
-    if sample.startswith(_BOMS) or utf16_without_bom(sample):
+    if sample.startswith(_BOMS) or utf16_without_bom(sample) or utf32_without_bom(sample):
         return "text"
     nul = sample.count(b"\x00")
+    if nul and nul <= max(1, len(sample) // 200) and _text_but_nul(sample):
+        return "text"  # a stray NUL in a text file (the text reader drops it, with a warning)
     if nul and nul <= len(sample) // 4:
         return "binary"
     if not nul:

@@ -16,14 +16,14 @@ from typing import Any
 
 from dutyaudit.i18n import Msg, msg
 from dutyaudit.ingest.base import RawSheet, fill_merged
-from dutyaudit.ingest.columns import ALIASES, SUBSTRING_MAX, ColumnMap, bare_header, map_columns
+from dutyaudit.ingest.columns import ALIASES, column_present
 from dutyaudit.ingest.dates import DateError, DateRead, read_date, year_in
+from dutyaudit.ingest.header import HEADER_SCAN_ROWS, Header, find_header, row_texts, side_by_side, starts_table
+from dutyaudit.ingest.headerless import fallback_header, with_leading_dates
 from dutyaudit.ingest.text import cell_text, fold, normalize, normalize_many
 from dutyaudit.model import Activity, RowWarning
 from dutyaudit.packs import ACTIVITY_TYPES
 
-#: How far down a sheet the header may be.
-HEADER_SCAN_ROWS = 40
 _SUBTOTAL = ("合计", "小计", "总计", "累计", "合計", "小計", "總計", "累計", "total", "subtotal")
 #: "Nothing below" marks closing a printed form (以下空白): notes in the first column, also in the title column.
 _END = ("以下空白", "以下无", "以下無", "此页无正文", "(以下空白)", "（以下空白）")
@@ -83,9 +83,7 @@ SUMMARY_SHEET = re.compile(
 _SECTION = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[(（]\s*[一二三四五六七八九十\d]+\s*[)）]|第[一二三四五六七八九十\d]+[部分章节类])"
 )
-_DATE_WORD = re.compile(r"日期|时间|時間|date|when|start", re.IGNORECASE)
 _TOP_SECTION = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|第[一二三四五六七八九十\d]+部分)")
-_YEARISH = re.compile(r"(?:19|20)\d\d")
 #: Activity types written in English (the type ids themselves and a few synonyms).
 _ENGLISH_TYPES = {tid: tid for tid in ACTIVITY_TYPES} | {
     "conference": "meeting",
@@ -129,6 +127,10 @@ class SheetResult:
     warnings: list[RowWarning] = field(default_factory=list)
     titles: list[str] = field(default_factory=list)
     header_found: bool = False
+    mapped: set[str] = field(default_factory=set)
+    """Fields of ``--map`` whose column this sheet has (in its header; without one, anywhere near the top)."""
+    columns: list[str] = field(default_factory=list)
+    """The header's column names (for messages)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,19 +138,6 @@ class PackColumns:
     """Extra columns a pack declares: name → (aliases, type)."""
 
     columns: dict[str, tuple[tuple[str, ...], str]] = field(default_factory=dict)
-
-
-@dataclass(frozen=True, slots=True)
-class Header:
-    """Where a sheet's header is and what its columns mean."""
-
-    row: int
-    """0-based index of the (last) header row; data starts below it."""
-    texts: list[str]
-    """Column names as written (the lower row's names for a two-row header)."""
-    cmap: ColumnMap
-    first: int
-    """0-based index of the first header row (``row - 1`` for a two-row header)."""
 
 
 def type_of(text: str) -> str | None:
@@ -177,94 +166,6 @@ def sheet_context(name: str) -> tuple[str, str]:
     if not any(w in bare for w in _ROLE_WORDS) and bare.endswith(_PLACE_ENDINGS):
         return n, bare
     return n, ""
-
-
-def _row_texts(row: list[Any]) -> list[str]:
-    return [cell_text(v) for v in row]
-
-
-def _distinct(keys: list[str]) -> int:
-    return len({k for k in keys if k})
-
-
-def _core_ok(cmap: ColumnMap, keys: list[str]) -> bool:
-    if not cmap.has_core():
-        return False
-    d, t = cmap.fields["date"], cmap.fields["title"]
-    return d < len(keys) and t < len(keys) and keys[d] != keys[t]
-
-
-def _is_subheader(top: list[str], below: list[str], cmap: ColumnMap, below_keys: list[str]) -> bool:
-    """Whether ``below`` holds the real names under group cells of ``top`` (a two-row header)."""
-    c_date = cmap.fields["date"]
-    under_date = below[c_date] if c_date < len(below) else ""
-    if under_date and under_date != top[c_date]:
-        return False  # a date (or anything else) under 日期: a data row
-    differs = [j for j, b in enumerate(below) if b and (j >= len(top) or b != top[j])]
-    if len(differs) < 2:
-        return False
-    grouped = any(0 < j < len(top) and top[j] and top[j] == top[j - 1] for j in differs)
-    exact = sum(1 for j in differs if any(below_keys[j] in al for al in _FOLDED_ALIASES))
-    return grouped or exact >= 2
-
-
-_FOLDED_ALIASES = tuple(frozenset(fold(a) for a in al) for al in ALIASES.values())
-_FOLDED_BY_FIELD = {f: frozenset(fold(a) for a in al) for f, al in ALIASES.items()}
-
-
-def find_header(
-    rows: list[list[Any]],
-    overrides: dict[str, str],
-    pack_fields: dict[str, tuple[str, ...]],
-) -> Header | None:
-    """The header row (two-row headers combined) and its column map, from rows whose merges are filled.
-
-    A header row names a date and a title column with two different texts; a row that only repeats one
-    merged title, or whose date and title cells are the same text, is not one.
-    """
-    scan = rows[: HEADER_SCAN_ROWS + 1]
-    texts_rows = [_row_texts(r) for r in scan]
-    flat = [t for texts in texts_rows for t in texts]
-    keys_flat = normalize_many(flat)
-    keys_rows: list[list[str]] = []
-    k = 0
-    for texts in texts_rows:
-        keys_rows.append(keys_flat[k : k + len(texts)])
-        k += len(texts)
-    for i in range(min(len(scan), HEADER_SCAN_ROWS)):
-        texts, keys = texts_rows[i], keys_rows[i]
-        if _distinct(keys) < 2:
-            continue
-        cmap = map_columns(texts, overrides, pack_fields, folded=keys)
-        below = texts_rows[i + 1] if i + 1 < len(scan) else None
-        if _core_ok(cmap, keys):
-            if below is not None and _is_subheader(texts, below, cmap, keys_rows[i + 1]):
-                combined, ckeys = _combine(texts, below, keys, keys_rows[i + 1])
-                cmap2 = map_columns(combined, overrides, pack_fields, folded=ckeys)
-                if _core_ok(cmap2, ckeys):
-                    return Header(i + 1, combined, cmap2, i)
-            return Header(i, texts, cmap, i)
-        # A two-row header: merged group cells above, the real names below (not a title or 填报单位 row).
-        if below is not None and sum(1 for b in below if b) >= 2 and not _titleish(keys):
-            combined, ckeys = _combine(texts, below, keys, keys_rows[i + 1])
-            cmap2 = map_columns(combined, overrides, pack_fields, folded=ckeys)
-            if _core_ok(cmap2, ckeys):
-                return Header(i + 1, combined, cmap2, i)
-    return None
-
-
-def _titleish(keys: list[str]) -> bool:
-    """Whether a row reads like a title or a 填报单位：… line rather than group cells of a header."""
-    return any(len(k) > SUBSTRING_MAX or ":" in k or _YEARISH.search(k) for k in keys if k)
-
-
-def _combine(
-    top: list[str], below: list[str], top_keys: list[str], below_keys: list[str]
-) -> tuple[list[str], list[str]]:
-    n = max(len(top), len(below))
-    texts = [(below[j] if j < len(below) else "") or (top[j] if j < len(top) else "") for j in range(n)]
-    keys = [(below_keys[j] if j < len(below) else "") or (top_keys[j] if j < len(top) else "") for j in range(n)]
-    return texts, keys
 
 
 def read_sheet(
@@ -296,11 +197,12 @@ def read_sheet(
     if found is not None and start:
         found = Header(found.row + start, found.texts, found.cmap, found.first + start)
     if found is not None and _below is None:
-        blocks = _side_by_side(found, overrides or {}, pack_fields)
+        blocks = side_by_side(found, overrides or {}, pack_fields)
         if blocks:
             return _read_blocks(sheet, found, blocks, file, overrides, pack_columns, year, file_year)
     if found is None and _below is not None:
         return result
+    fallback = None
     if found is None:
         if fold(sheet.name) in _INSTRUCTION_SHEETS:
             if not _template_help(rows):  # dutyaudit's own 说明 sheet is part of the template: no note
@@ -308,9 +210,16 @@ def read_sheet(
             return result
         if normalize(sheet.name) in _COVER_SHEETS:
             # A cover names the unit and the year (盘山县2023年度 / 法治建设工作台账): keep it as title text.
-            result.titles = [t for r in rows[:HEADER_SCAN_ROWS] for t in _row_texts(r) if t]
+            result.titles = [t for r in rows[:HEADER_SCAN_ROWS] for t in row_texts(r) if t]
             result.warnings.append(RowWarning(file, sheet.name, None, msg=msg("warn.sheet_cover")))
             return result
+        fallback = fallback_header(top, rows, overrides or {}, pack_fields)
+        if fallback is not None:
+            found = fallback.header
+            result.warnings.append(RowWarning(file, sheet.name, None, msg=fallback.note))
+    if found is None:
+        near_top = [t for r in top for t in row_texts(r) if t]
+        result.mapped = {f for f, col in (overrides or {}).items() if column_present(col, near_top)}
         if any(any(cell_text(v) for v in r) for r in rows):
             looked = "、".join(ALIASES["date"][:4] + ALIASES["title"][:6])
             hidden = msg("warn.hidden") if sheet.hidden else ""
@@ -318,16 +227,22 @@ def read_sheet(
             result.warnings.append(RowWarning(file, sheet.name, None, msg=why))
         return result
     h, headers, cmap = found.row, found.texts, found.cmap
+    result.mapped = {f for f in overrides or {} if f not in cmap.unfound}
+    result.columns = [t for t in headers if t]
     if sheet.merged and not start:  # (a table further down: the sheet's merges are filled already)
         fill_merged(sheet, across_before=h + 1)
+    leading = fallback is not None and fallback.kind == "leading"
+    if fallback is not None and leading:  # a clerk's notebook: the date leads the text; read as a dated table
+        rows, found = with_leading_dates(rows, found, fallback.column)
+        headers, cmap = found.texts, found.cmap
     result.header_found = True
-    result.titles = [*sheet.titles, *(t for r in rows[start : found.first] for t in dict.fromkeys(_row_texts(r)) if t)]
+    result.titles = [*sheet.titles, *(t for r in rows[start : found.first] for t in dict.fromkeys(row_texts(r)) if t)]
     sheet_role, sheet_unit = sheet_context(sheet.name)
     if _below is not None and _below.role is not None:
         sheet_role = _below.role
     header_keys: set[str] = set()
     for r in range(found.first, h + 1):
-        for t in _row_texts(rows[r]):
+        for t in row_texts(rows[r]):
             if t:
                 header_keys.add(fold(t))
     header_keys.update(fold(t) for t in headers if t)
@@ -354,7 +269,11 @@ def read_sheet(
         if got is not None and not isinstance(got, str):
             written[got.start.year] += n
     sheet_year = context_year or year
-    from_dates = bool(written) and (sheet_year is None or (context_year is not None and context_year not in written))
+    # The title's year gives way to the written dates' only when it lies outside them all: a title left from
+    # last year. A log running from late 2022 to early 2024 under a 2023 title keeps 2023.
+    from_dates = bool(written) and (
+        sheet_year is None or (context_year is not None and not min(written) <= context_year <= max(written))
+    )
     if from_dates:
         sheet_year = max(written.items(), key=lambda kv: (kv[1], kv[0]))[0]
     width = max(len(headers), 1)
@@ -406,7 +325,7 @@ def read_sheet(
         if isinstance(parsed, Msg):
             if _is_note(first) or fold(title).startswith(_END_KEYS) or _is_header_row(row, header_keys):
                 continue  # a note below the table, or a header repeated on each printed page
-            if _starts_table(row, overrides or {}, pack_fields):
+            if starts_table(row, overrides or {}, pack_fields):
                 # Another table below this one, with its own header: read the rest of the sheet with it.
                 more = read_sheet(
                     sheet,
@@ -419,12 +338,14 @@ def read_sheet(
                 )
                 result.activities.extend(more.activities)
                 result.warnings.extend(more.warnings)
+                result.mapped |= more.mapped
                 break
             section = _section_text(row, width, r in section_rows, c_title)
             if section is not None:
                 row_role = _section_role(section, row_role, sheet_role)
                 continue
-            warn(RowWarning(file, name, rownum, msg=msg("warn.not_audited", reason=parsed)))
+            why = msg("warn.no_leading_date") if leading and raw_date == "" else msg("warn.not_audited", reason=parsed)
+            warn(RowWarning(file, name, rownum, msg=why))
             continue
         if not title:
             warn(RowWarning(file, name, rownum, msg=msg("warn.empty_title")))
@@ -511,68 +432,6 @@ class _Below:
     year: int | None
 
 
-def _starts_table(row: list[Any], overrides: dict[str, str], pack_fields: dict[str, tuple[str, ...]]) -> bool:
-    """Whether a row (whose date did not read) is the header of another table: it names a date and a title
-    column with words that are exactly header names (日期, 培训名称 …), not a data row that mentions them."""
-    if not any(
-        v.__class__ is str and len(v) <= 2 * SUBSTRING_MAX and _DATE_WORD.search(v) and _date_name(v) for v in row
-    ):
-        return False  # the cheap test first: rows of unreadable dates are common, new tables are rare
-    texts = _row_texts(row)
-    keys = normalize_many(texts)
-    if _distinct(keys) < 2:
-        return False
-    cmap = map_columns(texts, overrides, pack_fields, folded=keys)
-    if not _core_ok(cmap, keys):
-        return False
-    d, t = cmap.fields["date"], cmap.fields["title"]
-    return _exact_alias(bare_header(keys[d]), "date") and _exact_alias(bare_header(keys[t]), "title")
-
-
-@lru_cache(maxsize=4096)
-def _date_name(text: str) -> bool:
-    """Whether a cell is a date column's name (日期, 培训日期, 會議時間 …), hints aside."""
-    return _exact_alias(bare_header(normalize(text)), "date")
-
-
-def _exact_alias(key: str, field_name: str) -> bool:
-    """Whether a header key is one of the field's names, or ends with one (培训名称, 会议日期)."""
-    folded = _FOLDED_BY_FIELD[field_name]
-    return key in folded or (len(key) <= SUBSTRING_MAX and any(key.endswith(a) for a in folded if len(a) >= 2))
-
-
-def _side_by_side(
-    found: Header, overrides: dict[str, str], pack_fields: dict[str, tuple[str, ...]]
-) -> list[tuple[int, int | None]]:
-    """Column ranges of tables standing side by side under one header row (县委 | 县政府), each with its own date
-    and title column; [] for one table. Tables are runs of named header cells split by empty ones."""
-    texts = found.texts
-    runs: list[tuple[int, int]] = []
-    j = 0
-    while j < len(texts):
-        if not texts[j]:
-            j += 1
-            continue
-        k = j
-        while k < len(texts) and texts[k]:
-            k += 1
-        runs.append((j, k))
-        j = k
-    if len(runs) < 2:
-        return []
-    starts = []
-    for a, b in runs:
-        part = texts[a:b]
-        keys = normalize_many(part)
-        if _distinct(keys) >= 2 and _core_ok(map_columns(part, overrides, pack_fields, folded=keys), keys):
-            starts.append(a)
-    if len(starts) < 2:
-        return []
-    starts[0] = 0
-    ends: list[int | None] = [*starts[1:], None]
-    return list(zip(starts, ends, strict=True))
-
-
 def _read_blocks(
     sheet: RawSheet,
     found: Header,
@@ -594,7 +453,7 @@ def _read_blocks(
             [(r0, max(c0, a) - a, r1, min(c1, end - 1) - a) for r0, c0, r1, c1 in sheet.merged if c0 < end and c1 >= a],
             sheet.hidden,
         )
-        labels = [t for r in part.rows[: found.row] for t in _row_texts(r) if t]
+        labels = [t for r in part.rows[: found.row] for t in row_texts(r) if t]
         label = next((t for t in labels if any(w in t for w in _ROLE_WORDS) and len(t) <= 12), None)
         got = read_sheet(
             part,
@@ -608,6 +467,8 @@ def _read_blocks(
         result.activities.extend(got.activities)
         result.warnings.extend(got.warnings)
         result.titles.extend(t for t in got.titles if t not in result.titles)
+        result.mapped |= got.mapped
+        result.columns.extend(got.columns)
     return result
 
 

@@ -19,9 +19,16 @@ from pathlib import Path
 from dutyaudit.errors import InputError
 from dutyaudit.i18n import msg
 from dutyaudit.ingest.base import RawSheet, Reader
-from dutyaudit.ingest.sniff import utf16_without_bom
+from dutyaudit.ingest.limits import MAX_CELL_CHARS, MAX_CELLS, MAX_TEXT_BYTES, LimitError, mib
+from dutyaudit.ingest.sniff import utf16_without_bom, utf32_without_bom
 
-_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
 _ALIASES = {
     "gbk": "gb18030",
     "gb2312": "gb18030",
@@ -34,11 +41,13 @@ _ALIASES = {
     "utf8": "utf-8",
     "unicode": "utf-16",
     "ucs-2": "utf-16",
+    "ucs-4": "utf-32",
+    "utf32": "utf-32",
     "big-5": "big5",
     "cp950": "big5",
 }
 _DELIMITERS = (",", "\t", ";", "|", "，")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")  # \v and \f are whitespace (csvkit's test files hold them)
 _SEP_LINE = re.compile(r'^"?sep=([^\n"])"?[ \t]*(?:\n|$)', re.IGNORECASE)
 
 
@@ -49,12 +58,12 @@ def normalize_encoding(name: str) -> str:
 
 
 def detect_encoding(data: bytes) -> str:
-    """BOM first; then UTF-16 by NUL bytes; then strict UTF-8; then GB18030 or Big5 (when both decode, the one
+    """BOM first; then UTF-16 or UTF-32 by NUL bytes; then strict UTF-8; then GB18030 or Big5 (when both decode, the one
     giving common characters); else UTF-8."""
     for bom, enc in _BOMS:
         if data.startswith(bom):
             return enc
-    u16 = utf16_without_bom(data[:8192])
+    u16 = utf16_without_bom(data[:8192]) or utf32_without_bom(data[:8192])
     if u16:
         return u16
     fits = []
@@ -133,8 +142,21 @@ class TextReader(Reader):
         self.encoding = encoding
 
     def sheets(self, path: Path, data: bytes) -> Iterator[RawSheet]:
+        if len(data) > MAX_TEXT_BYTES:
+            raise LimitError(
+                msg("lw.text_size", size=mib(len(data))),
+                msg("ll.text", size=mib(MAX_TEXT_BYTES)),
+                str(path),
+                msg("la.xlsx"),
+            )
         given = normalize_encoding(self.encoding) if self.encoding else None
         enc = given or detect_encoding(data)
+        notes = []
+        if not enc.startswith(("utf-16", "utf-32")) and b"\x00" in data:
+            nuls = data.count(b"\x00")
+            if nuls <= max(1, len(data) // 200):
+                data = data.replace(b"\x00", b"")
+                notes.append(msg("warn.nul", n=nuls, s="s" if nuls > 1 else ""))
         try:
             codecs.lookup(enc)
         except LookupError:
@@ -144,32 +166,46 @@ class TextReader(Reader):
         except UnicodeDecodeError:
             if given:
                 raise InputError(
-                    msg("err.txt.decode_given", enc=self.encoding, other=_guess_other(data, enc)),
-                    str(path),
+                    msg("err.txt.decode_given", enc=self.encoding, other=_guess_other(data, enc)), str(path)
                 ) from None
-            raise InputError(
-                msg("err.txt.decode"),
-                str(path),
-            ) from None
+            raise InputError(msg("err.txt.decode"), str(path)) from None
         text = text.lstrip("\ufeff")
         controls = len(_CONTROL.findall(text[:8192]))
         if controls > max(2, len(text[:8192]) // 100):
-            hint = msg("err.txt.try", enc=_guess_other(data, enc)) if given else msg("err.txt.export")
+            hint = (
+                f"try --encoding {_guess_other(data, enc)}"
+                if given
+                else "export the log as xlsx or CSV (this looks like binary data)"
+            )
             raise InputError(msg("err.txt.binary", enc=enc, hint=hint), str(path))
-        self.detail = msg("detail.text", enc=enc, alt="" if given else msg("detail.text_alt", enc=_guess_alt(enc)))
+        self.detail = f"read as text in {enc}" + (
+            f" (detected; if it looks garbled, try --encoding {_guess_alt(enc)})" if not given else ""
+        )
         text = text.replace("\r\n", "\n")  # a line break inside a quoted cell shows as one in the title
         delim = ""
         m = _SEP_LINE.match(text)
         if m:  # Excel's "sep=;" line: it names the delimiter and is not shown as a row
             delim, text = m.group(1), text[m.end() :]
         delim = delim or detect_delimiter(text[:65536])
-        try:
-            rows: list[list[object]] = [list(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=delim)]
-        except csv.Error as exc:
-            raise InputError(msg("err.txt.split", why=str(exc)), str(path)) from None
+        rows = _split(text, delim, path)
         if '="' in text:  # ="2023-03-15": how web systems keep Excel from turning a value into a number
             rows = [[_unwrap(c) for c in r] for r in rows]
-        yield RawSheet(path.stem, rows)
+        yield RawSheet(path.stem, rows, notes=notes)
+
+
+def _split(text: str, delim: str, path: Path) -> list[list[object]]:
+    """The rows of delimited text, each cell at most :data:`MAX_CELL_CHARS` long and :data:`MAX_CELLS` in all."""
+    if text.count(delim) + text.count("\n") >= MAX_CELLS:  # an upper bound (quoted delimiters count too)
+        raise LimitError(msg("lw.text_cells", n=f"{MAX_CELLS:,}"), msg("ll.cells", n=f"{MAX_CELLS:,}"), str(path))
+    old_limit = csv.field_size_limit(MAX_CELL_CHARS)
+    try:
+        return [list(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=delim)]
+    except csv.Error as exc:
+        if "field larger than field limit" in str(exc):
+            raise LimitError(msg("lw.cell_text"), msg("ll.chars", n=f"{MAX_CELL_CHARS:,}"), str(path)) from None
+        raise InputError(msg("err.txt.split", why=str(exc)), str(path)) from None
+    finally:
+        csv.field_size_limit(old_limit)
 
 
 def _unwrap(cell: object) -> object:

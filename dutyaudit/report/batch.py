@@ -105,14 +105,20 @@ def write_batch_table(result: BatchResult, stream: TextIO, pack_name: str, lang:
     if years:
         console.print(t("ui.batch.year", lang, years=", ".join(map(str, years)), n=len(result.audits)))
     table = Table(header_style="bold")
-    for c in ("rank", "unit", "score", "grade"):
-        table.add_column(t(f"ui.col.{c}", lang), justify="right" if c in ("rank", "score") else "left")
+    for c in ("rank", "unit", "year", "score", "grade"):
+        table.add_column(t(f"ui.col.{c}", lang), justify="right" if c in ("rank", "year", "score") else "left")
     for s in STATUSES:
         table.add_column(Text(t(s, lang), style=STATUS_STYLE[s]), justify="right")
     table.add_column(t("ui.col.warnings", lang), justify="right")
     for r in ranking_rows(result):
         table.add_row(
-            str(r["rank"]), r["unit"], f"{r['score']:g}", r["grade"], *(str(r[s]) for s in STATUSES), str(r["warnings"])
+            str(r["rank"]),
+            r["unit"],
+            str(r["year"]),
+            f"{r['score']:g}",
+            r["grade"],
+            *(str(r[s]) for s in STATUSES),
+            str(r["warnings"]),
         )
     console.print(table)
     if result.failures:

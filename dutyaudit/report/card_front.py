@@ -155,11 +155,16 @@ def _gaps(ws: Worksheet, card: _Scorecard, row: int) -> int:
 
 def _facts(ws: Worksheet, card: _Scorecard, row: int) -> int:
     a, lang = card.audit, card.lang
-    used = len({id(h.activity) for r in a.results for h in r.evidence})
     issuer = a.pack.issuer + t("xl.ov.issued", lang, date=a.pack.issued.isoformat())
-    scope = role_text(a, a.role, lang) if a.role else t("xl.ov.scope_all", lang)
+    scope = a.scope.reason if a.scope else role_text(a, a.role, lang) if a.role else t("xl.ov.scope_all", lang)
     rows_value = t(
-        "xl.ov.rows_value", lang, rows=a.rows_read, used=used, unmatched=len(a.unmatched), warnings=len(a.warnings)
+        "xl.ov.rows_value",
+        lang,
+        rows=a.rows_read,
+        used=a.rows_counted,
+        unmatched=len(a.unmatched),
+        excluded=len(a.excluded),
+        warnings=len(a.warnings),
     )
     pairs: list[tuple[str, Any]] = [
         ("unit", card.unit),

@@ -74,7 +74,9 @@ UNMATCHED_COLUMNS = ("no", "file", "sheet", "row", "date", "title", "type", "rol
 UNMATCHED_WIDTHS = (5, 26, 12, 6, 11, 50, 10, 16)
 WARNING_COLUMNS = ("no", "file", "sheet", "row", "message")
 WARNING_WIDTHS = (5, 24, 14, 6, 90)
-SHEETS = ("overview", "duties", "evidence", "unmatched", "warnings")
+EXCLUDED_COLUMNS = ("no", "file", "sheet", "row", "date", "title", "message")
+EXCLUDED_WIDTHS = (5, 24, 12, 6, 11, 42, 36)
+SHEETS = ("overview", "duties", "evidence", "unmatched", "warnings", "excluded")
 
 
 def sheet_names(lang: Lang) -> dict[str, str]:
@@ -320,6 +322,21 @@ class _Scorecard:
         elif len(a.warnings) > len(shown):
             self._more(ws, FIRST_ROW + len(shown), len(a.warnings) - len(shown), len(WARNING_COLUMNS))
 
+    def excluded(self) -> None:
+        a, lang = self.audit, self.lang
+        ws = self._list_sheet(
+            "excluded", EXCLUDED_COLUMNS, EXCLUDED_WIDTHS, t("xl.excluded_title", lang, unit=self.unit, year=a.year)
+        )
+        shown = a.excluded[:LIST_LIMIT]
+        for n, e in enumerate(shown, start=1):
+            act = e.activity
+            values = [n, act.file, act.sheet, act.row, act.date, act.title, e.reason]
+            self._row(ws, FIRST_ROW + n - 1, values, EXCLUDED_WIDTHS)
+        if not shown:
+            self._none(ws, len(EXCLUDED_COLUMNS))
+        elif len(a.excluded) > len(shown):
+            self._more(ws, FIRST_ROW + len(shown), len(a.excluded) - len(shown), len(EXCLUDED_COLUMNS))
+
     def build(self) -> Workbook:
         """Every sheet that has something to show: an empty list would print as an empty page."""
         self.overview()
@@ -330,6 +347,8 @@ class _Scorecard:
             self.unmatched()
         if self.audit.warnings:
             self.warnings()
+        if self.audit.excluded:
+            self.excluded()
         return self.wb
 
 

@@ -52,6 +52,7 @@ def pack_json(p: Pack) -> str:
             "owners": d.owners,
             "years": d.years.model_dump(by_alias=True) if d.years else None,
             "note": d.note,
+            "review": d.review,
             "weight": d.weight,
         }
         for d in p.duties
@@ -63,6 +64,14 @@ def print_pack(p: Pack, stream: TextIO) -> None:
     console = make_console(stream)
     console.print(Text(p.name, style="bold"))
     console.print(f"{p.id} · {p.jurisdiction} · {p.issuer} · {p.issued.isoformat()} · {len(p.duties)} 项职责")
+    pending = [d for d in p.duties if d.review]
+    if pending:  # a drafted pack: what the person must still check comes first
+        review = Table(title=f"待审核 (review): {len(pending)} 项职责", title_justify="left", header_style="bold")
+        for h in ("id", "条款", "职责", "待审核事项"):
+            review.add_column(h, overflow="fold")
+        for d in pending:
+            review.add_row(d.id, d.clause, d.label, "\n".join(f"· {n}" for n in d.review))
+        console.print(review)
     roles = Table(title="责任主体 (--role)", title_justify="left", header_style="bold")
     roles.add_column("role", no_wrap=True)
     roles.add_column("名称", overflow="fold")

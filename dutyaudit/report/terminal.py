@@ -86,6 +86,8 @@ class TerminalRenderer(Renderer):
         lang = audit.lang
         console.print(Text(audit.pack.name, style="bold"))
         console.print(headline(audit))
+        if audit.scope is not None:
+            console.print(Text(t("ui.scope", lang, reason=audit.scope.reason), style="dim"))
         if audit.files:
             console.print(Text(t("ui.files", lang) + t("sep", lang).join(audit.files), style="dim"))
         columns = [c for c in TABLE_COLUMNS if c != "requirement" or console.width >= NARROW]
@@ -131,6 +133,8 @@ class TerminalRenderer(Renderer):
                 print_unmatched(console, audit.unmatched, lang)
             else:
                 console.print(Text(t("ui.unmatched_hint", lang, n=len(audit.unmatched)), style="dim"))
+        if audit.excluded:
+            console.print(Text(t("ui.excluded", lang, n=len(audit.excluded)), style="dim"))
         print_warnings(console, audit.warnings, lang)
 
 

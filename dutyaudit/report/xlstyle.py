@@ -27,9 +27,15 @@ FONT = "SimSun"
 #: Body text size in points.
 SIZE = 10
 #: Pale fills for status cells (green, yellow, orange, red, blue) — they print legibly in grey too.
-STATUS_FILL = {"met": "C6EFCE", "partial": "FFEB9C", "late": "F8CBAD", "missing": "FFC7CE", "waived": "DDEBF7"}
+STATUS_FILL = {
+    **{"met": "C6EFCE", "partial": "FFEB9C", "late": "F8CBAD", "missing": "FFC7CE", "waived": "DDEBF7"},
+    "na": "EDEDED",
+}
 #: Stronger colours of the same hues, for chart bars.
-STATUS_COLOUR = {"met": "70AD47", "partial": "FFC000", "late": "ED7D31", "missing": "C00000", "waived": "5B9BD5"}
+STATUS_COLOUR = {
+    **{"met": "70AD47", "partial": "FFC000", "late": "ED7D31", "missing": "C00000", "waived": "5B9BD5"},
+    "na": "A5A5A5",
+}
 HEADER_FILL = "D9E1F2"
 #: Leading characters that make a spreadsheet read text as a formula (CSV/formula injection).
 FORMULA_START = ("=", "+", "-", "@")

@@ -1,0 +1,66 @@
+"""``dutyaudit packs draft``: an official document → a duty pack marked as a draft for a person to review.
+
+reading (txt/docx/pdf/html → simplified lines) → tree (the clause tree) → build (duties: quantities,
+roles, match rules from the shared vocabulary) → write (YAML with a header naming the source and its
+sha256). :func:`draft_pack` runs the whole chain and validates the result as a pack.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from dutyaudit.draft.build import Drafter
+from dutyaudit.draft.matchrules import ConceptFinder
+from dutyaudit.draft.meta import read_meta
+from dutyaudit.draft.reading import Document, read_document
+from dutyaudit.draft.tree import parse
+from dutyaudit.draft.write import pack_mapping, render
+from dutyaudit.errors import InputError
+from dutyaudit.i18n import msg
+from dutyaudit.packs import Pack, parse_pack
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A drafted pack: its YAML text, the validated pack and the document it came from."""
+
+    yaml: str
+    pack: Pack
+    document: Document
+
+
+def default_id(path: Path) -> str:
+    """A pack id from the file name: its ASCII letters and digits, else ``draft``."""
+    slug = re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-")
+    return slug if slug and slug[0].isalnum() else "draft"
+
+
+def draft_pack(
+    path: Path,
+    pack_id: str | None = None,
+    name: str | None = None,
+    vocab: ConceptFinder | None = None,
+    today: dt.date | None = None,
+) -> Draft:
+    """Read ``path`` and draft a pack from it (the built-in vocabulary unless ``vocab`` is given)."""
+    if vocab is None:
+        from dutyaudit.vocabulary import load_vocabulary
+
+        vocab = load_vocabulary()
+    doc = read_document(path)
+    tree = parse(doc.lines)
+    if not tree.clauses():
+        raise InputError(msg("err.draft.no_clauses", examples="一、 (一) 1. 第一条"), str(path))
+    file_date = dt.date.fromtimestamp(path.stat().st_mtime)
+    meta = read_meta(tree, path.stem, file_date, name)
+    drafted = Drafter(tree, vocab, meta.name, meta.issuer).draft()
+    if not drafted:
+        raise InputError(msg("err.draft.no_duties"), str(path))
+    pid = pack_id or default_id(path)
+    data = pack_mapping(pid, meta, drafted)
+    pack = parse_pack(data, str(path))
+    text = render(doc, meta, data, (today or dt.date.today()).isoformat())
+    return Draft(text, pack, doc)

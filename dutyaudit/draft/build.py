@@ -1,0 +1,256 @@
+"""Drafting: a document's clause tree → duties (text, clause, role, requirement, match, owners, review).
+
+Every sentence of a numbered clause is a candidate duty, quoted verbatim. A sentence with quantified
+requirements gives one duty per number (its comma-segment quoted when the sentence holds several);
+any other sentence is an ``evidence`` duty. Titles (a short first sentence followed by more) and the
+text of clauses that have sub-clauses give duties only where they add a number or a concept their
+sub-clauses do not name. Purpose, scope and entry-into-force sentences are left out. A clause saying
+that another body's heads follow the document (部门主要负责人…参照本办法执行) binds that body to the
+government's duties, cited as this clause/that clause (第十条/第六条(一)).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from dutyaudit.draft.matchrules import ConceptFinder, assign_matches
+from dutyaudit.draft.quantities import Quantity, find_quantities
+from dutyaudit.draft.roles import default_role, heading_roles, split_owner_tail, subject_role
+from dutyaudit.draft.tree import Clause, Tree
+
+_SENTENCE = re.compile(r"[^。；;！？!?]+[。；;！？!?]?")
+_BOILERPLATE = re.compile(
+    r"制定本(?:实施)?(?:办法|方案|清单|规定|细则|决定|意见)|特制定|本(?:实施)?(?:办法|方案|清单|决定|规定|意见|细则)(?:自|由|适用|所称|具体解释)|自印发之日起|自发布之日起"
+    r"|负责解释|解释工作由|适用于|参照本|如下[。:：]?$"
+)
+_REFER = re.compile(r"部门[^。]{0,20}主要负责人[^。]{0,40}参照本")
+#: Sections that state principles and aims rather than duties: only their figures are drafted.
+_GENERAL = re.compile(r"指导思想|基本原则|总体要求|工作原则|重要意义|总体目标|目的依据")
+_PREFIX = {
+    "party": "party",
+    "government": "gov",
+    "department": "dept",
+    "township_party": "tparty",
+    "township_government": "tgov",
+    "township": "town",
+    "congress": "congress",
+    "judiciary": "judiciary",
+}
+_HINT = re.compile(r"定期|经常性|常态化|年度|按时|按期")
+
+
+@dataclass
+class Drafted:
+    """One drafted duty before ids are given."""
+
+    role: str
+    clause: str
+    text: str
+    requirement: dict[str, Any]
+    match: dict[str, Any]
+    owners: list[str] = field(default_factory=list)
+    years: int | None = None
+    review: list[str] = field(default_factory=list)
+    fields: list[str] = field(default_factory=list)
+    match_text: str = ""
+    """The words the match rule is drawn from: the quoted text, or a figure's own comma-segment."""
+
+
+def sentences(paragraph: str) -> list[str]:
+    """A paragraph's sentences, verbatim, without their closing 。；."""
+    out = []
+    for m in _SENTENCE.finditer(paragraph):
+        s = m.group(0).strip().rstrip("。；;！？!? ")
+        if s:
+            out.append(s)
+    return out
+
+
+@dataclass
+class _Unit:
+    clause: Clause
+    text: str
+    owners: list[str]
+    title: bool
+
+
+def _units(c: Clause) -> list[_Unit]:
+    """A clause's sentences, with the task's owners and whether the sentence is the clause's title."""
+    units: list[_Unit] = []
+    owners: list[str] = []
+    paragraphs = list(c.paragraphs)
+    if paragraphs:
+        paragraphs[-1], owners = split_owner_tail(paragraphs[-1])
+    for i, p in enumerate(paragraphs):
+        for j, s in enumerate(sentences(p)):
+            units.append(_Unit(c, s, owners, False))
+            if i == 0 and j == 0 and len(s) <= 20:
+                units[-1].title = True
+    if len(units) == 1:
+        units[0].title = False
+    return units
+
+
+def _segments(sentence: str, qs: list[Quantity]) -> list[tuple[str, str]]:
+    """(quoted text, match text) of each quantity: the sentence, or its comma-segment when numbers fall
+    in several; the match text is the figure's own comma-segment (what the figure counts)."""
+    bounds = [0] + [m.end() for m in re.finditer(r"[,，]", sentence)] + [len(sentence) + 1]
+    seg_of = [max(i for i, b in enumerate(bounds[:-1]) if b <= q.start) for q in qs]
+    own = []
+    for k in seg_of:
+        a, b = bounds[k], bounds[k + 1] - 1
+        if b - a < 6 and k > 0:
+            a = bounds[k - 1]
+        own.append(sentence[a:b].strip(",， "))
+    if len(set(seg_of)) <= 1 or any(q.years for q in qs):
+        return [(sentence, sentence if any(q.years for q in qs) else o) for o in own]
+    return [(o, o) for o in own]
+
+
+class Drafter:
+    """Turns a clause tree into drafted duties."""
+
+    def __init__(self, tree: Tree, vocab: ConceptFinder, title: str, issuer: str) -> None:
+        self.tree = tree
+        self.vocab = vocab
+        self.default = default_role(title, issuer)
+        self.corpus = [(c.id, s) for c in tree.clauses() for p in c.paragraphs for s in sentences(p)]
+
+    def _roles(self, c: Clause, text: str) -> tuple[tuple[str, ...], list[str]]:
+        for node in [c, *c.ancestors()]:
+            paragraphs = node.paragraphs if node is not c else node.paragraphs[:1]
+            for p in paragraphs:
+                found = heading_roles(p)
+                if found:
+                    return found, []
+        role = subject_role(text)
+        if role and c.paragraphs and split_owner_tail(c.paragraphs[-1])[1] and role != "township":
+            role = None  # a task with 责任单位: the units tell who does it, not the sentence's subject
+        if role:
+            return (role,), [f"role from the sentence's subject ({role}); no heading names the role"]
+        return (self.default,), [
+            f"role guessed: no heading or subject names one, so the document's default ({self.default})"
+        ]
+
+    def _concepts(self, text: str) -> set[str]:
+        return set(self.vocab.concepts_named_in(text))
+
+    def draft(self) -> list[Drafted]:
+        out: list[Drafted] = []
+        for c in self.tree.clauses():
+            units = _units(c)
+            below = {x for d in c.walk() if d is not c for u in _units(d) for x in self._concepts(u.text)}
+            general = any(_GENERAL.search(a.heading[:12]) for a in [c, *c.ancestors()])
+            for u in units:
+                if _BOILERPLATE.search(u.text) or u.text.endswith((":", "：")):
+                    continue
+                qs = find_quantities(u.text)
+                if not qs:
+                    if general or u.title:
+                        continue  # principles and aims; a task's title, restated by its sentences
+                    if c.children and not (self._concepts(u.text) - below):
+                        continue  # a heading: its sub-clauses say it
+                out.extend(self._duties(c, u, qs))
+        out += self._referred(out)
+        for d, (match, notes) in zip(
+            out,
+            assign_matches(
+                [(d.role, d.clause, d.match_text, d.requirement["kind"] != "evidence") for d in out],
+                self.vocab,
+                self.corpus,
+            ),
+            strict=True,
+        ):
+            d.match = match
+            d.review += notes
+        return out
+
+    def _duties(self, c: Clause, u: _Unit, qs: list[Quantity]) -> list[Drafted]:
+        roles, role_notes = self._roles(c, u.text)
+        drafted: list[Drafted] = []
+        if qs:
+            texts = _segments(u.text, qs)
+            items = [
+                (t, q.requirement, q.years, [_reading(q), *q.review], q.fields, m)
+                for (t, m), q in zip(texts, qs, strict=True)
+            ]
+            if len(qs) > 1:
+                items = [
+                    (t, r, y, [*n, f"one of {len(qs)} figures in the sentence"], f, m) for t, r, y, n, f, m in items
+                ]
+        else:
+            note = "no number found: evidence (one matching row in the year)"
+            hint = _HINT.search(u.text)
+            if hint:
+                note += f"; “{hint.group(0)}” without a figure — set a count if your practice fixes one"
+            items = [(u.text, {"kind": "evidence"}, None, [note], [], u.text)]
+        for text, req, years, notes, fields, match_text in items:
+            for role in roles:
+                both = [f"binds {' and '.join(roles)}: one duty each"] if len(roles) > 1 else []
+                drafted.append(
+                    Drafted(
+                        role,
+                        c.id,
+                        text,
+                        dict(req),
+                        {},
+                        list(u.owners),
+                        years,
+                        [*notes, *role_notes, *both],
+                        list(fields),
+                        match_text,
+                    )
+                )
+        return drafted
+
+    def _referred(self, drafted: list[Drafted]) -> list[Drafted]:
+        """Department duties where the document says department heads follow it (参照本…执行)."""
+        out: list[Drafted] = []
+        if any(d.role == "department" for d in drafted):
+            return out
+        for c in self.tree.clauses():
+            if any(_REFER.search(p) for p in c.paragraphs):
+                for d in drafted:
+                    if d.role == "government" and d.clause != c.id:
+                        note = f"{c.id}: department heads follow the document, so the government's duty binds them too"
+                        out.append(
+                            Drafted(
+                                "department",
+                                f"{c.id}/{d.clause}",
+                                d.text,
+                                dict(d.requirement),
+                                d.match,
+                                [],
+                                d.years,
+                                [note, *d.review],
+                                d.fields,
+                                d.match_text,
+                            )
+                        )
+        return out
+
+
+def _reading(q: Quantity) -> str:
+    """How a figure was read, e.g. 'read as count: min 4, per year'."""
+    r = q.requirement
+    parts = ", ".join(f"{k} {v}" for k, v in r.items() if k not in ("kind", "where", "window"))
+    if "where" in r:
+        w = r["where"]
+        parts += f", where {w['field']} {w.get('op') or 'says'} {w.get('value', '/'.join(w.get('any', [])))}"
+    if "window" in r:
+        parts += f", window {r['window']['from']}..{r['window']['to']}"
+    year = f" in the {q.years} audit only" if q.years else ""
+    return f"read as {q.kind}: {parts}{year}"
+
+
+def assign_ids(drafted: list[Drafted]) -> list[str]:
+    """Ids per role in document order: party-01, gov-01, dept-01 …"""
+    seen: dict[str, int] = {}
+    ids = []
+    for d in drafted:
+        n = seen.get(d.role, 0) + 1
+        seen[d.role] = n
+        ids.append(f"{_PREFIX.get(d.role, d.role)}-{n:02d}")
+    return ids

@@ -1,0 +1,266 @@
+"""Checks on an xlsx before calamine reads it: the zip's inflated sizes, and each sheet's real extent.
+
+calamine's zip reader holds every member to the size the zip declares, so the declared sizes bound what
+it can inflate: the members together, the worksheets and the shared strings each have a limit. Then each
+worksheet's extent (A1 to its farthest cell) must stay under :data:`MAX_CELLS`, because calamine
+allocates every cell in between and a stray value at XFD1048576 would abort the process.
+
+That guard reads each worksheet once, with one regular expression that matches only what could make the
+sheet big: a cell in column AA or beyond, a cell in row 100,000 or beyond, or a cell with no ``r=``
+(placed by position). Ordinary logs have none of the last, and their far references are few, so the
+guard costs about an inflate of the XML; only when those references could really exceed the limit is
+the exact extent measured (every reference, or a tag-by-tag walk when positions must be counted).
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import itertools
+import re
+import zipfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from dutyaudit.errors import InputError
+from dutyaudit.i18n import msg
+from dutyaudit.ingest.columns import letter_index
+from dutyaudit.ingest.limits import (
+    MAX_CELLS,
+    MAX_INFLATED,
+    MAX_SHARED_STRINGS_XML,
+    MAX_SHEET_XML,
+    LimitError,
+    mib,
+)
+from dutyaudit.ingest.sniff import ZIP_ERRORS
+
+_CHUNK = 4 * 1024 * 1024
+_P = rb"(?:[A-Za-z_][\w.-]*:)?"  # an optional namespace prefix
+#: What could make a sheet big: a cell with no r= first (group-less match), or a reference in column AA+
+#: (groups 1, 2) or row 100,000+ (group 3).
+_SCAN = re.compile(rb"<" + _P + rb'c(?:>| (?!r=")| r="(?:([A-Z]{2,3})(\d+)|[A-Z](\d{6,}))")')
+#: Beneath these, a sheet whose far references are none spans at most 99,999 rows × 26 columns.
+_NEAR_ROWS = 99_999
+_NEAR_COLS = 26
+# Cells with content (not self-closing: no attribute of <c> holds a "/") and their column letters, row digits.
+_CELL_REF = re.compile(rb"<" + _P + rb'c r="([A-Z]{1,3})(\d+)"[^>/]*>')
+_UNPLACED = re.compile(rb"<" + _P + rb'c(?:>| (?!r="))')
+_TAG = re.compile(rb"<" + _P + rb"(row|c)[\s>/]([^>]*)")
+_R_ATTR = re.compile(rb'(?:^|\s)r="([A-Z]*)(\d*)"')
+_WORKSHEET_TYPE = re.compile(r'PartName="/?([^"]+)"\s+ContentType="[^"]*spreadsheetml\.worksheet\+xml"')
+
+
+@dataclass(slots=True)
+class Extent:
+    """Rows and columns a sheet spans from A1 to its farthest cell with content."""
+
+    rows: int = 0
+    cols: int = 0
+
+    @property
+    def cells(self) -> int:
+        return self.rows * self.cols
+
+
+def too_big(name: str, ext: Extent, path: Path) -> InputError:
+    """The error for a sheet spanning more than :data:`MAX_CELLS` cells."""
+    return LimitError(
+        msg("lw.far", name=name, rows=f"{ext.rows:,}", cols=f"{ext.cols:,}"),
+        msg("ll.cells", n=f"{MAX_CELLS:,}"),
+        str(path),
+        msg("la.far"),
+    )
+
+
+def part_name(name: str) -> str:
+    """A zip member's name as a package part: ``xl\\workbook.xml`` (Windows tools) → ``xl/workbook.xml``."""
+    return name.replace("\\", "/").lstrip("/")
+
+
+def check_xlsx(data: bytes, path: Path) -> None:
+    """Refuse an xlsx that would not fit in memory once calamine inflates it and makes its sheets dense."""
+    try:
+        z = zipfile.ZipFile(io.BytesIO(data))
+    except ZIP_ERRORS:
+        return  # calamine reports the damage
+    with z:
+        infos = z.infolist()
+        total = sum(i.file_size for i in infos)
+        if total > MAX_INFLATED:
+            raise LimitError(msg("lw.inflate", size=mib(total)), msg("ll.inflated", size=mib(MAX_INFLATED)), str(path))
+        strings = sum(i.file_size for i in infos if part_name(i.filename).lower().endswith("sharedstrings.xml"))
+        if strings > MAX_SHARED_STRINGS_XML:
+            raise LimitError(
+                msg("lw.strings", size=mib(strings)),
+                msg("ll.strings", size=mib(MAX_SHARED_STRINGS_XML)),
+                str(path),
+            )
+        parts = _worksheets(z, infos)
+        size = sum(i.file_size for i in parts)
+        if size > MAX_SHEET_XML:
+            raise LimitError(msg("lw.sheets", size=mib(size)), msg("ll.sheet_xml", size=mib(MAX_SHEET_XML)), str(path))
+        for info in parts:
+            try:
+                ext = sheet_extent(lambda info=info: _read_chunks(z, info))
+            except ZIP_ERRORS:
+                return  # damaged: calamine will say so
+            if ext.cells > MAX_CELLS:
+                raise too_big(_sheet_names(z).get(part_name(info.filename), _sheet_label(info.filename)), ext, path)
+
+
+def _worksheets(z: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> list[zipfile.ZipInfo]:
+    """The members that are worksheets: declared so in [Content_Types].xml, or under a worksheets/ folder."""
+    declared: set[str] = set()
+    for info in infos:
+        if part_name(info.filename) == "[Content_Types].xml" and info.file_size < 4 * 1024**2:
+            declared = set(_WORKSHEET_TYPE.findall(z.read(info).decode("utf-8", "replace")))
+    return [
+        i
+        for i in infos
+        if part_name(i.filename) in declared
+        or ("worksheets/" in part_name(i.filename) and i.filename.lower().endswith(".xml"))
+    ]
+
+
+def sheet_extent(make: Callable[[], Iterator[bytes]]) -> Extent:
+    """The extent of one worksheet, or an upper bound of it that is under the cell limit.
+
+    ``make`` gives the sheet's XML in chunks (it is called again when an exact pass is needed).
+    """
+    far_cols: set[bytes] = set()
+    far_rows: set[bytes] = set()
+    tail = b""
+    for chunk in itertools.chain(make(), [b""]):
+        buf = tail + chunk
+        cut = buf.rfind(b"<") if chunk else len(buf)  # judge no tag on half its text: carry the last one over
+        cut = cut if cut > 0 else len(buf)
+        for col, row, long_row in _SCAN.findall(buf, 0, cut):
+            if not (col or long_row):
+                return _exact_xlsx_extent(make())
+            if col:
+                far_cols.add(col)
+                far_rows.add(row)
+            else:
+                far_rows.add(long_row)
+        tail = buf[cut:]
+    rows = max([_NEAR_ROWS, *(int(r) for r in far_rows)])
+    cols = max([_NEAR_COLS, *(letter_index(c.decode()) + 1 for c in far_cols)])
+    if rows * cols <= MAX_CELLS:
+        return Extent(rows, cols)
+    return _refs_extent(make()) or _exact_xlsx_extent(make())
+
+
+def _read_chunks(z: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[bytes]:
+    with z.open(info) as fh:
+        while chunk := fh.read(_CHUNK):
+            yield chunk
+
+
+def _exact_xlsx_extent(chunks: Iterator[bytes]) -> Extent:
+    """Walk every <row> and <c> tag the way calamine places cells (r= when given, else the next slot)."""
+    ext = Extent()
+    row = 0
+    col = 0
+    tail = b""
+    for chunk in chunks:
+        buf = tail + chunk
+        last = buf.rfind(b"<")
+        buf, tail = (buf[:last], buf[last:]) if last >= 0 else (buf, b"")
+        for m in _TAG.finditer(buf):
+            attrs = m.group(2)
+            ref = _R_ATTR.search(attrs)
+            if m.group(1) == b"row":
+                row = int(ref.group(2)) if ref and ref.group(2) else row + 1
+                col = 0
+                continue
+            if ref and ref.group(1):
+                col = letter_index(ref.group(1).decode()) + 1
+                if ref.group(2):
+                    row = int(ref.group(2))
+            else:
+                col += 1
+            if attrs.rstrip().endswith(b"/"):
+                continue  # an empty, styled-only cell: calamine keeps no value for it
+            ext.rows = max(ext.rows, row)
+            ext.cols = max(ext.cols, col)
+    return ext
+
+
+def _refs_extent(chunks: Iterator[bytes]) -> Extent | None:
+    """The extent of a sheet whose cells all carry r=: the farthest column and row among cells with content;
+    None when a cell without r= turns up (positions must then be counted)."""
+    cols: set[bytes] = set()
+    rows: set[bytes] = set()
+    tail = b""
+    for chunk in chunks:
+        buf = tail + chunk
+        cut = buf.rfind(b"<")
+        buf, tail = (buf[:cut], buf[cut:]) if cut >= 0 else (buf, b"")
+        if _UNPLACED.search(buf):
+            return None
+        for col, row in _CELL_REF.findall(buf):
+            cols.add(col)
+            rows.add(row)
+    if _UNPLACED.search(tail):
+        return None
+    for col, row in _CELL_REF.findall(tail):
+        cols.add(col)
+        rows.add(row)
+    if not cols or not rows:
+        return Extent()
+    far_col = max(cols, key=lambda c: (len(c), c))
+    return Extent(max(int(r) for r in rows), letter_index(far_col.decode()) + 1)
+
+
+def _sheet_names(z: zipfile.ZipFile) -> dict[str, str]:
+    """Worksheet part → sheet name as the user sees it (from workbook.xml and its relationships)."""
+    members = {part_name(n): n for n in z.namelist()}
+    try:
+        book = z.read(members["xl/workbook.xml"]).decode("utf-8", "replace")
+        rels = z.read(members["xl/_rels/workbook.xml.rels"]).decode("utf-8", "replace")
+    except ZIP_ERRORS:
+        return {}
+    targets = {}
+    for rel in re.findall(r"<Relationship\b[^>]*>", rels):
+        rid, target = re.search(r'Id="([^"]+)"', rel), re.search(r'Target="([^"]+)"', rel)
+        if rid and target:
+            t = target.group(1).replace("\\", "/").lstrip("/")
+            targets[rid.group(1)] = t if t.startswith("xl/") else "xl/" + t
+    names = {}
+    for sheet in re.findall(r"<(?:\w+:)?sheet\b[^>]*>", book):
+        name, rid = re.search(r'\bname="([^"]*)"', sheet), re.search(r'\br:id="([^"]+)"', sheet)
+        if name and rid and rid.group(1) in targets:
+            names[targets[rid.group(1)]] = html.unescape(name.group(1))
+    return names
+
+
+def _sheet_label(part: str) -> str:
+    return part_name(part).rsplit("/", 1)[-1].removesuffix(".xml")
+
+
+_WHOLE_LINE_MERGE = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?mergeCell\s+ref="((?:[A-Z]+:[A-Z]+)|(?:\d+:\d+))"\s*/>')
+
+
+def drop_whole_line_merges(data: bytes) -> tuple[bytes, dict[str, list[str]]] | None:
+    """The xlsx with merged ranges that span whole columns or rows (``A:A``, ``1:1``; calamine rejects them)
+    removed, and which were removed per sheet name; None when there are none (or the zip is damaged)."""
+    try:
+        src = zipfile.ZipFile(io.BytesIO(data))
+        found: dict[str, list[str]] = {}
+        out = io.BytesIO()
+        with src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+            sheets = {i.filename for i in _worksheets(src, src.infolist())}
+            names = _sheet_names(src)
+            for info in src.infolist():
+                body = src.read(info)
+                if info.filename in sheets and b"mergeCell" in body:
+                    refs = [m.decode() for m in _WHOLE_LINE_MERGE.findall(body)]
+                    if refs:
+                        found[names.get(part_name(info.filename), _sheet_label(info.filename))] = refs
+                        body = _WHOLE_LINE_MERGE.sub(b"", body)
+                z.writestr(info, body)
+        return (out.getvalue(), found) if found else None
+    except ZIP_ERRORS:
+        return None

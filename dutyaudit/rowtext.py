@@ -1,0 +1,186 @@
+"""A row's evidence text: its title plus every descriptive column, cut into items for matching.
+
+A row is matched on its whole description: the title, the type column (形式, 活动类型, 会议类型) unless
+it holds a bare type word (会议, 讲座: types are checked as types), and
+every other column that describes the activity (议题, 会议内容, 内容摘要, 主要内容, 学习内容, 备注 …),
+but not the columns that say who, where or with what proof (单位, 责任人, 参会人员, 地点, 佐证材料,
+序号 …) nor a pack's own fields (出庭情况: conditions read those).
+
+Descriptive cells often list several items (``1.会前学法：学习《行政诉讼法》；2.研究防汛工作``). Each
+item is read with the title, as one *unit*: ``title ␂ type ␁ item``; the title (and type) alone is a
+unit too. Words of one rule must occur in one unit, so 听取 from item 1 and 法治建设 from item 3 do
+not combine, while the meeting named in the title (常务会议) does combine with each of its items, and
+a note (备注: 已通报) cannot exclude what the title says.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from dutyaudit.ingest.text import fold, normalize_many
+from dutyaudit.model import Activity
+from dutyaudit.packs import ACTIVITY_TYPES
+from dutyaudit.vocabulary import DOT_TABLE
+
+#: Separates the title from the type text, and the context from an item, inside a unit.
+TYPE_SEP = "\x02"
+ITEM_SEP = "\x01"
+
+#: Column name shown for words found in the type column.
+TYPE_COLUMN = "类型"
+
+#: Header words of columns that do not describe the activity (who, where, when, proof, numbering).
+_NOT_DESCRIPTIVE = (
+    "序号",
+    "编号",
+    "单位",
+    "部门",
+    "责任",
+    "负责",
+    "牵头",
+    "配合",
+    "主持",
+    "主讲",
+    "讲师",
+    "记录",
+    "参加",
+    "参会",
+    "出席",
+    "列席",
+    "人员",
+    "人数",
+    "姓名",
+    "佐证",
+    "附件",
+    "材料",
+    "照片",
+    "链接",
+    "文号",
+    "日期",
+    "时间",
+    "时长",
+    "地点",
+    "地址",
+    "场所",
+    "电话",
+    "联系",
+    "学时",
+    "课时",
+    "页码",
+    "归档",
+    "状态",
+)
+
+#: Where a descriptive cell is cut into items: line breaks, ；。, and list markers (1. 2、 (3) ④).
+_ITEMS = re.compile(r"[\n\r;；。]+|(?<![\d.．])\d{1,2}[.、．](?!\d)|[(（]\d{1,2}[)）]|[①-⑳]")
+
+
+def is_descriptive(header: str, pack_fields: Iterable[str] = ()) -> bool:
+    """Whether a column, by its header, describes the activity (and is matched)."""
+    h = fold(header)
+    if not h or h in {fold(f) for f in pack_fields}:
+        return False
+    return not any(w in h for w in _NOT_DESCRIPTIVE)
+
+
+def split_items(text: str) -> list[str]:
+    """The items of a descriptive cell, as written (blank ones dropped)."""
+    return [p.strip() for p in _ITEMS.split(text) if p and p.strip(" ，,：:、")]
+
+
+@dataclass(slots=True)
+class RowUnits:
+    """Every row's units, flat: unit ``u`` is ``keys[u]``, of row ``row[u]``, its item from ``column[u]``.
+
+    ``column`` is "" for the unit with no item (the title alone, always first). A row's units are
+    ``starts[i]`` … ``starts[i + 1] - 1``.
+    """
+
+    keys: list[str]
+    row: list[int]
+    column: list[str]
+    starts: list[int]
+
+    def of_row(self, i: int) -> range:
+        return range(self.starts[i], self.starts[i + 1])
+
+
+def build_units(activities: Sequence[Activity], pack_fields: Iterable[str] = ()) -> RowUnits:
+    """The units of every row (see the module docstring), in match form."""
+    fields = tuple(pack_fields)
+    descriptive: dict[str, bool] = {}
+    raw: dict[str, None] = {}
+    bare_types = {fold(w) for words in ACTIVITY_TYPES.values() for w in words}
+    type_kept: dict[str, bool] = {}
+    described: list[list[tuple[str, str]] | None] = []
+    for a in activities:
+        tt = a.type_text
+        if tt:
+            kept = type_kept.get(tt)
+            if kept is None:
+                kept = type_kept[tt] = fold(tt) not in bare_types
+                if kept:
+                    raw[tt] = None
+        desc = None
+        for col, v in a.extra.items():
+            ok = descriptive.get(col)
+            if ok is None:
+                ok = descriptive[col] = is_descriptive(col, fields)
+            if ok and v.__class__ is str and v:
+                if desc is None:
+                    desc = []
+                desc.append((col, v))
+                raw[v] = None
+        described.append(desc)
+    pieces: dict[str, list[str]] = {}
+    flat: list[str] = []
+    for text in raw:
+        parts = split_items(text)
+        pieces[text] = parts
+        flat.extend(parts)
+    norm = dict(zip(flat, normalize_many(flat), strict=True)) if flat else {}
+    forms = {p: n.translate(DOT_TABLE) for p, n in norm.items()}
+
+    keys: list[str] = []
+    rows: list[int] = []
+    columns: list[str] = []
+    starts: list[int] = []
+    add_key, add_row, add_col, add_start = keys.append, rows.append, columns.append, starts.append
+    context_of: dict[tuple[str, str], str] = {}
+    for i, a in enumerate(activities):
+        add_start(len(keys))
+        ctx = context_of.get((a.key, a.type_text))
+        if ctx is None:
+            title = a.key.translate(DOT_TABLE)
+            type_key = "".join(forms[p] for p in pieces.get(a.type_text, ()))
+            ctx = title + TYPE_SEP + type_key if type_key and type_key not in title else title
+            context_of[(a.key, a.type_text)] = ctx
+        add_key(ctx)
+        add_row(i)
+        add_col("")
+        desc = described[i]
+        if desc is not None:
+            for col, v in desc:
+                for p in pieces[v]:
+                    item = forms[p]
+                    if item:
+                        add_key(ctx + ITEM_SEP + item)
+                        add_row(i)
+                        add_col(col)
+    add_start(len(keys))
+    return RowUnits(keys, rows, columns, starts)
+
+
+def place_of(unit_key: str, word: str, column: str) -> str | None:
+    """Where a word (match form) occurs in a unit: "" (title), TYPE_COLUMN or the item's column."""
+    ctx, _, item = unit_key.partition(ITEM_SEP)
+    title, _, type_key = ctx.partition(TYPE_SEP)
+    if word in title:
+        return ""
+    if type_key and word in type_key:
+        return TYPE_COLUMN
+    if item and word in item:
+        return column
+    return None

@@ -1,0 +1,99 @@
+"""The audit's scope: which of a pack's roles (and owned duties) bind the audited unit, and why.
+
+A department's log (…局, …委, …办) is audited on department duties, a township's (…镇, …乡, …街道) on
+township duties, a county's or city's on 党委/政府 duties, unless ``--role`` names the roles. Roles that the
+log itself names in a sheet name or a 责任主体 cell (a county log's 县司法局 sheet) are audited too. A role's
+kind comes from its id (party, government, township_*, department) or, for other packs, from its name
+(乡镇/街道 → township, 部门 → department, 党委/政府/党组 → county); a role named for 政府及各部门 binds
+departments too. Duties of other roles are out of scope: not audited, not "missing".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from dutyaudit.errors import UsageError
+from dutyaudit.i18n import Lang, t
+from dutyaudit.matching import RoleResolver
+from dutyaudit.model import Activity
+from dutyaudit.packs import Pack, Role
+from dutyaudit.units import UnitKind, unit_kind
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """The roles audited and the reason, in the run's language."""
+
+    roles: tuple[str, ...]
+    """Role ids whose duties are audited (every role of the pack when nothing narrows it)."""
+    inferred: bool
+    """True when the roles follow from the unit's kind, False when --role gave them or nothing narrowed them."""
+    kind: UnitKind | None
+    """The audited unit's kind, when its name tells it."""
+    reason: str
+
+    def as_dict(self) -> dict[str, object]:
+        return {"roles": list(self.roles), "inferred": self.inferred, "kind": self.kind, "reason": self.reason}
+
+
+def role_kinds(role_id: str, role: Role) -> set[UnitKind]:
+    """The kinds of unit a role binds."""
+    rid, name = role_id.lower(), role.name
+    if "township" in rid or any(w in name for w in ("乡镇", "街道")):
+        return {"township"}
+    if "department" in rid:
+        return {"department"}
+    if rid in ("party", "government") or any(w in name for w in ("党委", "政府", "党组")):
+        kinds: set[UnitKind] = {"county"}
+        if "各部门" in name:
+            kinds.add("department")
+        return kinds
+    if "部门" in name:
+        return {"department"}
+    return set()
+
+
+def _names(pack: Pack, roles: Sequence[str], lang: Lang) -> str:
+    """Roles for people: the pack's names in Chinese, the ids in English (names are pack content)."""
+    return t("sep", lang).join(pack.roles[r].name if lang == "zh" else r for r in roles)
+
+
+def log_roles(pack: Pack, rows: Iterable[Activity]) -> set[str]:
+    """The roles a log names by sheet name or 责任主体 cell (not by title words)."""
+    resolver = RoleResolver(pack)
+    out = set()
+    for text in dict.fromkeys(a.role_text for a in rows if a.role_text):
+        rid = resolver.role_of(Activity("", "", 0, None, "", "", role_text=text))
+        if rid is not None:
+            out.add(rid)
+    return out
+
+
+def infer_scope(
+    pack: Pack, unit: str | None, roles: Sequence[str] = (), lang: Lang = "zh", named: Iterable[str] = ()
+) -> Scope:
+    """The roles to audit: ``roles`` (--role) when given, else those of the unit's kind and those the log
+    names (``named``, see :func:`log_roles`), else all."""
+    everything = tuple(pack.roles)
+    if roles:
+        unknown = [r for r in roles if r not in pack.roles]
+        if unknown:
+            raise UsageError(t("err.role", lang, role=unknown[0], pack=pack.id, roles=", ".join(pack.roles)))
+        chosen = tuple(dict.fromkeys(roles))
+        return Scope(chosen, False, unit_kind(unit), t("scope.given", lang, roles=_names(pack, chosen, lang)))
+    if not unit:
+        return Scope(everything, False, None, t("scope.no_unit", lang))
+    kind = unit_kind(unit)
+    if kind is None:
+        return Scope(everything, False, None, t("scope.unknown_kind", lang, unit=unit))
+    fitting = tuple(rid for rid, role in pack.roles.items() if kind in role_kinds(rid, role))
+    kind_name = t(f"scope.kind.{kind}", lang)
+    if not fitting:
+        return Scope(everything, False, kind, t("scope.no_role", lang, unit=unit, kind=kind_name))
+    reason = t("scope.inferred", lang, unit=unit, kind=kind_name, roles=_names(pack, fitting, lang))
+    more = [rid for rid in pack.roles if rid in set(named) and rid not in fitting]
+    if more:
+        reason += t("scope.log_roles", lang, roles=_names(pack, more, lang))
+    chosen = tuple(rid for rid in pack.roles if rid in fitting or rid in more)
+    return Scope(chosen, True, kind, reason)

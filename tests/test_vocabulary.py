@@ -1,0 +1,167 @@
+"""The shared activity vocabulary: loading, duty-sentence cues, packs naming concepts, validation."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import MINI_PACK, status_of
+
+from dutyaudit.errors import PackError
+from dutyaudit.matching import CompiledMatch, KeywordIndex, compiled_concepts
+from dutyaudit.packs import Match, builtin_ids
+from dutyaudit.vocabulary import load_vocabulary, match_form, parse_vocabulary, vocabulary_path
+
+#: Concepts the five seed documents ask for; every one must be in the vocabulary.
+SEED_CONCEPTS = [
+    "听取法治建设汇报",
+    "会前学法",
+    "中心组学法",
+    "法治专题讲座",
+    "述法",
+    "普法宣传",
+    "宪法宣传",
+    "出庭应诉",
+    "合法性审核",
+    "法律顾问",
+    "行政复议",
+    "府院联动",
+    "执法培训",
+    "两法衔接",
+    "规范性文件备案审查",
+    "法治政府建设年度报告",
+    "法治督察",
+    "重大行政决策",
+    "公职律师",
+    "行政执法三项制度",
+]
+
+
+def _names(cid: str, text: str) -> bool:
+    return bool(compiled_concepts()[cid].named_by(match_form(text)))
+
+
+def test_vocabulary_ships_beside_the_packs_and_is_not_a_pack() -> None:
+    assert vocabulary_path().is_file()
+    assert vocabulary_path().parent.glob("panjin.yaml")
+    assert "vocabulary" not in builtin_ids()
+    assert len(builtin_ids()) == 5
+
+
+def test_every_seed_concept_is_defined_with_a_label_words_and_cues() -> None:
+    vocab = load_vocabulary()
+    for cid in SEED_CONCEPTS:
+        c = vocab.concepts[cid]
+        assert c.label and (c.words or c.all) and c.cues, cid
+    assert load_vocabulary() is vocab  # cached
+
+
+@pytest.mark.parametrize(
+    ("cid", "text", "named"),
+    [
+        ("会前学法", "镇长办公会会前学法，学《优化营商环境条例》", True),
+        ("会前学法", "常务会议学习《中华人民共和国行政诉讼法》", True),
+        ("会前学法", "常务会议学习习近平总书记重要讲话", False),
+        ("法律顾问", "跟宁夏一家律所续签了镇政府法律顾问合同，一年2万", True),
+        ("法律顾问", "区城投公司法律顾问选聘", False),
+        ("法律顾问", "推进一村一法律顾问全覆盖", False),
+        ("述法", "年终述职述法", True),
+        ("述法", "村党组织书记抓党建述职评议", False),
+        ("普法宣传", "“4•15”全民国家安全教育日宣传", True),
+        ("普法宣传", "3·15消费者权益日咨询", True),
+        ("法治专题讲座", "法治报告会：行政诉讼法解读", True),
+        ("法治专题讲座", "安全生产法专题讲座", False),
+        ("听取法治建设汇报", "听取2022年度法治政府建设情况汇报", True),
+        ("听取法治建设汇报", "听取一季度经济运行情况汇报", False),
+        ("中心组学法", "党委理论学习中心组学习《宪法》", True),
+        ("中心组学法", "中心组学习党的二十大精神", False),
+    ],
+)
+def test_rows_name_concepts(cid: str, text: str, named: bool) -> None:
+    assert _names(cid, text) is named
+
+
+def test_an_exclusion_removes_only_the_rows_holding_it() -> None:
+    index = KeywordIndex([match_form(t) for t in ["镇政府法律顾问合同续签", "城投公司法律顾问合同", "聘请律师"]])
+    assert compiled_concepts()["法律顾问"].keys_naming(index) == {0}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "concepts"),
+    [
+        ("政府领导班子每年举办2期以上法治专题讲座", ["法治专题讲座"]),
+        ("健全并落实党委法律顾问、公职律师制度", ["法律顾问", "公职律师"]),
+        ("组织党委常委会会议每年至少听取1次法治建设工作汇报", ["听取法治建设汇报"]),
+        (
+            "落实行政执法公示、执法全过程记录、重大执法决定法制审核制度",
+            ["执法公示", "执法全过程记录", "重大执法决定法制审核"],
+        ),
+        ("全面推行行政执法三项制度", ["行政执法三项制度"]),
+        ("支持法院依法受理和审理行政案件", ["府院联动"]),
+    ],
+)
+def test_duty_sentences_name_concepts_by_their_cues(sentence: str, concepts: list[str]) -> None:
+    assert load_vocabulary().concepts_named_in(sentence) == concepts
+
+
+def test_a_sentence_naming_nothing_names_no_concept() -> None:
+    assert load_vocabulary().concepts_named_in("坚持党的领导") == []
+
+
+def test_match_with_concepts_only_is_valid_and_matches_their_words() -> None:
+    m = Match(concepts=["会前学法", "法治专题讲座"], none=["人大"])
+    cm = CompiledMatch.of(m)
+    keys = [match_form(t) for t in ["区政府常务会议会前学法", "县人大常委会会前学法", "法治报告会", "召开常务会议"]]
+    assert cm.keyword_rows(KeywordIndex(keys), len(keys)) == {0, 2}
+    assert cm.found_words(keys[0]) == ("会前学法",)
+
+
+def test_unknown_concept_is_rejected_naming_the_duty(tmp_path: Path, run: Any) -> None:
+    pack = tmp_path / "bad.yaml"
+    pack.write_text(
+        MINI_PACK.replace(
+            "match: {types: [meeting], all: [听取], any: [法治建设工作汇报, 法治建设情况汇报]}",
+            "match: {concepts: [听取法治建设汇报, 会后学法]}",
+        ),
+        encoding="utf-8",
+    )
+    res = run("packs", "validate", str(pack))
+    assert res.exit_code == 2
+    assert "party-report" in res.output and "会后学法" in res.output
+
+
+def test_a_pack_naming_concepts_audits(tmp_path: Path, write_csv: Any, run: Any) -> None:
+    pack = tmp_path / "concepts.yaml"
+    pack.write_text(
+        MINI_PACK.replace(
+            "match: {types: [meeting], all: [听取], any: [法治建设工作汇报, 法治建设情况汇报]}",
+            "match: {concepts: [听取法治建设汇报]}",
+        ),
+        encoding="utf-8",
+    )
+    assert run("packs", "validate", str(pack)).exit_code == 0
+    log = write_csv([{"日期": "2023-04-01", "事项": "县委常委会审议全县法治建设情况报告", "责任主体": "县委"}])
+    res = run("check", str(log), "--pack", str(pack), "--year", "2023", "--format", "json", "--exit-zero")
+    assert status_of(json.loads(res.output), "party-report")["status"] == "met"
+
+
+def test_schema_lists_concepts(run: Any) -> None:
+    res = run("packs", "schema")
+    schema = json.loads(res.output)
+    assert "concepts" in schema["$defs"]["Match"]["properties"]
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"schema": 1, "concepts": {"x": {"label": "x"}}}, "needs words or all"),
+        ({"schema": 1, "concepts": {"x": {"label": "x", "all": [["a"]]}}}, "two or more"),
+        ({"schema": 1, "concepts": {"x": {"label": "x", "words": ["a"], "types": ["party"]}}}, "unknown type"),
+        ({"schema": 2, "concepts": {}}, "schema"),
+    ],
+)
+def test_bad_vocabulary_is_refused_with_the_place(data: dict[str, Any], message: str) -> None:
+    with pytest.raises(PackError, match=message):
+        parse_vocabulary(data, "vocab.yaml")
