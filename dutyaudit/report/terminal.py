@@ -34,8 +34,12 @@ STATUS_STYLE = {
 FOOTER_WARNINGS = 15
 #: Width when neither COLUMNS nor any terminal gives one (output piped to a file).
 DEFAULT_WIDTH = 100
-#: Below this width the requirement column is left out (`packs show` and the scorecard have it).
-NARROW = 100
+#: Below this width the requirement column is left out (`packs show` and the scorecard have it) …
+NARROW = 120
+#: … and below this one the clause column too (the id names the duty).
+VERY_NARROW = 90
+#: The shortfall column is never narrower than a date.
+SHORTFALL_MIN = 12
 
 #: A date a line must not break inside: 2023-03-15, 03-01 (MM-DD), 3月1日, 2023年3月1日.
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}|(?<![\d-])\d{2}-\d{2}(?![\d-])|(?:\d{4}年)?\d{1,2}月\d{1,2}日")
@@ -90,7 +94,10 @@ class TerminalRenderer(Renderer):
             console.print(Text(t("ui.scope", lang, reason=audit.scope.reason), style="dim"))
         if audit.files:
             console.print(Text(t("ui.files", lang) + t("sep", lang).join(audit.files), style="dim"))
-        columns = [c for c in TABLE_COLUMNS if c != "requirement" or console.width >= NARROW]
+        dropped = {"requirement"} if console.width < NARROW else set()
+        dropped |= {"clause"} if console.width < VERY_NARROW else set()
+        columns = [c for c in TABLE_COLUMNS if c not in dropped]
+        shortfall_min = SHORTFALL_MIN if console.width >= 72 else None  # a tiny terminal: fit first
         shown = self.results(audit)
         for role_id, role in audit.pack.roles.items():
             results = [r for r in shown if r.duty.role == role_id]
@@ -110,7 +117,7 @@ class TerminalRenderer(Renderer):
                     overflow="fold",
                     no_wrap=c in _NO_WRAP or c == "id",
                     justify="right" if c in ("required", "found") else "left",
-                    min_width=id_width if c == "id" else None,
+                    min_width=id_width if c == "id" else shortfall_min if c == "shortfall" else None,
                     max_width=14 if c == "clause" else None,
                 )
             for r in results:
