@@ -120,13 +120,16 @@ def test_instructions_list_every_duty_with_an_example(template: Path, mini_pack:
         assert (r[3], r[4], r[8]) == (duty.clause, duty.label, duty.text)
     report = rows[0]
     assert report[2] == "党委主要负责人" and report[5] == "每年至少1次"
-    assert report[6] == "2023-03-15　听取法治建设工作汇报\n须含：听取；及 法治建设工作汇报/法治建设情况汇报 之一"
+    rule = "须含：听取；及 法治建设工作汇报/法治建设情况汇报 之一"
+    assert report[6] == f"2023-03-06　召开会议听取法治建设工作汇报\n{rule}"
     assert report[7] == "会议"
-    assert rows[1][6] == "2023-03-15　法治讲座\n须含：讲座；及 法治/法律 之一"
+    assert rows[1][6] == "2023-05-11　法治专题讲座\n须含：讲座；及 法治/法律 之一"  # a row as a clerk writes it
     assert rows[3][6].startswith("2023-02-22　法治政府建设年度报告\n")  # a week before the 03-01 deadline
-    assert rows[4][6] == "2023-03-15　培训\n须含：培训\n学时：60\n责任人：张三"
-    assert rows[5][6] == "2023-03-15　应诉\n须含：应诉/行政诉讼\n出庭情况：出庭"
-    assert rows[6][6] == "2023-03-15　征求意见\n须含：征求意见\n结束日期：2023-04-13"  # 30 days, both counted
+    assert rows[4][6] == "2023-11-06　培训学时\n须含：培训\n学时：60\n责任人：张三"
+    assert rows[5][6] == "2023-04-11　应诉\n须含：应诉/行政诉讼\n出庭情况：出庭"
+    assert rows[6][6] == "2023-06-16　征求意见期限\n须含：征求意见\n结束日期：2023-07-15"  # 30 days, both counted
+    months = {r[6][5:7] for r in rows}
+    assert len(months) >= 6  # dated across the year, not all on one day
     assert ws.freeze_panes == f"A{header + 1}" and ws.print_title_rows == f"${header}:${header}"
 
 
@@ -263,7 +266,7 @@ def test_instructions_never_read_as_a_log(run, tmp_path: Path) -> None:
     wb = openpyxl.load_workbook(out)
     assert wb.sheetnames == ["说明", "县委", "县政府"]
     folded = [c.value for row in wb["说明"].iter_rows() for c in row if isinstance(c.value, str) and "｜" in c.value]
-    assert folded == ["1｜a｜县委｜一｜学习主题｜有履职佐证｜2023-03-15　学法\n须含：学法｜每年确定学习时间"]
+    assert folded == ["1｜a｜县委｜一｜学习主题｜有履职佐证｜2023-03-06　学法\n须含：学法｜每年确定学习时间"]
     log = _fill(out, {"县委": [[dt.date(2023, 5, 1), "中心组学法"]], "县政府": [[dt.date(2023, 5, 2), "法治讲座"]]})
     acts = ingest([log], IngestOptions())
     assert [(a.sheet, a.title) for a in acts.rows] == [("县委", "中心组学法"), ("县政府", "法治讲座")]
