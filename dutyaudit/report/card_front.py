@@ -95,9 +95,10 @@ def write_front(card: _Scorecard) -> None:
     row = _facts(ws, card, facts_top)
     if n_roles:
         _chart(ws, lang, roles_top, n_roles, facts_top, row - facts_top)
-    _keep_together(ws, counts_top, row)  # the counts, the chart and the particulars on one page
-    _signatures(ws, lang, row + 1)
-    _keep_together(ws, row + 1, ws.max_row + 1)
+    sign_top = row + 1
+    _signatures(ws, lang, sign_top)
+    # the counts, the chart and the particulars on one page; the opinion box and signatures on one page
+    paginate(ws, [(counts_top, row), (sign_top, ws.max_row + 1)])
     card._footer(ws, None)
 
 
@@ -250,27 +251,22 @@ def _chart(ws: Worksheet, lang: Lang, header: int, n_roles: int, at_row: int, ro
 
 #: Rows' height a printed page holds, in points (A4 landscape less margins, as LibreOffice and Excel lay
 #: this sheet out at fit-to-width; measured on rendered pages, a little under).
-PAGE_PT = 580.0
+PAGE_PT = 500.0
 
 
-def _used_on_page(ws: Worksheet, first: int) -> float:
-    """Points already used on the page where row ``first`` would print (rows flow, manual breaks honoured)."""
-    breaks = {b.id for b in ws.row_breaks.brk}
+def paginate(ws: Worksheet, blocks: Sequence[tuple[int, int]]) -> None:
+    """Set every page break of the sheet: a page holds PAGE_PT of rows, and each block (first row, row after
+    its last) that fits on a page starts a new one rather than being split. Breaks set here are where Excel
+    and LibreOffice break too, as neither fills a page past PAGE_PT first."""
+    starts = {first: last for first, last in blocks}
     used = 0.0
-    for r in range(1, first):
+    for r in range(1, ws.max_row + 1):
         h = ws.row_dimensions[r].height or 15.0
-        used = h if used + h > PAGE_PT else used + h
-        if r in breaks:
+        block = sum(ws.row_dimensions[x].height or 15.0 for x in range(r, starts[r])) if r in starts else h
+        if used and (used + h > PAGE_PT or (r in starts and block <= PAGE_PT and used + block > PAGE_PT)):
+            ws.row_breaks.append(Break(id=r - 1))
             used = 0.0
-    return used
-
-
-def _keep_together(ws: Worksheet, first: int, last: int) -> None:
-    """A page break before row ``first`` when rows first…last-1 would otherwise be split across pages."""
-    used = _used_on_page(ws, first)
-    block = sum(ws.row_dimensions[r].height or 15.0 for r in range(first, last))
-    if used and used + block > PAGE_PT and block <= PAGE_PT:
-        ws.row_breaks.append(Break(id=first - 1))
+        used += h
 
 
 def _signatures(ws: Worksheet, lang: Lang, row: int) -> None:
@@ -281,12 +277,12 @@ def _signatures(ws: Worksheet, lang: Lang, row: int) -> None:
             put(ws, r, col, None)
     ws.merge_cells(start_row=row, start_column=1, end_row=row + 3, end_column=NCOLS)
     for r in range(row, row + 4):
-        ws.row_dimensions[r].height = 22
+        ws.row_dimensions[r].height = 20
     row += 5
     for label in ("reviewer", "checker", "seal"):
         put(ws, row, 1, t(f"xl.ov.{label}", lang), bold=True, border=False, wrap=False)
         put(ws, row, 6, t("xl.ov.date", lang), bold=True, border=False, horizontal="right", wrap=False)
         for col in (2, 3, 4, 7, 8):
             ws.cell(row=row, column=col).border = _LINE
-        ws.row_dimensions[row].height = 30
+        ws.row_dimensions[row].height = 24
         row += 1

@@ -74,6 +74,7 @@ def keep_dates(text: str) -> str:
     move the date whole to the next line.
     """
     spaced = _DATE.sub(lambda m: " " + m.group() + " ", text)
+    spaced = re.sub(r" (?=[）”，、；。])", "", spaced)  # a closing mark stays on the date's line
     return re.sub(r" {2,}", " ", spaced).strip()
 
 
