@@ -154,4 +154,4 @@ def test_help_has_clear_metavars_and_an_example_per_command() -> None:
         assert "Example:" in out and f"dutyaudit {command.split()[0]}" in out, command
         assert "<list[" not in out and "range>" not in out and "<str>" not in out, command
     check = _run("check", "--help", columns=200).stdout
-    assert "--map FIELD=COLUMN" in check and "--fail-under SCORE" in check and "LOG..." in check
+    assert "--map FIELD=COLUMN" in check and "--fail-under SCORE" in check and "LOG" in check

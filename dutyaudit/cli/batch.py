@@ -46,7 +46,7 @@ class BatchFormat(StrEnum):
 def batch(
     inputs: Annotated[
         list[str],
-        typer.Argument(metavar="INPUT...", help="Log files, folders (searched recursively) and globs."),
+        typer.Argument(metavar="INPUT", help="Log files, folders (searched recursively) and globs."),
     ],
     pack: PackOpt,
     year: YearOpt = None,

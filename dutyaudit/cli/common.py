@@ -63,7 +63,7 @@ ForceOpt = Annotated[
 ]
 LogsArg = Annotated[
     list[Path],
-    typer.Argument(metavar="LOG...", help="Log files (xlsx, xls, ods, csv …); several = one audit."),
+    typer.Argument(metavar="LOG", help="Log files (xlsx, xls, ods, csv …); several = one audit."),
 ]
 
 

@@ -72,7 +72,7 @@ def show_pack(
 @packs_app.command("validate")
 @handle_errors
 def validate(
-    files: Annotated[list[str], typer.Argument(metavar="PACK...", help="Pack YAML files or built-in pack ids.")],
+    files: Annotated[list[str], typer.Argument(metavar="PACK", help="Pack YAML files or built-in pack ids.")],
     lang: LangOpt = Lang.zh,
     debug: DebugOpt = False,
 ) -> None:
