@@ -131,13 +131,14 @@ def test_every_evidence_row_is_traceable(card: tuple[Path, dict[str, Any]]) -> N
     assert got == expected and len(got) == 6
     assert evidence[0]["keywords"] == "听取、法治建设工作汇报"
     duties = wb["职责明细"]
-    link_col = DUTY_COLUMNS.index("evidence") + 1
+    link_col, text_col = DUTY_COLUMNS.index("duty") + 1, DUTY_COLUMNS.index("evidence") + 1
     for i, d in enumerate(data["duties"]):
-        cell = duties.cell(row=3 + i, column=link_col)
+        link, cell = duties.cell(row=3 + i, column=link_col), duties.cell(row=3 + i, column=text_col)
+        assert link.value == d["id"] and cell.alignment.wrap_text
         if not d["evidence"]:
-            assert cell.hyperlink is None and cell.value == "—"
+            assert link.hyperlink is None and cell.value == "—"
             continue
-        target = cell.hyperlink.location
+        target = link.hyperlink.location
         assert target.startswith("'佐证记录'!A"), target
         first = int(target.rsplit("A", 1)[1])
         assert wb["佐证记录"].cell(row=first, column=2).value == d["id"]
@@ -299,7 +300,7 @@ def test_long_evidence_lists_are_cut_per_duty_with_a_note(log: Path, mini_pack: 
     duties, evidence = wb["职责明细"], wb["佐证记录"]
     row = next(r for r in range(3, 12) if duties.cell(row=r, column=2).value == "gov-training")
     cell = duties.cell(row=row, column=DUTY_COLUMNS.index("evidence") + 1)
-    first = int(cell.hyperlink.location.rsplit("A", 1)[1])
+    first = int(duties.cell(row=row, column=2).hyperlink.location.rsplit("A", 1)[1])
     no = evidence.cell(row=first, column=1).value
     assert cell.value == "2023-05-06 执法人员法治培训；2023-08-06 执法人员法治培训（二）"
     assert evidence.cell(row=first, column=1).value == no

@@ -6,7 +6,7 @@ challenged. Five sheets, labelled in the audit's language:
 - 总览 / Overview: unit, pack, issuer, jurisdiction, year, files, date produced, score and grade,
   counts by status and by role (with a bar chart), and lines for the reviewers' signatures;
 - 职责明细 / Duties: one row per duty — verdict, found against required, shortfall in words, the
-  source sentence, and a link to the first of its evidence rows;
+  source sentence, its evidence (date and title), and the duty id linked to its first evidence row;
 - 佐证记录 / Evidence: every log row counted for a duty (file, sheet, row, date, title, keywords);
 - 未匹配记录 / Unmatched: the year's rows that matched no duty;
 - 读取警告 / Warnings: rows and sheets that could not be read.
@@ -235,7 +235,7 @@ class _Scorecard:
         )
         ev_sheet = self.names["evidence"]
         status_col = DUTY_COLUMNS.index("status") + 1
-        link_col = DUTY_COLUMNS.index("evidence") + 1
+        link_col = DUTY_COLUMNS.index("duty") + 1  # the id links: an office suite shows a link on one line
         for i, r in enumerate(a.results):
             row = FIRST_ROW + i
             span = self.spans.get(i)
