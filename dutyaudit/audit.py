@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dutyaudit import waivers as waiver_rules
+from dutyaudit.contentkind import kind_from_rows
 from dutyaudit.errors import InputError, UsageError
 from dutyaudit.evaluate import UNSCORED, DutyResult, Waiver, evaluate_duty, grade, score
-from dutyaudit.i18n import Lang, msg
+from dutyaudit.i18n import Lang, msg, t
 from dutyaudit.ingest import IngestOptions, ingest
 from dutyaudit.ingest.table import PackColumns
 from dutyaudit.matching import Matcher
@@ -84,11 +85,11 @@ def pack_columns(pack: Pack) -> PackColumns:
     return PackColumns({f.name: (tuple(f.aliases), f.type) for f in pack.fields})
 
 
-def infer_year(rows: Sequence[Activity]) -> int:
+def infer_year(rows: Sequence[Activity], lang: Lang = "zh") -> int:
     """The year most dated rows fall in (the later one on a tie)."""
     years = Counter(a.date.year for a in rows if a.date is not None)
     if not years:
-        raise InputError(msg("err.audit.no_dated"))
+        raise InputError(msg("err.no_dated_rows"))
     return max(years.items(), key=lambda kv: (kv[1], kv[0]))[0]
 
 
@@ -98,13 +99,6 @@ def infer_unit(acts: Activities) -> str | None:
     if len(units) == 1:
         return units.pop()
     return title_unit(acts.titles)
-
-
-def unit_rows(rows: list[Activity], unit: str | None) -> list[Activity]:
-    """The rows of one unit when the log has a unit column (rows without a unit stay)."""
-    if unit is None or not any(a.unit for a in rows):
-        return rows
-    return [a for a in rows if not a.unit or unit in a.unit or a.unit in unit]
 
 
 def _roles(role: str | Sequence[str] | None) -> tuple[str, ...]:
@@ -140,16 +134,18 @@ def run_audit(
     roles = _roles(role)
     sel = select_unit(acts, unit, lang, check=check_units)
     drop_duplicates(sel, pack, lang)
-    audit_year = year if year is not None else infer_year(sel.rows)
+    audit_year = year if year is not None else infer_year(sel.rows, lang)
     rows = split_year(sel, audit_year, lang)
     audit_unit = unit or label or sel.unit or infer_unit(acts)
-    scope = infer_scope(pack, audit_unit, roles, lang, named=() if roles else log_roles(pack, sel.rows))
+    content = None if (roles or audit_unit) else kind_from_rows(rows)
+    scope = infer_scope(
+        pack, audit_unit, roles, lang, named=() if roles else log_roles(pack, sel.rows), content=content
+    )
     owner = unit or label or (None if roles else sel.unit)  # --role without --unit: every owner's duties
     duties = duties_for(pack, audit_year, scope.roles, owner)
     if not duties:
-        for_role = msg("err.audit.no_duties.role", role=", ".join(roles)) if roles else ""
-        for_unit = msg("err.audit.no_duties.unit", unit=owner) if owner else ""
-        raise UsageError(msg("err.audit.no_duties", pack=pack.id, year=audit_year, role=for_role, unit=for_unit))
+        within = t("sep", lang).join([*roles, *([owner] if owner else [])]) or "—"
+        raise UsageError(msg("err.no_duties", pack=pack.id, year=audit_year, within=within))
     matcher = Matcher(pack, rows)
     by_id, expired = resolve(waivers, (d.id for d in duties), today or waiver_rules.today())
     results = []

@@ -10,42 +10,33 @@ A file that cannot be read is data (:class:`Failure`), never a reason to stop.
 from __future__ import annotations
 
 import datetime as dt
-import glob
-import hashlib
 import os
 import re
 import tempfile
-import threading
 import uuid
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, fields
-from fnmatch import fnmatch
 from functools import partial
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from dutyaudit import waivers as waiver_rules
 from dutyaudit.audit import Audit, infer_unit, pack_columns, run_audit
 from dutyaudit.errors import DutyAuditError, InputError, OutputError, UsageError
 from dutyaudit.evaluate import DutyResult, Waiver
 from dutyaudit.i18n import Lang, Msg, msg, render, t
-from dutyaudit.ingest import SUPPORTED_SUFFIXES, IngestOptions, ingest
-from dutyaudit.ingest.sniff import is_report
+from dutyaudit.ingest import IngestOptions, ingest
+from dutyaudit.inputs import collect_inputs, same_content
 from dutyaudit.model import Activities, RowWarning
 from dutyaudit.output import refuse_inputs
 from dutyaudit.packs import Duty, Pack
+from dutyaudit.parallel import WorkerLost as WorkerLost  # re-exported: a batch error
+from dutyaudit.parallel import share, usable_cores
 from dutyaudit.units import unit_from_filename
-
-T = TypeVar("T")
 
 #: Internal field name that carries the ``--by`` column's value through ingest.
 BY_FIELD = "__by__"
-
-
-class WorkerLost(DutyAuditError):
-    """A worker process died (killed, out of memory): the batch cannot finish in parallel."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,100 +72,12 @@ class BatchResult:
     """Unit → its workbook when run_batch was given ``cards``."""
 
 
-def _is_lock(path: Path) -> bool:
-    """An office suite's lock or temporary file (~$log.xlsx, .~lock.log.xlsx#), never a log."""
-    return path.name.startswith(("~$", ".~lock"))
-
-
-def _is_log(path: Path) -> bool:
-    return path.suffix.lower() in SUPPORTED_SUFFIXES and not _is_lock(path) and not path.name.startswith(".")
-
-
-#: Text suffixes that hold a log only when the file is a table (a readme or a note is not).
-_TEXT_SUFFIXES = (".txt", ".tsv", ".csv")
-
-
-def is_note(path: Path) -> bool:
-    """A readme or notes file met in a folder: README*, or a text file whose first lines have no columns."""
-    if path.stem.lower().startswith(("readme", "说明", "备注")):
-        return True
-    if path.suffix.lower() not in _TEXT_SUFFIXES:
-        return False
-    try:
-        head = path.read_bytes()[:4096]
-    except OSError:
-        return False
-    for enc in ("utf-8-sig", "gb18030", "utf-16"):
-        try:
-            text = head.decode(enc)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        return False
-    lines = [ln for ln in text.splitlines()[:10] if ln.strip()]
-    return not any(sum(ln.count(sep) for sep in (",", "\t", ";", "，", "|")) >= 1 for ln in lines)
-
-
-def _logs_in(folder: Path, skipped: list[Path] | None = None) -> list[Path]:
-    """The logs in a folder, recursively; scorecards and summaries dutyaudit wrote there are left out, and
-    readme and notes files are added to ``skipped``."""
-    out = []
-    for q in sorted(folder.rglob("*")):
-        if not (q.is_file() and _is_log(q)) or is_report(q):
-            continue
-        if is_note(q):
-            if skipped is not None:
-                skipped.append(q)
-            continue
-        out.append(q)
-    return out
-
-
-def collect_inputs(inputs: Sequence[str], exclude: Sequence[str] = (), skipped: list[Path] | None = None) -> list[Path]:
-    """Files, folders (searched recursively for logs) and glob patterns → distinct paths, in input order.
-
-    A glob's matches are taken like the shell would pass them (a folder is searched, a file is
-    taken whatever its suffix) except lock files. A path that does not exist is kept, so that it is
-    reported as a failed input. A path matching one of the ``exclude`` globs (on its name or its whole
-    path) is left out; readme and notes files found in folders are left out and added to ``skipped``.
-    """
-    found: list[Path] = []
-    for item in inputs:
-        p = Path(item)
-        if p.is_dir():
-            found.extend(_logs_in(p, skipped))
-        elif any(ch in item for ch in "*?[") and not p.exists():
-            matches = sorted(Path(m) for m in glob.glob(item, recursive=True))
-            if not matches:
-                raise UsageError(msg("err.batch.no_match", pattern=item))
-            for m in matches:
-                if m.is_dir():
-                    found.extend(_logs_in(m, skipped))
-                elif m.is_file() and not _is_lock(m):
-                    found.append(m)
-        else:
-            found.append(p)
-    if exclude:
-        found = [p for p in found if not any(fnmatch(p.name, g) or fnmatch(str(p), g) for g in exclude)]
-    seen: set[Path] = set()
-    out = []
-    for p in found:
-        key = p.resolve()
-        if key not in seen:
-            seen.add(key)
-            out.append(p)
-    if not out:
-        raise UsageError(msg("err.batch.no_logs", suffixes=", ".join(SUPPORTED_SUFFIXES)))
-    return out
-
-
 def _read_one(path: Path, options: IngestOptions) -> Activities | Failure:
     try:
         return ingest([path], options)
     except DutyAuditError as exc:
         return Failure(
-            str(path), exc.reason_msg or exc.reason if isinstance(exc, InputError) else exc.msg or exc.message
+            str(path), (exc.reason_msg or exc.reason) if isinstance(exc, InputError) else exc.msg or exc.message
         )
 
 
@@ -403,91 +306,14 @@ class _Runner:
                         u.audit, u.state = _attach(u.state, job.pack, self.duties), None
             return d
 
-        return _share(self.pool, self.workers, paths, partial(_audit_file, job), _worker_audit, attach, progress)
+        return share(self.pool, self.workers, paths, partial(_audit_file, job), _worker_audit, attach, progress)
 
     def read(self, paths: Sequence[Path]) -> list[Activities | Failure]:
         """Each file read, in input order."""
         local = partial(_read_one, options=self.job.options)
         if self.pool is None or len(paths) < 2:
             return [local(p) for p in paths]
-        return _share(self.pool, self.workers, paths, local, _worker_read)
-
-
-def _share(
-    pool: ProcessPoolExecutor,
-    workers: int,
-    items: Sequence[Path],
-    local: Callable[[Path], T],
-    remote: Callable[[Path], T],
-    received: Callable[[T], T] | None = None,
-    progress: Callable[[int], None] | None = None,
-) -> list[T]:
-    """``local(item)`` here and ``remote(item)`` in the pool, each item once, handed out in order to
-    whichever side is free; the results in item order (``received`` applied to the pool's).
-
-    This process works too, rather than wait on ``workers + 1`` workers: half as many results
-    cross a process boundary, and no core is left to a process that mostly waits.
-    """
-    n = len(items)
-    out: list[Any] = [None] * n
-    lock = threading.Lock()
-    next_item = 0
-    stop = threading.Event()
-    errors: list[BaseException] = []
-
-    def take() -> int | None:
-        nonlocal next_item
-        with lock:
-            if next_item >= n or stop.is_set():
-                return None
-            next_item += 1
-            return next_item - 1
-
-    index: dict[Future[T], int] = {}
-
-    def fill(pending: set[Future[T]]) -> None:
-        while len(pending) < 2 * workers:  # a task queued behind each running one: workers never wait
-            i = take()
-            if i is None:
-                return
-            f = pool.submit(remote, items[i])
-            index[f] = i
-            pending.add(f)
-
-    def collect(pending: set[Future[T]]) -> None:
-        try:
-            while pending:
-                finished, pending = wait(pending, return_when=FIRST_COMPLETED)
-                for f in finished:
-                    try:
-                        res = f.result()
-                    except BrokenProcessPool:
-                        raise WorkerLost(msg("err.batch.worker", item=items[index[f]])) from None
-                    out[index.pop(f)] = received(res) if received else res
-                    if progress:
-                        progress(1)
-                fill(pending)
-        except BaseException as exc:  # re-raised in the calling thread
-            errors.append(exc)
-            stop.set()
-
-    first: set[Future[T]] = set()
-    fill(first)  # the first submit forks the workers: before the collecting thread exists
-    collector = threading.Thread(target=collect, args=(first,), name="dutyaudit-batch", daemon=True)
-    collector.start()
-    try:
-        while (i := take()) is not None:
-            out[i] = local(items[i])
-            if progress:
-                progress(1)
-    except BaseException:
-        stop.set()
-        raise
-    finally:
-        collector.join()
-    if errors:
-        raise errors[0]
-    return out
+        return share(self.pool, self.workers, paths, local, _worker_read)
 
 
 def _group(
@@ -528,39 +354,6 @@ def _merge(units: dict[str, Activities], unit: str, acts: Activities, rows: list
     for f in acts.files:
         if f not in target.files:
             target.files.append(f)
-
-
-def same_content(paths: Sequence[Path]) -> dict[str, str]:
-    """Inputs whose bytes equal an earlier input's: file name → that input (sizes first, hashes only on a tie)."""
-    by_size: dict[int, list[Path]] = {}
-    for p in paths:
-        try:
-            by_size.setdefault(p.stat().st_size, []).append(p)
-        except OSError:
-            continue  # reported when it is read
-    out: dict[str, str] = {}
-    for group in by_size.values():
-        if len(group) < 2:
-            continue
-        first: dict[bytes, Path] = {}
-        for p in group:
-            try:
-                digest = hashlib.blake2b(p.read_bytes(), digest_size=16).digest()
-            except OSError:
-                continue
-            seen = first.setdefault(digest, p)
-            if seen is not p:
-                out[p.name] = str(seen)
-                out.setdefault(seen.name, str(p))
-    return out
-
-
-def usable_cores() -> int:
-    """The cores this process may run on (its CPU affinity, e.g. in a container), else all of them."""
-    try:
-        return len(os.sched_getaffinity(0)) or 1
-    except AttributeError:  # macOS, Windows
-        return os.cpu_count() or 1
 
 
 def run_batch(

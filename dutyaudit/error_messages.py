@@ -251,6 +251,14 @@ ERRORS.update(
             "zh": "文件有 {mib} MiB，超过每个文件 {limit} MiB 的上限；不支持这么大的台账",
             "en": "the file is {mib} MiB, over the limit of {limit} MiB per file; a log this large is not supported",
         },
+        "err.in.not_regular": {
+            "zh": "这不是普通文件（设备、管道或套接字）；请给出台账文件本身",
+            "en": "is not a regular file (a device, pipe or socket); pass the log file itself",
+        },
+        "err.in.grew": {
+            "zh": "文件超过每个文件 {limit} MiB 的上限",
+            "en": "the file is over the limit of {limit} MiB per file",
+        },
         "err.in.denied": {
             "zh": "没有读取权限；请检查文件权限",
             "en": "permission denied; check the file's permissions",

@@ -22,7 +22,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from dutyaudit import waivers as waiver_rules
-from dutyaudit.audit import infer_unit, infer_year, unit_rows
+from dutyaudit.audit import infer_unit, infer_year
+from dutyaudit.contentkind import kind_from_rows
 from dutyaudit.errors import UsageError
 from dutyaudit.evaluate import (
     DutyResult,
@@ -46,7 +47,9 @@ from dutyaudit.evaluate import (
 from dutyaudit.i18n import Lang, msg, t
 from dutyaudit.matching import CompiledMatch, Hit, Matcher
 from dutyaudit.model import Activities, Activity, RowWarning
-from dutyaudit.packs import AllOfReq, CountReq, DeadlineReq, Duty, EachReq, Pack, RateReq, SumReq
+from dutyaudit.packs import AllOfReq, CountReq, DeadlineReq, Duty, EachReq, Pack, RateReq, SumReq, owner_covers
+from dutyaudit.scope import infer_scope, log_roles
+from dutyaudit.selection import drop_duplicates, select_unit
 from dutyaudit.waivers import expired_warning, resolve, scoped, unknown_duty
 
 #: How many near misses an explanation keeps by default.
@@ -116,6 +119,10 @@ class Explanation:
     """What would satisfy the duty, in words (or that nothing is needed: met, or waived)."""
     applies: bool = True
     """False when the duty's ``years`` do not cover the audit year (check leaves it out)."""
+    in_scope: bool = True
+    """False when the duty binds another kind of unit or another 责任单位 (check leaves it out)."""
+    scope: str = ""
+    """Which scope check applies and why (see :mod:`dutyaudit.scope`)."""
     warnings: list[RowWarning] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     lang: Lang = "zh"
@@ -378,9 +385,17 @@ def explain_duty(
     Rows, year, unit and waivers are chosen as ``check`` chooses them, so the verdict is the same.
     """
     duty = find_duty(pack, duty_id)
-    rows = unit_rows(acts.rows, unit)
-    audit_year = year if year is not None else infer_year(rows)
-    who = unit or infer_unit(acts)
+    sel = select_unit(acts, unit, lang)  # the unit's rows, each activity once, as check reads them
+    drop_duplicates(sel, pack, lang)
+    rows = sel.rows
+    audit_year = year if year is not None else infer_year(rows, lang)
+    who = unit or sel.unit or infer_unit(acts)
+    content = None if who else kind_from_rows([a for a in rows if a.date and a.date.year == audit_year])
+    scope = infer_scope(pack, who, (), lang, named=log_roles(pack, rows), content=content)
+    owner = unit or sel.unit
+    in_scope = duty.role in scope.roles and (
+        owner is None or not duty.owners or any(owner_covers(o, owner) for o in duty.owners)
+    )
     matcher = Matcher(pack, rows)
     hits = matcher.hits(duty)
     result = evaluate_duty(duty, hits, audit_year, lang)
@@ -393,6 +408,8 @@ def explain_duty(
     keep = near[:limit] if limit else near
     if result.status == "waived":
         needed = t("explain.waived", lang)
+    elif result.status == "na":
+        needed = t("explain.na", lang, shortfall=result.shortfall)
     else:
         needed = needed_text(pack, duty, result, hits, audit_year, lang) or t("explain.nothing_needed", lang)
     return Explanation(
@@ -408,7 +425,9 @@ def explain_duty(
         rule=rule_text(pack, duty, lang),
         needed=needed,
         applies=duty.years is None or duty.years.covers(audit_year),
-        warnings=[*acts.warnings, *(expired_warning(w, lang) for w in expired)],
+        in_scope=in_scope,
+        scope=scope.reason,
+        warnings=[*acts.warnings, *sel.warnings, *(expired_warning(w, lang) for w in expired)],
         files=list(acts.files),
         lang=lang,
     )

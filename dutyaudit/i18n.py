@@ -403,6 +403,14 @@ LABELS: dict[str, dict[str, str]] = {
         "zh": "{label}（{id}）按人计，但台账未列出人员（责任人/参训人员列），改按单位合计",
         "en": "{label} ({id}) is per person but the log names nobody (no person column): summed for the unit",
     },
+    "explain.out_of_scope": {
+        "zh": "此职责不在本台账的审核范围内，check 不审核、不计分（{scope}）",
+        "en": "this duty is out of the log's scope: check leaves it out ({scope})",
+    },
+    "explain.na": {
+        "zh": "{shortfall}：不适用，不计分",
+        "en": "{shortfall}; left out of the score",
+    },
     "explain.need.all_of": {"zh": "需补{names}的记录：{scope}", "en": "rows for {names}, {scope}"},
     "scope.kind.county": {"zh": "县（市、区）", "en": "a county or city"},
     "scope.kind.township": {"zh": "乡镇（街道）", "en": "a township"},
@@ -411,6 +419,12 @@ LABELS: dict[str, dict[str, str]] = {
     "scope.no_unit": {
         "zh": "台账未写明单位，审计全部责任主体（可用 --unit 或 --role 指定）",
         "en": "the log names no unit: every role audited (narrow it with --unit or --role)",
+    },
+    "scope.content": {
+        "zh": "台账未写明单位；从记录看是{kind}（如“{word}”），审计{roles}的职责"
+        "（其他职责不在范围内；可用 --unit 或 --role 改变）",
+        "en": "the log names no unit; its rows read as {kind}'s (e.g. '{word}'): duties of {roles} audited "
+        "(others are out of scope; change with --unit or --role)",
     },
     "scope.unknown_kind": {
         "zh": "单位“{unit}”看不出类别，审计全部责任主体（可用 --role 指定）",
@@ -472,6 +486,14 @@ LABELS: dict[str, dict[str, str]] = {
     "err.no_rows_in_year": {
         "zh": "没有{year}年度的记录：台账记录的日期在 {years}；用 --year {best}，或检查日期列",
         "en": "no row is dated in {year}: the rows are in {years}; use --year {best}, or check the date column",
+    },
+    "err.no_dated_rows": {
+        "zh": "没有带日期的记录可审核：检查日期列（--map date=列名），或用 --year 指定年度",
+        "en": "no dated rows to audit; check the date column (--map date=COLUMN) or give --year",
+    },
+    "err.no_duties": {
+        "zh": "清单 {pack} 在{year}年度没有适用的职责（{within}）：检查 --year、--role 或 --unit",
+        "en": "pack {pack} has no duties for {year} ({within}); check --year, --role or --unit",
     },
     "err.year_rows": {"zh": "{year}年（{n}行）", "en": "{year} ({n} rows)"},
     "warn.by_blank": {

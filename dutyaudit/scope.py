@@ -71,10 +71,16 @@ def log_roles(pack: Pack, rows: Iterable[Activity]) -> set[str]:
 
 
 def infer_scope(
-    pack: Pack, unit: str | None, roles: Sequence[str] = (), lang: Lang = "zh", named: Iterable[str] = ()
+    pack: Pack,
+    unit: str | None,
+    roles: Sequence[str] = (),
+    lang: Lang = "zh",
+    named: Iterable[str] = (),
+    content: tuple[UnitKind, str] | None = None,
 ) -> Scope:
     """The roles to audit: ``roles`` (--role) when given, else those of the unit's kind and those the log
-    names (``named``, see :func:`log_roles`), else all."""
+    names (``named``, see :func:`log_roles`), else — for a log that names no unit — those of the kind its
+    rows speak of themselves as (``content``, see :func:`dutyaudit.contentkind.kind_from_rows`), else all."""
     everything = tuple(pack.roles)
     if roles:
         unknown = [r for r in roles if r not in pack.roles]
@@ -82,16 +88,24 @@ def infer_scope(
             raise UsageError(t("err.role", lang, role=unknown[0], pack=pack.id, roles=", ".join(pack.roles)))
         chosen = tuple(dict.fromkeys(roles))
         return Scope(chosen, False, unit_kind(unit), t("scope.given", lang, roles=_names(pack, chosen, lang)))
-    if not unit:
+    if unit:
+        kind = unit_kind(unit)
+        if kind is None:
+            return Scope(everything, False, None, t("scope.unknown_kind", lang, unit=unit))
+    elif content is not None:
+        kind, word = content
+    else:
         return Scope(everything, False, None, t("scope.no_unit", lang))
-    kind = unit_kind(unit)
-    if kind is None:
-        return Scope(everything, False, None, t("scope.unknown_kind", lang, unit=unit))
     fitting = tuple(rid for rid, role in pack.roles.items() if kind in role_kinds(rid, role))
     kind_name = t(f"scope.kind.{kind}", lang)
+    if not unit and (not fitting or len(fitting) == len(everything)):
+        return Scope(everything, False, None, t("scope.no_unit", lang))
     if not fitting:
         return Scope(everything, False, kind, t("scope.no_role", lang, unit=unit, kind=kind_name))
-    reason = t("scope.inferred", lang, unit=unit, kind=kind_name, roles=_names(pack, fitting, lang))
+    if unit:
+        reason = t("scope.inferred", lang, unit=unit, kind=kind_name, roles=_names(pack, fitting, lang))
+    else:
+        reason = t("scope.content", lang, kind=kind_name, word=word, roles=_names(pack, fitting, lang))
     more = [rid for rid in pack.roles if rid in set(named) and rid not in fitting]
     if more:
         reason += t("scope.log_roles", lang, roles=_names(pack, more, lang))

@@ -54,17 +54,20 @@ def file_units(acts: Activities) -> dict[str, str | None]:
 def select_unit(acts: Activities, unit: str | None, lang: Lang, *, check: bool = True) -> Selection:
     """The rows of the audited unit.
 
-    Without ``unit``, logs naming more than one unit are a UsageError (``check=False`` skips that: batch
-    has already split the rows by unit). With ``unit``, the log must name it (or name no unit at all);
-    rows of other units are excluded.
+    A log names a unit by its title, its file name or a unit column; relative names (县司法局) and the bureaus
+    of one place (平罗县司法局、平罗县财政局) are parts of one unit, only places (盘山县、大洼区) are peers. Without
+    ``unit``, logs naming more than one unit are a UsageError (``check=False`` skips that: batch has already
+    split the rows by unit). With ``unit``, the log must name it (or name no unit at all); rows of other units
+    are excluded.
     """
     per_row = row_units(acts, file_units(acts))
     named = peer_units(distinct_units(dict.fromkeys(u for u in per_row.values() if u)))
+    cells = {a.unit for a in acts.rows if a.unit}
     if unit is None:
         if check and len(named) > 1:
             raise UsageError(t("err.several_units", lang, units=t("sep", lang).join(named[:8])))
         return Selection(list(acts.rows), named[0] if len(named) == 1 else None)
-    if named and not any(same_unit(unit, n) for n in named):
+    if named and not any(same_unit(unit, n) for n in [*named, *cells]):
         raise UsageError(t("err.unit_mismatch", lang, unit=unit, named=t("sep", lang).join(named[:8])))
     sel = Selection([], unit)
     verdict: dict[str, bool] = {}
@@ -86,35 +89,49 @@ def select_unit(acts: Activities, unit: str | None, lang: Lang, *, check: bool =
 def drop_duplicates(sel: Selection, pack: Pack, lang: Lang) -> None:
     """Count once an activity read twice from different places (two files, two sheets, a copy of a file).
 
-    Rows are the same activity when date, normalised title, unit, person and hours agree and their role does
-    not differ; rows of one sheet are never merged (a log may list one activity per person or per item).
+    Rows are the same activity when date, normalised title, person and hours agree, their unit cells do not
+    differ (one may be blank: a copy without the column) and neither do their roles; rows of one sheet are never
+    merged (a log may list one activity per person or per item).
     One warning per pair of places says how many rows were repeated.
     """
-    first: dict[tuple[object, ...], list[Activity]] = {}
-    resolver: RoleResolver | None = None
-    kept: list[Activity] = []
+    rows = sel.rows
+    if len({(a.file, a.sheet) for a in rows}) < 2:
+        return  # one sheet: nothing was read twice
+    index: dict[tuple[object, ...], int] = {}
+    first = [index.setdefault((a.date, a.key), i) for i, a in enumerate(rows)]  # the first row with its key
+    repeats = [i for i, f in enumerate(first) if f != i]
+    if not repeats:
+        return
+    resolver = RoleResolver(pack)
+    # (first row, person, hours, unit cell) → role → place → the first row kept there
+    state: dict[tuple[int, str, float | None, str], dict[str | None, dict[tuple[str, str], Activity]]] = {}
+    dropped: set[int] = set()
     pairs: dict[tuple[str, str, str, str], list[tuple[int, int]]] = {}
-    for a in sel.rows:
-        k = (a.date, a.key, a.unit, a.actor, a.hours)
-        seen = first.get(k)
-        if seen is None:
-            first[k] = [a]
-            kept.append(a)
+    for i in repeats:
+        f = first[i]
+        a, head = rows[i], rows[f]
+        unit = a.unit or head.unit
+        same_kind = a.actor == head.actor and a.hours == head.hours and (not head.unit or unit == head.unit)
+        place = (a.file, a.sheet)
+        if same_kind and place == (head.file, head.sheet):
+            continue  # another row of the sheet the first one is in: kept
+        key = (f, a.actor, a.hours, unit)
+        st = state.get(key)
+        if st is None:
+            seed = {resolver.role_of(head): {(head.file, head.sheet): head}} if same_kind else {}
+            st = state[key] = seed
+        mine = st.setdefault(resolver.role_of(a), {})
+        if not mine or place in mine:  # a new role, or another row of a sheet already kept
+            mine.setdefault(place, a)
             continue
-        resolver = resolver or RoleResolver(pack)
-        role = resolver.role_of(a)
-        same = [o for o in seen if resolver.role_of(o) == role]
-        if not same or any((o.file, o.sheet) == (a.file, a.sheet) for o in same):
-            seen.append(a)
-            kept.append(a)
-            continue
-        o = same[0]
+        o = next(iter(mine.values()))
+        dropped.add(i)
         sel.excluded.append(Excluded(a, t("excl.duplicate", lang, file=o.file, sheet=o.sheet, row=o.row)))
         pairs.setdefault((a.file, a.sheet, o.file, o.sheet), []).append((a.row, o.row))
-    sel.rows = kept
-    for (file, sheet, ofile, osheet), rows in pairs.items():
-        row, orow = rows[0]
-        why = msg("warn.duplicates", n=len(rows), file=ofile, sheet=osheet, row=row, orow=orow)
+    sel.rows = [a for i, a in enumerate(rows) if i not in dropped]
+    for (file, sheet, ofile, osheet), repeated in pairs.items():
+        row, orow = repeated[0]
+        why = msg("warn.duplicates", n=len(repeated), file=ofile, sheet=osheet, row=row, orow=orow)
         sel.warnings.append(RowWarning(file, sheet, row, msg=why))
 
 

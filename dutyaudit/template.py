@@ -33,6 +33,7 @@ from dutyaudit.i18n import Lang, t
 from dutyaudit.ingest.text import fold, normalize
 from dutyaudit.packs import (
     ACTIVITY_TYPES,
+    AllOfReq,
     Condition,
     DeadlineReq,
     Duty,
@@ -286,7 +287,10 @@ def example(duty: Duty, year: int, index: int = 0) -> Example:
             values["actor"] = "张三"
     elif isinstance(req, RateReq | EachReq):
         values.update(_condition_values(req.where, date))
-    return Example(duty.id, duty.role, date, _example_title(duty), type_word, values)
+    title = _example_title(duty)
+    if isinstance(req, AllOfReq):  # one row naming every item (人大、政府、政协、法院、检察院)
+        title += "（" + "、".join(req.names()) + "）"
+    return Example(duty.id, duty.role, date, title, type_word, values)
 
 
 def examples(pack: Pack, year: int) -> list[Example]:

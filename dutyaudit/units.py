@@ -136,6 +136,9 @@ def row_units(acts: Activities, file_units: dict[str, str | None]) -> dict[int, 
         whole = file_units.get(file)
         cells = {a.unit for a in rows if a.unit}
         own = {u for u in cells if whole is None or not is_part_of(u, whole)}
+        if not own:
+            out.update(dict.fromkeys(map(id, rows), whole))
+            continue
         for a in rows:
             if a.unit and a.unit in own:
                 out[id(a)] = a.unit

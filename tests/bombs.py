@@ -88,10 +88,27 @@ def sheet_bomb(d: Path) -> Path:
 
 
 def inflated_bomb(d: Path) -> Path:
-    """Members together inflating past the whole-zip limit (a 3 GiB member, scaled)."""
-    return xlsx(
-        d / "inflate.xlsx", members={"docProps/custom.xml": _big(b"<x>", b" " * 4096, MAX_INFLATED + 4096, b"</x>")}
-    )
+    """A member declaring more than the whole-zip limit (the 3 GiB member): calamine's zip reader inflates up to
+    the declared size, so the declaration is what is checked; it is patched in, not compressed for seconds."""
+    path = xlsx(d / "inflate.xlsx", members={"docProps/custom.xml": b"<x/>"})
+    data = bytearray(path.read_bytes())
+    name = b"docProps/custom.xml"
+    at = data.find(name)
+    while at >= 0:
+        if data[at - 30 : at - 26] == b"PK\x03\x04":  # local header: uncompressed size at +22
+            struct.pack_into("<I", data, at - 30 + 22, MAX_INFLATED + 1)
+        elif data[at - 46 : at - 42] == b"PK\x01\x02":  # central directory: uncompressed size at +24
+            struct.pack_into("<I", data, at - 46 + 24, MAX_INFLATED + 1)
+        at = data.find(name, at + 1)
+    path.write_bytes(bytes(data))
+    return path
+
+
+def zip_members_bomb(d: Path) -> Path:
+    """A workbook zip of more (empty) members than any workbook: each costs every zip reader memory."""
+    from dutyaudit.ingest.limits import MAX_ZIP_MEMBERS
+
+    return xlsx(d / "members.xlsx", members={f"x/{i}": b"" for i in range(MAX_ZIP_MEMBERS)})
 
 
 def merges_bomb(d: Path) -> Path:
@@ -187,6 +204,14 @@ def csv_size_bomb(d: Path) -> Path:
     return d / "big.csv"
 
 
+def csv_rows_bomb(d: Path) -> Path:
+    """A text file of more (short) lines than a text file may have: each line costs a row object."""
+    from dutyaudit.ingest.limits import MAX_TEXT_ROWS
+
+    (d / "lines.csv").write_bytes(b"abcdef\n" * (MAX_TEXT_ROWS + 1))
+    return d / "lines.csv"
+
+
 def csv_cell_bomb(d: Path) -> Path:
     """A CSV with one cell longer than any cell may be."""
     (d / "long.csv").write_bytes(b"\xe6\x97\xa5\xe6\x9c\x9f,x\n" + b"a" * (MAX_CELL_CHARS + 10) + b",b\n")
@@ -206,11 +231,13 @@ BOMBS: dict[str, tuple[Callable[[Path], Path], str]] = {
     "shared-strings": (shared_strings_bomb, "MiB of shared strings"),
     "sheet-xml": (sheet_bomb, "MiB of sheet XML"),
     "inflated": (inflated_bomb, "MiB inflated"),
+    "zip-members": (zip_members_bomb, "zip members"),
     "far-cell": (far_cell, "cells per sheet"),
     "ods-repeat": (ods_repeat_bomb, "cells per sheet"),
     "ods-rows": (ods_rows_bomb, "MiB of XML"),
     "csv-cells": (csv_cells_bomb, "cells per sheet"),
     "csv-size": (csv_size_bomb, "MiB per text file"),
+    "csv-rows": (csv_rows_bomb, "lines per text file"),
     "csv-cell": (csv_cell_bomb, "characters per cell"),
     "html-spans": (html_span_bomb, "merged cells per sheet"),
 }

@@ -488,7 +488,7 @@ def test_work_is_shared_between_this_process_and_the_workers_in_order() -> None:
     import os
     from concurrent.futures import ProcessPoolExecutor
 
-    from dutyaudit.batch import _share
+    from dutyaudit.parallel import share as _share
 
     seen: list[int] = []
     with ProcessPoolExecutor(max_workers=1) as pool:

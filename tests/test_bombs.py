@@ -5,6 +5,7 @@ memory. Also: the child-process guard itself, a Rust panic, a bad sheet among go
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -13,37 +14,56 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from bombs import BOMBS, HEADER_ROW, merges_bomb, xlsx
+from bombs import _NS, _REL, BOMBS, HEADER_ROW, merges_bomb, xlsx
 
 from dutyaudit.errors import InputError
 from dutyaudit.ingest import ingest
 from dutyaudit.ingest.isolate import can_isolate, run_isolated
 from dutyaudit.ingest.xlsxguard import sheet_extent
 
-_LIMITED = (
+_LIMITED_BATCH = (
     "import resource, sys; resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30)); "
-    "from dutyaudit.cli import app; "
-    "sys.argv = ['dutyaudit', 'check', sys.argv[1], '--pack', 'ziyang', '--lang', 'en']; app()"
+    "from dutyaudit.cli import app; sys.argv = ['dutyaudit', 'batch', *sys.argv[1:], '--pack', 'ziyang', "
+    "'--format', 'json', '--jobs', '1', '--lang', 'en']; app()"
 )
-
-
-def _check_limited(path: Path, timeout: float = 30) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "COLUMNS": "160", "NO_COLOR": "1"}
-    return subprocess.run(
-        [sys.executable, "-c", _LIMITED, str(path)], capture_output=True, text=True, timeout=timeout, env=env
-    )
+GOOD_LOG = "日期,事项\n2023-03-15,法治专题讲座\n"
 
 
 @pytest.mark.parametrize("kind", sorted(BOMBS))
-def test_bomb_is_refused_naming_its_limit(kind: str, tmp_path: Path) -> None:
+def test_bomb_is_refused_naming_its_limit(kind: str, tmp_path: Path, run, mini_pack: Path) -> None:
     make, limit = BOMBS[kind]
     path = make(tmp_path)
     t0 = time.monotonic()
-    out = _check_limited(path)
+    res = run("check", path, "--pack", mini_pack, "--lang", "en")
     assert time.monotonic() - t0 < 30
-    assert out.returncode == 2, out.stderr[-500:]
-    assert "Traceback" not in out.stderr and out.stderr.count("\n") == 1
-    assert out.stderr.startswith(f"Error: {path}: ") and limit in out.stderr
+    assert res.exit_code == 2, res.stdout[-500:]
+    assert "Traceback" not in res.stderr and res.stderr.count("\n") == 1
+    assert res.stderr.startswith(f"Error: {path}: ") and limit in res.stderr
+
+
+def test_every_bomb_in_one_batch_under_a_2_gib_address_space(tmp_path: Path) -> None:
+    """In a process held to 2 GiB of address space, each bomb is a failed input and the good log is audited."""
+    paths = [make(tmp_path) for make, _ in BOMBS.values()]
+    good = tmp_path / "good.csv"
+    good.write_text(GOOD_LOG, encoding="utf-8")
+    env = {**os.environ, "COLUMNS": "160", "NO_COLOR": "1"}
+    t0 = time.monotonic()
+    out = subprocess.run(
+        [sys.executable, "-c", _LIMITED_BATCH, *map(str, [*paths, good])],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
+    assert time.monotonic() - t0 < 120
+    assert out.returncode == 2, out.stderr[-800:]
+    assert "Traceback" not in out.stderr
+    results = json.loads(out.stdout)
+    errors = {Path(r["file"]).name: r["error"] for r in results if "error" in r}
+    for (_, limit), path in zip(BOMBS.values(), paths, strict=True):
+        assert limit in errors.pop(path.name), path.name
+    assert not errors
+    assert [r["summary"]["total"] > 0 for r in results if "error" not in r] == [True]
 
 
 def test_five_thousand_identical_merges_read_quickly(tmp_path: Path) -> None:
@@ -67,12 +87,46 @@ def test_merges_covering_more_cells_than_the_limit_are_refused(tmp_path: Path, m
         ingest([path])
 
 
+def _sheets_pointing_at_one(tmp_path: Path, n: int) -> Path:
+    """A workbook listing ``n`` sheets that are all the same 10-row worksheet part (work multiplied, not bytes)."""
+    rows = HEADER_ROW + "".join(
+        f'<row r="{r}"><c r="A{r}" t="inlineStr"><is><t>2023-03-{r:02d}</t></is></c>'
+        f'<c r="B{r}" t="inlineStr"><is><t>讲座</t></is></c></row>'
+        for r in range(2, 12)
+    )
+    sheets = "".join(f'<sheet name="S{i}" sheetId="{i + 1}" r:id="rId1"/>' for i in range(n))
+    book = f'<?xml version="1.0"?><workbook xmlns="{_NS}" xmlns:r="{_REL}"><sheets>{sheets}</sheets></workbook>'
+    return xlsx(tmp_path / "dup.xlsx", rows, members={"xl/workbook.xml": book})
+
+
+def test_rows_per_file_are_bounded_across_sheets(tmp_path: Path, monkeypatch) -> None:
+    import dutyaudit.ingest as ingest_mod
+
+    monkeypatch.setattr(ingest_mod, "MAX_ROWS", 25)
+    with pytest.raises(InputError, match=r"dup\.xlsx: .* \(at sheet 'S2'\), over the limit of 25 rows per file"):
+        ingest([_sheets_pointing_at_one(tmp_path, 5)])
+
+
+def test_cells_per_file_are_bounded_across_sheets(tmp_path: Path, monkeypatch) -> None:
+    import dutyaudit.ingest.excel as excel
+
+    monkeypatch.setattr(excel, "MAX_CELLS", 50)
+    with pytest.raises(InputError, match=r"dup\.xlsx: .* \(at sheet 'S2'\), over the limit of 50 cells per file"):
+        ingest([_sheets_pointing_at_one(tmp_path, 5)])
+
+
 def test_file_name_with_a_newline_prints_one_line(tmp_path: Path, run, mini_pack: Path) -> None:
     path = tmp_path / "a\nb.csv"
     path.write_bytes(b"\x00\x01\x02\x03" * 100)
     res = run("check", path, "--pack", mini_pack)
     assert res.exit_code == 2
     assert res.stderr.count("\n") == 1 and "a\\nb.csv" in res.stderr
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
+def test_a_device_is_refused_not_read_forever(run, mini_pack: Path) -> None:
+    res = run("check", "/dev/zero", "--pack", mini_pack)
+    assert res.exit_code == 2 and "/dev/zero: 这不是普通文件" in res.stderr
 
 
 def test_a_panic_in_calamine_is_one_clean_error(tmp_path: Path, monkeypatch) -> None:
@@ -174,3 +228,22 @@ def test_isolated_reader_turns_abort_memory_and_time_into_one_error() -> None:
         run_isolated(lambda: time.sleep(5), "x", seconds=1)
     with pytest.raises(InputError, match=r"^x: no good$"):
         run_isolated(lambda: (_ for _ in ()).throw(InputError("no good")), "x")
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        b'<c r="xfd1048576" t="inlineStr">',  # calamine reads lower-case references too
+        b'<c r="ZZZZZZ1048576" t="inlineStr">',  # six letters: past any sheet
+        b'<c\tr="XFD1048576" t="inlineStr">',
+        b"<c r='XFD1048576' t=\"inlineStr\">",
+        b'<c r = "XFD1048576" t="inlineStr">',
+        b'<x:c r="XFD1048576" t="inlineStr">',
+    ],
+    ids=["lower-case", "six-letters", "tab", "single-quotes", "spaced", "prefixed"],
+)
+def test_far_cell_written_oddly_is_still_measured(cell: bytes) -> None:
+    xml = b'<row r="1"><c r="A1"><v>1</v></c></row><row r="1048576">' + cell + b"<is><t>x</t></is></c></row>"
+    import dutyaudit.ingest.xlsxguard as g
+
+    assert sheet_extent(lambda: iter([xml])).cells > g.MAX_CELLS

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from dutyaudit.draft.quantities import cn_number, find_quantities
+from dutyaudit.draft.quantities import cn_number, find_quantities, unread_figures
 
 NOT = ["未", "不"]
 
@@ -28,6 +28,7 @@ def reqs(sentence: str) -> list[dict[str, Any]]:
         ("每年3月1日前报告上一年度法治政府建设情况", [{"kind": "deadline", "by": "03-01"}]),
         ("每年十二月二十日前完成年度考核", [{"kind": "deadline", "by": "12-20"}]),
         ("6月底前公布权责清单", [{"kind": "deadline", "by": "06-30"}]),
+        ("年底前参加全县统一学法考试", [{"kind": "deadline", "by": "12-31"}]),
         (
             "年内执法人员法治培训不少于60学时",
             [{"kind": "sum", "field": "hours", "min": 60, "per_person": True, "unit": "学时"}],
@@ -126,3 +127,11 @@ def test_each_figure_says_how_it_was_read() -> None:
     assert q.review == ["“每半年…一次” read as at least 1"]
     (q,) = find_quantities("主流媒体至少开办一档法治节目")
     assert q.review == ["no period in the sentence: read as per year"]
+
+
+def test_figures_the_drafter_cannot_read_are_named() -> None:
+    sentence = "应当在5个工作日内确定出庭人员，并于开庭3日前报司法行政部门备案"
+    qs = find_quantities(sentence)
+    assert [q.requirement["kind"] for q in qs] == ["each"]
+    assert unread_figures(sentence, qs) == ["3日"]
+    assert unread_figures("省委十届五次全会部署，2023年第10次会议", []) == []

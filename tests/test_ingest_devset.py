@@ -62,3 +62,26 @@ def test_the_cli_audits_it(dev: Path, gold_rows: list[dict[str, Any]], run) -> N
     in_year = {g["row"] for g in gold_rows if not g.get("out_of_year")}
     assert len(in_year) == 72
     assert in_year <= seen  # every in-year row was audited: evidence of a duty, or listed as unmatched
+
+
+BLIND = Path(__file__).parent / "blind"
+_BLIND_FILES = [
+    (gold, entry["file"])
+    for gold in sorted(BLIND.glob("*/gold.json"))
+    for entry in json.loads(gold.read_text(encoding="utf-8"))["files"]
+]
+
+
+@pytest.mark.parametrize(("gold", "name"), _BLIND_FILES, ids=[f"{g.parent.name}/{n}" for g, n in _BLIND_FILES])
+def test_every_blind_gold_row_is_read_with_its_date(gold: Path, name: str) -> None:
+    """The blind corpora's logs (a clerk's notebook among them) are read row for row, whatever their style."""
+    (entry,) = [f for f in json.loads(gold.read_text(encoding="utf-8"))["files"] if f["file"] == name]
+    acts = ingest([gold.parent / name], IngestOptions(year=entry.get("year")))
+    read = {(a.sheet, a.row): a for a in acts.rows}
+    for g in entry["rows"]:
+        if g.get("kind") is not None:
+            continue  # section headers and 合计 rows are never evidence
+        a = read.get((g["sheet"], g["row"]))
+        assert a is not None, f"{name} row {g['row']} not read"
+        if g["date"] is not None:  # None: a month alone (5月 …), dated the month's first days
+            assert a.date == dt.date.fromisoformat(g["date"]), g

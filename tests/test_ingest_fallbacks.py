@@ -215,6 +215,15 @@ def test_a_notebook_column_with_no_name_is_found_from_its_texts() -> None:
     ]
 
 
+def test_a_column_named_for_date_and_text_is_a_notebook() -> None:
+    rows = [["序号", "时间及事项", "备注"], [1, "2.7 常委会听取汇报", ""], [2, "3.1 会前学法", "好"]]
+    res = read_sheet(_sheet(rows), "x.xlsx", year=2023)
+    assert [(a.date, a.title) for a in res.activities] == [
+        (dt.date(2023, 2, 7), "常委会听取汇报"),
+        (dt.date(2023, 3, 1), "会前学法"),
+    ]
+
+
 def test_a_title_column_whose_texts_seldom_start_with_a_date_is_not_a_notebook() -> None:
     rows = [["序号", "记录"], [1, "2.7 常委会听取汇报"], [2, "会前学法"], [3, "普法宣传"]]
     assert not read_sheet(_sheet(rows), "x.xlsx", year=2023).header_found
@@ -234,6 +243,11 @@ def test_a_title_column_whose_texts_seldom_start_with_a_date_is_not_a_notebook()
         ("３月１５日 宣传", dt.date(2023, 3, 15), "宣传"),  # full-width digits
         ("3/15 消费者权益日", dt.date(2023, 3, 15), "消费者权益日"),
         ("2023-03-15, 会议", dt.date(2023, 3, 15), "会议"),
+        ("4·15 国家安全教育日宣传", dt.date(2023, 4, 15), "国家安全教育日宣传"),  # the dot of 4·15, 12·4
+        ("12·4 宪法日", dt.date(2023, 12, 4), "宪法日"),
+        ("7月底 区财政追加经费", dt.date(2023, 7, 21), "区财政追加经费"),  # 月底/月末 as 下旬, 月初 as 上旬
+        ("1月初，部署全年工作", dt.date(2023, 1, 1), "部署全年工作"),
+        ("6月初步完成清理", dt.date(2023, 6, 1), "初步完成清理"),  # 初步 is a word, not 月初
     ],
 )
 def test_leading_dates(text: str, date: dt.date, rest: str) -> None:

@@ -63,6 +63,16 @@ def test_a_column_that_exists_is_taken(audit_json, log: Path) -> None:
     assert dates == {"2023-03-02"}
 
 
+@pytest.mark.parametrize("column", ["开展时间", "開展時間", "开展时间（格式：2023-03-15）", "C"])
+def test_a_column_is_found_without_its_hints_in_either_script(tmp_path: Path, column: str) -> None:
+    path = tmp_path / "h.csv"
+    path.write_text(
+        "日期,*事项（必填）,開展時間（格式：2023-03-15）\n2023-03-01,会前学法,2023-03-02\n", encoding="utf-8"
+    )
+    acts = ingest([path], IngestOptions(mapping={"date": column}))
+    assert [a.date.isoformat() for a in acts.rows] == ["2023-03-02"]
+
+
 def test_a_missing_column_is_named_even_without_a_header(tmp_path: Path) -> None:
     path = tmp_path / "h.csv"
     path.write_text("名称,数量\nA,1\n", encoding="utf-8")

@@ -166,7 +166,10 @@ def test_every_message_reads_in_chinese(key: str) -> None:
 
 
 #: Constructors whose first argument a user reads: it must be an i18n message, not English text.
-ERROR_TYPES = {"UsageError", "InputError", "PackError", "WaiverError", "OutputError", "DutyAuditError", "WorkerLost"}
+ERROR_TYPES = {
+    *("UsageError", "InputError", "PackError", "WaiverError", "OutputError", "DutyAuditError", "WorkerLost"),
+    "LimitError",
+}
 
 
 def _english_literal(node: ast.expr) -> bool:

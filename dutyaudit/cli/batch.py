@@ -89,10 +89,11 @@ def batch(
     Example:
       dutyaudit batch 各县台账/ --pack panjin --exclude '*草稿*' --out 汇总.xlsx
     """
-    from dutyaudit.batch import Cards, collect_inputs, run_batch
+    from dutyaudit.batch import Cards, run_batch
     from dutyaudit.errors import UsageError
     from dutyaudit.i18n import msg, t
     from dutyaudit.ingest.columns import parse_mapping
+    from dutyaudit.inputs import collect_inputs
     from dutyaudit.packs import load_pack
     from dutyaudit.report.batch import unit_json, write_batch_csv, write_batch_json, write_batch_table
     from dutyaudit.waivers import load_waivers, scoped

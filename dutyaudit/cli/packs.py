@@ -129,6 +129,10 @@ def draft(
     from dutyaudit.output import write_atomic
 
     result = draft_pack(document, pack_id, name)
-    write_atomic(out, lambda tmp: tmp.write_text(result.yaml, encoding="utf-8"), inputs=[document])
+
+    def write(tmp: Path) -> None:
+        tmp.write_text(result.yaml, encoding="utf-8")
+
+    write_atomic(out, write, inputs=[document])
     reviews = sum(1 for d in result.pack.duties if d.review)
     typer.echo(f"{out}: {len(result.pack.duties)} duties drafted from {document.name}; {reviews} carry review notes")

@@ -46,17 +46,24 @@ def draft_pack(
     today: dt.date | None = None,
 ) -> Draft:
     """Read ``path`` and draft a pack from it (the built-in vocabulary unless ``vocab`` is given)."""
+    strength = None
     if vocab is None:
-        from dutyaudit.vocabulary import load_vocabulary
+        from dutyaudit.concepts import compiled_concepts
+        from dutyaudit.vocabulary import load_vocabulary, match_form
 
         vocab = load_vocabulary()
+        compiled = compiled_concepts()
+
+        def strength(concept: str, text: str) -> bool:
+            return bool(compiled[concept].named_by(match_form(text)))
+
     doc = read_document(path)
     tree = parse(doc.lines)
     if not tree.clauses():
         raise InputError(msg("err.draft.no_clauses", examples="一、 (一) 1. 第一条"), str(path))
     file_date = dt.date.fromtimestamp(path.stat().st_mtime)
     meta = read_meta(tree, path.stem, file_date, name)
-    drafted = Drafter(tree, vocab, meta.name, meta.issuer).draft()
+    drafted = Drafter(tree, vocab, meta.name, meta.issuer, strength).draft()
     if not drafted:
         raise InputError(msg("err.draft.no_duties"), str(path))
     pid = pack_id or default_id(path)

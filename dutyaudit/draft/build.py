@@ -15,8 +15,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from dutyaudit.draft.matchrules import ConceptFinder, assign_matches
-from dutyaudit.draft.quantities import Quantity, find_quantities
+from dutyaudit.draft.matchrules import ConceptFinder, Strength, assign_matches
+from dutyaudit.draft.quantities import Quantity, find_quantities, unread_figures
 from dutyaudit.draft.roles import default_role, heading_roles, split_owner_tail, subject_role
 from dutyaudit.draft.tree import Clause, Tree
 
@@ -26,8 +26,13 @@ _BOILERPLATE = re.compile(
     r"|负责解释|解释工作由|适用于|参照本|如下[。:：]?$"
 )
 _REFER = re.compile(r"部门[^。]{0,20}主要负责人[^。]{0,40}参照本")
+#: Words around a figure that say how often, not what: left out when judging whether a segment names its activity.
+_FILLER = re.compile(
+    r"[\d.%％]+|[一二两三四五六七八九十]+(?=[次期场轮档个项])|原则上|一般|每年度?|每半年|每季度?|每月|年内|全年"
+    r"|不少于|不低于|不得少于|至少|最少|以上|达到|均|应当|要|[次期场轮档个项学时日天率,，、]"
+)
 #: Sections that state principles and aims rather than duties: only their figures are drafted.
-_GENERAL = re.compile(r"指导思想|基本原则|总体要求|工作原则|重要意义|总体目标|目的依据")
+_GENERAL = re.compile(r"指导思想|基本原则|总体要求|工作原则|重要意义|总体目标|目的依据|工作要求|保障措施")
 _PREFIX = {
     "party": "party",
     "government": "gov",
@@ -93,28 +98,53 @@ def _units(c: Clause) -> list[_Unit]:
     return units
 
 
-def _segments(sentence: str, qs: list[Quantity]) -> list[tuple[str, str]]:
-    """(quoted text, match text) of each quantity: the sentence, or its comma-segment when numbers fall
-    in several; the match text is the figure's own comma-segment (what the figure counts)."""
+def _segments(sentence: str, qs: list[Quantity]) -> tuple[list[tuple[str, str]], list[str]]:
+    """(quoted text, match text) of each quantity, and the sentence's other comma-separated runs.
+
+    A figure quotes the sentence, or its own comma-segment when the sentence's numbers fall in several;
+    it matches on its own segment (what the figure counts; a segment that is only 每年不少于2次 reaches
+    back to the one before). The runs of segments no figure uses are left over for evidence duties
+    (定期听取工作汇报,组织…每年至少听取1次…汇报,及时研究解决有关重大问题 leaves two).
+    """
     bounds = [0] + [m.end() for m in re.finditer(r"[,，]", sentence)] + [len(sentence) + 1]
     seg_of = [max(i for i, b in enumerate(bounds[:-1]) if b <= q.start) for q in qs]
-    own = []
+    own, used = [], set()
     for k in seg_of:
         a, b = bounds[k], bounds[k + 1] - 1
-        if b - a < 6 and k > 0:
-            a = bounds[k - 1]
+        used.add(k)
+        while k > 0 and len(_FILLER.sub("", sentence[a:b])) < 4:  # 原则上每年不少于2次: what it counts is before
+            k -= 1
+            a = bounds[k]
+            used.add(k)
         own.append(sentence[a:b].strip(",， "))
-    if len(set(seg_of)) <= 1 or any(q.years for q in qs):
-        return [(sentence, sentence if any(q.years for q in qs) else o) for o in own]
-    return [(o, o) for o in own]
+    targets = any(q.years for q in qs)
+    if targets:
+        return [(sentence, sentence)] * len(qs), []
+    rest: list[list[int]] = []
+    run: list[int] = []
+    for k in range(len(bounds) - 1):
+        if k in used:
+            rest.append(run)
+            run = []
+        else:
+            run.append(k)
+    rest.append(run)
+    runs = [sentence[bounds[r[0]] : bounds[r[-1] + 1] - 1].strip(",， ") for r in rest if r]
+    runs = [t for t in runs if len(_FILLER.sub("", t)) >= 6]
+    if len(set(seg_of)) <= 1:
+        return [(sentence, o) for o in own], runs
+    return [(o, o) for o in own], runs
 
 
 class Drafter:
     """Turns a clause tree into drafted duties."""
 
-    def __init__(self, tree: Tree, vocab: ConceptFinder, title: str, issuer: str) -> None:
+    def __init__(
+        self, tree: Tree, vocab: ConceptFinder, title: str, issuer: str, strength: Strength | None = None
+    ) -> None:
         self.tree = tree
         self.vocab = vocab
+        self.strength = strength
         self.default = default_role(title, issuer)
         self.corpus = [(c.id, s) for c in tree.clauses() for p in c.paragraphs for s in sentences(p)]
 
@@ -141,7 +171,6 @@ class Drafter:
         out: list[Drafted] = []
         for c in self.tree.clauses():
             units = _units(c)
-            below = {x for d in c.walk() if d is not c for u in _units(d) for x in self._concepts(u.text)}
             general = any(_GENERAL.search(a.heading[:12]) for a in [c, *c.ancestors()])
             for u in units:
                 if _BOILERPLATE.search(u.text) or u.text.endswith((":", "：")):
@@ -150,16 +179,17 @@ class Drafter:
                 if not qs:
                     if general or u.title:
                         continue  # principles and aims; a task's title, restated by its sentences
-                    if c.children and not (self._concepts(u.text) - below):
+                    if c.children:
                         continue  # a heading: its sub-clauses say it
                 out.extend(self._duties(c, u, qs))
         out += self._referred(out)
         for d, (match, notes) in zip(
             out,
             assign_matches(
-                [(d.role, d.clause, d.match_text, d.requirement["kind"] != "evidence") for d in out],
+                [(d.role, d.clause, d.match_text, "target" if d.years else str(d.requirement["kind"])) for d in out],
                 self.vocab,
                 self.corpus,
+                self.strength,
             ),
             strict=True,
         ):
@@ -170,8 +200,9 @@ class Drafter:
     def _duties(self, c: Clause, u: _Unit, qs: list[Quantity]) -> list[Drafted]:
         roles, role_notes = self._roles(c, u.text)
         drafted: list[Drafted] = []
+        rest: list[str] = []
         if qs:
-            texts = _segments(u.text, qs)
+            texts, rest = _segments(u.text, qs)
             items = [
                 (t, q.requirement, q.years, [_reading(q), *q.review], q.fields, m)
                 for (t, m), q in zip(texts, qs, strict=True)
@@ -186,7 +217,18 @@ class Drafter:
             if hint:
                 note += f"; “{hint.group(0)}” without a figure — set a count if your practice fixes one"
             items = [(u.text, {"kind": "evidence"}, None, [note], [], u.text)]
+        for run in rest:  # what the sentence asks besides its figures
+            if run.endswith(("后", "时", "的")):
+                continue  # a condition (收到通知书后), not a duty of its own
+            note = "no number in this part of the sentence: evidence (one matching row in the year)"
+            items.append((run, {"kind": "evidence"}, None, [note], [], run))
+        unread = unread_figures(u.text, qs)
+        for text, _, _, notes, _, _ in items:
+            notes += [f"a figure the drafter could not read: {f}; set it by hand" for f in unread if f in text]
         for text, req, years, notes, fields, match_text in items:
+            own = subject_role(text) if text != u.text else None  # a segment with a subject of its own
+            if own and own not in roles and role_notes and not u.owners:  # no heading decided the role
+                roles, role_notes = (own,), [f"role from the segment's subject ({own}); no heading names the role"]
             for role in roles:
                 both = [f"binds {' and '.join(roles)}: one duty each"] if len(roles) > 1 else []
                 drafted.append(

@@ -8,7 +8,7 @@ are cut out, preferring the ones few other sentences of the document share. A re
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
 
@@ -16,6 +16,10 @@ class ConceptFinder(Protocol):
     """What drafting needs of the vocabulary (dutyaudit.vocabulary.Vocabulary)."""
 
     def concepts_named_in(self, sentence: str) -> list[str]: ...
+
+
+#: Whether a text names a concept the way a log row would (its words, not only a cue): (concept, text) → bool.
+Strength = Callable[[str, str], bool]
 
 
 _STOP = sorted(
@@ -120,24 +124,12 @@ _STOP = sorted(
         "与",
         "及",
         "等",
-        "在",
-        "对",
-        "把",
-        "将",
-        "为",
-        "中",
-        "于",
-        "由",
-        "向",
-        "从",
-        "以",
         "并",
         "或",
-        "其",
-        "之",
-        "是",
-        "了",
         "履行好",
+        "每人",
+        "参加",
+        "达到",
         "研究解决",
         "每年",
         "每半年",
@@ -151,26 +143,33 @@ _STOP = sorted(
         "以上",
         "不少于",
         "至少",
-        "各",
-        "个",
         "其他",
     ],
     key=len,
     reverse=True,
 )
 _QUOTED = re.compile(r"“([^”]+)”")
-_CUT = re.compile("|".join(map(re.escape, _STOP)) + r"|[^\u4e00-\u9fff]+")
+_TITLES = re.compile(r"《[^》]*》")
+_CUT = re.compile("|".join(map(re.escape, _STOP)) + r"|[一二两三四五六七八九十]+[次期项个名]|年底前|[^\u4e00-\u9fff]+")
 
 
 def candidate_words(sentence: str) -> list[str]:
-    """Words a log row may echo: terms the sentence quotes (“好差评”), then the pieces of 3–8 characters
-    left between common words."""
+    """Words a log row may echo: terms the sentence quotes (“好差评”), the pieces of 3–12 characters left
+    between common words, then every four characters of the longer pieces (群众满意度测评 → 群众满意 …)."""
     out = [q for q in _QUOTED.findall(sentence) if 2 <= len(q) <= 8]
-    pieces = (piece.lstrip("次期项个名人件日天年月") for piece in _CUT.split(sentence))  # after a cut-out number
-    out += [piece for piece in pieces if 3 <= len(piece) <= 8]
+    unquoted = _TITLES.sub("，", sentence)  # a law's title names what is studied, not the duty
+    pieces = (
+        piece.lstrip("次期项个名人件日天年月").removesuffix("率") for piece in _CUT.split(unquoted)
+    )  # after a cut-out number
+    whole = [piece for piece in pieces if len(piece) >= 3]
+    out += [piece for piece in whole if len(piece) <= 12]
+    out += [piece[i : i + 4] for piece in whole if len(piece) > 4 for i in range(len(piece) - 3)]
     return list(dict.fromkeys(out))
 
 
+_STUDY = re.compile(r"学法|学习|讲座|培训|法治课|讲法|宣讲|授课|考试|研讨|教育")
+#: Words of study rows, which name a law's title or topic without doing the work a topic duty asks for.
+STUDY_ROWS = ("会前学法", "集体学法", "集体学习", "中心组学习", "专题讲座", "法治讲座", "培训班")
 #: A concept stays with this many clauses at most: those naming it most squarely.
 SHARED = 1
 #: A concept named under this many clauses is generic in the document: a duty with words of its own
@@ -185,19 +184,30 @@ def own_words(sentence: str, clause: str, corpus: Sequence[tuple[str, str]], n: 
 
 
 def assign_matches(
-    duties: Sequence[tuple[str, str, str, bool]], vocab: ConceptFinder, corpus: Sequence[tuple[str, str]]
+    duties: Sequence[tuple[str, str, str, str]],
+    vocab: ConceptFinder,
+    corpus: Sequence[tuple[str, str]],
+    strength: Strength | None = None,
 ) -> list[tuple[dict[str, Any], list[str]]]:
-    """(match mapping, review notes) for each (role, clause, match text, quantified); ``corpus`` is every
-    (clause, sentence) of the document.
+    """(match mapping, review notes) for each (role, clause, match text, requirement kind — or ``target``
+    for a year's target); ``corpus`` is every (clause, sentence) of the document.
 
-    A duty gets the concepts its text names. Within one role, a concept named under several clauses stays
-    only with the :data:`SHARED` clause(s) naming it most squarely (fewest other concepts, named earliest),
-    so one row does not count for every task that mentions, say, 合法性审查; a concept named under
-    :data:`GENERIC` clauses or more gives way to the duty's own words. A figure keeps every concept its
-    segment names (that is what it counts). Words of the text no other clause uses (quoted terms such as
-    “好差评” first) are added as alternatives.
+    A duty gets the concepts its text names (those it names as a log row would, when ``strength`` tells
+    them, else those a cue points to). Within one role, a concept named under several clauses stays only
+    with the :data:`SHARED` clause(s) naming it most squarely (fewest other concepts, named earliest), so
+    one row does not count for every task that mentions, say, 合法性审查; a concept named under
+    :data:`GENERIC` clauses or more gives way to the duty's own words. A count, sum or deadline keeps
+    every concept its segment names (that is what it counts); a rate, a duration or a year's target
+    concerns one kind of case or outcome, so its own words come first there too. Words of the text no
+    other clause uses (quoted terms such as “好差评” first) are added as alternatives.
     """
-    named = [vocab.concepts_named_in(text) for _, _, text, _ in duties]
+    named = []
+    for _, clause, text, _ in duties:
+        cued = vocab.concepts_named_in(text)
+        strong = [c for c in cued if strength is None or strength(c, text)]
+        words = own_words(text, clause, corpus)
+        # a cue alone counts only where the text names nothing as a row would and has no words of its own
+        named.append(strong or ([] if words else cued))
     rank: dict[tuple[str, str], list[tuple[int, int, str]]] = {}
     for (role, clause, _, _), concepts in zip(duties, named, strict=True):
         for i, c in enumerate(concepts):
@@ -205,7 +215,8 @@ def assign_matches(
     keep = {key: set(list(dict.fromkeys(cl for _, _, cl in sorted(v)))[:SHARED]) for key, v in rank.items()}
     spread = {key: {e[2] for e in v} for key, v in rank.items()}
     out: list[tuple[dict[str, Any], list[str]]] = []
-    for (role, clause, text, quantified), concepts in zip(duties, named, strict=True):
+    for (role, clause, text, kind), concepts in zip(duties, named, strict=True):
+        quantified = kind in ("count", "sum", "deadline")
         words = own_words(text, clause, corpus)
         squarely = [
             c
@@ -224,10 +235,14 @@ def assign_matches(
             match["any"] = words
             notes.append(f"matched on words only this clause uses: {'、'.join(words)}; check them against your log")
         if not match:
-            match = {"concepts": concepts} if concepts else {"any": [text[:6]]}
-            fallback = "its concepts" if concepts else "its opening words"
-            notes.append(f"no distinctive concept or word: matched on {fallback}")
+            pieces = candidate_words(text) or [_CUT.sub("", text)[:6] or text[:6]]
+            match = {"concepts": concepts} if concepts else {"any": pieces[:3]}
+            fallback = "its concepts" if concepts else f"its words {'、'.join(pieces[:3])}"
+            notes.append(f"no distinctive concept or word: matched on {fallback}; check them against your log")
         elif not concepts:
             notes.insert(0, "names no concept of the vocabulary")
+        if not _STUDY.search(text):  # a study row names the law studied: 会前学法《行政复议法》 is not 行政复议 work
+            match["none"] = list(STUDY_ROWS)
+            notes.append(f"rows about study ({'、'.join(STUDY_ROWS)}) left out: the duty is not a study duty")
         out.append((match, notes))
     return out

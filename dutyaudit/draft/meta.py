@@ -38,7 +38,7 @@ def _title(preamble: list[str]) -> str | None:
     while i < len(preamble):
         line = preamble[i].replace(" ", "")
         # a title wrapped over two lines: 盘锦市…推进法治建设 / 第一责任人职责清单
-        wrapped = not _TITLE_WORD.search(line) and not line.startswith(("(", "（")) and not line.startswith("附件")
+        wrapped = not (_TITLE_WORD.search(line) or _DATE.search(line) or line.startswith(("(", "（", "附件")))
         if wrapped and i + 1 < len(preamble) and _TITLE_WORD.search(preamble[i + 1]):
             joined = line + preamble[i + 1].replace(" ", "")
             if len(joined) <= 60 and not re.search(r"[。,，:：]", joined):

@@ -46,6 +46,7 @@ _PERIOD_RX = re.compile("|".join(p for p, _ in _PERIODS))
 _QUOTED = re.compile(r"“[^”]{0,30}”|「[^」]{0,30}」|《[^》]{0,60}》|\"[^\"]{0,30}\"")
 _TARGET = re.compile(r"(?:力争)?到(\d{4})年(底|末)?")
 _DEADLINE = re.compile(rf"({NUM})月(?:({NUM})日|(底|末))(?:前|之前|以前)")
+_YEAR_END = re.compile(r"(?<![\d月])(?:年底|年末)(?:前|之前|以前)")
 _HOURS = re.compile(rf"(?:不少于|不低于|至少|达到|累计)?\s*({NUM})\s*个?(学时|课时|小时)")
 _DAYS_MIN = re.compile(rf"(?:不少于|不得少于|不低于|至少)\s*({NUM})\s*(个工作日|日|天)")
 _DAYS_MAX = re.compile(rf"({NUM})\s*(个工作日|日|天)(?:内|以内|之内)")
@@ -129,11 +130,19 @@ def find_quantities(sentence: str) -> list[Quantity]:
         day = _MONTH_END.get(month, 31) if m.group(3) else int(cn_number(m.group(2)))
         if 1 <= month <= 12 and 1 <= day <= 31:
             add(Quantity({"kind": "deadline", "by": f"{month:02d}-{day:02d}"}, *m.span()), m.span())
+    if target is None or not target.group(2):
+        for m in _YEAR_END.finditer(s):  # 年底前 with no year: by the end of each audit year
+            add(Quantity({"kind": "deadline", "by": "12-31"}, *m.span(), review=["年底前 read as by 12-31"]), m.span())
     for m in _HOURS.finditer(s):
         if not free(*m.span()):
             continue
         per_person = bool(_PER_PERSON.search(s))
-        req = {"kind": "sum", "field": "hours", "min": _num(cn_number(m.group(1))), "per_person": per_person}
+        req: dict[str, Any] = {
+            "kind": "sum",
+            "field": "hours",
+            "min": _num(cn_number(m.group(1))),
+            "per_person": per_person,
+        }
         req["unit"] = m.group(2) if m.group(2) != "小时" else "小时"
         note = "per person: the text names 人员/每人" if per_person else "summed over the unit: no 每人 in the text"
         add(Quantity(req, *m.span(), review=[note]), m.span())
@@ -191,7 +200,9 @@ def find_quantities(sentence: str) -> list[Quantity]:
     if year is not None:
         if not out:
             req = {"kind": "deadline", "by": "12-31"}
-            out.append(Quantity(req, *target.span(), review=[f"target year {year}: read as done by 12-31"]))  # type: ignore[union-attr]
+            assert target is not None
+            start, end = target.span()
+            out.append(Quantity(req, start, end, review=[f"target year {year}: read as done by 12-31"]))
         for q in out:
             q.years = year
             if q.kind == "deadline" and target and target.group(2) and q.requirement["by"] != "12-31":
@@ -200,6 +211,24 @@ def find_quantities(sentence: str) -> list[Quantity]:
             for q in out:
                 q.review.append("hedged (力争): a target, not a firm duty")
     out.sort(key=lambda q: q.start)
+    return out
+
+
+_ANY_FIGURE = re.compile(
+    rf"(?<![\d.第届])({NUM})\s*(?:个工作日|个月|学时|课时|小时|日|天|次|期|周|月|年|%|％|人|件|项)"
+)
+
+
+def unread_figures(sentence: str, qs: list[Quantity]) -> list[str]:
+    """Figures in a sentence that no quantity took (开庭3日前): the drafter could not read them."""
+    s = _masked(sentence)
+    out = []
+    for m in _ANY_FIGURE.finditer(s):
+        if any(q.start <= m.start() < q.end or m.start() <= q.start < m.end() for q in qs):
+            continue
+        if re.match(r"\d{4}年", s[m.start() :]) or (not m.group(1)[0].isdigit() and m.group(0)[-1] in "年月人件项"):
+            continue  # a year, or 一年/两项 used as words
+        out.append(m.group(0))
     return out
 
 
@@ -213,7 +242,7 @@ def _rates(s: str, m: re.Match[str]) -> list[Quantity]:
             names.append(found[-1].rsplit("的", 1)[-1])
     pct = _num(float(m.group(1)))
     if not names:
-        req = {
+        req: dict[str, Any] = {
             "kind": "rate",
             "min": min(pct, 100),
             "of": "事项",

@@ -13,6 +13,7 @@ from dutyaudit.ingest.base import Reader
 from dutyaudit.ingest.columns import check_mapping_fields, mapping_fields
 from dutyaudit.ingest.dates import year_in
 from dutyaudit.ingest.excel import CalamineReader
+from dutyaudit.ingest.limits import MAX_ROWS, MAX_ZIP_MEMBERS, LimitError
 from dutyaudit.ingest.sniff import sniff
 from dutyaudit.ingest.table import SUMMARY_SHEET, PackColumns, read_sheet
 from dutyaudit.ingest.text import fold, normalize_many
@@ -50,9 +51,15 @@ REFUSED = {
     "docx": msg("err.in.docx"),
     "pptx": msg("err.in.pptx"),
     "numbers": msg("err.in.numbers"),
+    "biff-old": msg("err.in.old_excel", v="2–4"),
+    "zip-huge": msg(
+        "err.limit",
+        what=msg("lw.zip_members"),
+        limit=msg("ll.zip_members", n=f"{MAX_ZIP_MEMBERS:,}"),
+        advice=msg("la.default"),
+    ),
     "xml": msg("err.in.xml"),
     "binary": msg("err.in.binary"),
-    "biff-old": msg("err.in.old_excel", v="2–4"),
 }
 
 
@@ -103,8 +110,13 @@ def read_bytes(path: Path) -> bytes:
         size = path.stat().st_size
         if size > MAX_BYTES:
             raise InputError(msg("err.in.too_big", mib=f"{size // 2**20:,}", limit=MAX_BYTES // 2**20), str(path))
+        if not path.is_file():
+            raise InputError(msg("err.in.not_regular"), str(path))
         with open(path, "rb") as fh:
-            return fh.read()
+            data = fh.read(MAX_BYTES + 1)  # a file growing while read is held to the limit all the same
+        if len(data) > MAX_BYTES:
+            raise InputError(msg("err.in.grew", limit=MAX_BYTES // 2**20), str(path))
+        return data
     except PermissionError:
         raise InputError(msg("err.in.denied"), str(path)) from None
     except OSError as exc:
@@ -141,6 +153,7 @@ def _ingest_file(path: Path, options: IngestOptions, acts: Activities) -> None:
     mapped: set[str] = set()
     columns: list[str] = []
     skipped: list[str] = []
+    n_filled = 0
     for sheet in reader.sheets(path, data):
         sheet_warnings.extend(RowWarning(display, sheet.name, None, msg=note) for note in sheet.notes)
         if sheet.skipped:
@@ -148,6 +161,17 @@ def _ingest_file(path: Path, options: IngestOptions, acts: Activities) -> None:
                 msg("err.in.sheet_note", name=sheet.name, note=sheet.notes[0]) if sheet.notes else sheet.name
             )
             continue
+        filled = len(sheet.rows)
+        if filled + n_filled > MAX_ROWS:  # only then count exactly: rows holding anything
+            filled = sum(1 for r in sheet.rows if any(r))
+        n_filled += filled
+        if n_filled > MAX_ROWS:
+            raise LimitError(
+                msg("lw.file_rows", n=f"{MAX_ROWS:,}", name=sheet.name),
+                msg("ll.file_rows", n=f"{MAX_ROWS:,}"),
+                str(path),
+                msg("la.split"),
+            )
         try:
             res = read_sheet(
                 sheet,

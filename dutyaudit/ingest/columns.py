@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from dutyaudit.i18n import msg
 from dutyaudit.ingest.aliases import ALIASES, FIELD_NAMES_ZH, TITLE_NAMES
-from dutyaudit.ingest.text import fold
+from dutyaudit.ingest.text import fold, normalize, normalize_many
 
 __all__ = ["ALIASES", "FIELD_NAMES_ZH", "ColumnMap", "map_columns", "parse_mapping"]  # ALIASES: also from here
 
@@ -137,7 +137,7 @@ def map_columns(
 
 def column_present(col: str, texts: list[str]) -> bool:
     """Whether ``--map``'s COLUMN names one of ``texts`` (cells as written) or is a column letter."""
-    return _find_column(col, [fold(t) for t in texts], texts) is not None
+    return _find_column(col, normalize_many(texts), texts) is not None
 
 
 def _find_column(col: str, folded: list[str], headers: list[str]) -> int | None:
@@ -150,6 +150,11 @@ def _find_column(col: str, folded: list[str], headers: list[str]) -> int | None:
     if _COLUMN_LETTERS.match(col):
         idx = letter_index(col)
         return idx if idx < max(len(headers), 1) + 200 else None
+    # The name without its hints (开展时间 for 开展时间（格式：2023-03-15）), in either script (開展時間).
+    keys = {key, bare_header(key), normalize(col), bare_header(normalize(col))}
+    for i, h in enumerate(folded):
+        if h and (h in keys or bare_header(h) in keys):
+            return i
     return None
 
 

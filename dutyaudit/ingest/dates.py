@@ -283,32 +283,37 @@ def year_in(text: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
-_WIDE = str.maketrans("０１２３４５６７８９．／－", "0123456789./-")
+#: Full-width digits and marks, and the dots of 4·15 / 12·4, as the date patterns read them (one character each).
+_WIDE = str.maketrans("０１２３４５６７８９．／－·•・", "0123456789./-...")
 _DAY_END = r"(?!\d)\s*[日号號]?"
 _RANGE_END = (
     r"(?:\s*(?:--?|—+|–|~|至|到)\s*(?:(?:19|20)\d\d\s*[年./-]\s*)?(?:\d{1,2}\s*[月./-]\s*)?\d{1,2}" + _DAY_END + ")?"
 )
+#: A part of a month after 3月: 上旬/中旬/下旬, and 月初/月底/月末 (read as 上旬/下旬; 初步 is not 初).
+_MONTH_PART = r"(?:[上中下]\s*旬|底|末|初(?![步次期心稿审始中级任]))"
 #: A date at the start of a text (a clerk's notebook: ``2.7 常委会…``, ``3月中旬 …``, ``2023年4月12日 …``).
 _LEADING = re.compile(
     r"\s*(?:"
     r"(?:19|20)\d\d\s*[年./-]\s*\d{1,2}\s*[月./-]\s*\d{1,2}" + _DAY_END + _RANGE_END + "|"
-    r"(?:19|20)\d\d\s*年\s*\d{1,2}\s*月份?(?:\s*[上中下]\s*旬)?|"
+    r"(?:19|20)\d\d\s*年\s*\d{1,2}\s*月份?(?:\s*" + _MONTH_PART + ")?|"
     r"(?:19|20)\d\d\s*[./-]\s*\d{1,2}(?![\d./-])|"
     r"\d{1,2}\s*月\s*\d{1,2}" + _DAY_END + _RANGE_END + "|"
-    r"\d{1,2}\s*月份?\s*[上中下]\s*旬|"
+    r"\d{1,2}\s*月份?\s*" + _MONTH_PART + "|"
     r"\d{1,2}\s*月份?(?!\d)|"
     r"\d{1,2}\s*[./]\s*\d{1,2}(?![\d./])" + _RANGE_END + ")"
 )
+_PART_AS_XUN = str.maketrans({"底": "下旬", "末": "下旬", "初": "上旬"})
 #: What may not follow a leading number for it to be a date: 1.5万元 is an amount, 3.5%, 2.5小时 …
 _MEASURE = frozenset("万亿千百元%％倍个個次人件名天亩畝吨噸米岁歲小分期项項条條")
 _AFTER_DATE = re.compile(r"[\s,，、:：;；。.．\-—–~]+")
 
 
 def leading_date(text: str) -> tuple[str, str] | None:
-    """Split a text that starts with a date into (the date as written, the rest): ``'2.7 常委会听取汇报'`` →
-    ``('2.7', '常委会听取汇报')``; None when the text does not start with a valid date. Only the start is looked
-    at, so an ordinal (``1.会前学法``) or a number inside the text is never a date; ``2.30`` and ``13.5`` are not
-    days, and ``1.5万元`` is an amount."""
+    """Split a text that starts with a date into (the date, as :func:`read_date` reads it, and the rest):
+    ``'2.7 常委会听取汇报'`` → ``('2.7', '常委会听取汇报')``, ``'4·15 国家安全教育日'`` → ``('4.15', …)``,
+    ``'7月底 …'`` → ``('7月下旬', …)``; None when the text does not start with a valid date. Only the start is
+    looked at, so an ordinal (``1.会前学法``) or a number inside the text is never a date; ``2.30`` and ``13.5``
+    are not days, and ``1.5万元`` is an amount."""
     head = text[:40].translate(_WIDE)
     m = _LEADING.match(head)
     if not m:
@@ -316,9 +321,9 @@ def leading_date(text: str) -> tuple[str, str] | None:
     end = m.end()
     if end < len(head) and head[end] in _MEASURE:
         return None
-    written = text[:end].strip()
+    written = head[:end].strip().translate(_PART_AS_XUN)
     try:
-        read_date(written.translate(_WIDE), 2000)  # a leap year: 2.29 is a day; the real year comes later
+        read_date(written, 2000)  # a leap year: 2.29 is a day; the real year comes later
     except DateError:
         return None
     rest = text[end:]

@@ -2,10 +2,10 @@
 
 calamine picks its format from the content, so an xlsx saved as ".xls" reads as xlsx. Nothing it is given
 can take the run down: before calamine sees a file its sizes and sheet extents are checked
-(``ingest.xlsxguard``, ``ingest.odsguard``, ``ingest.ole``), a BIFF .xls — whose container calamine
-follows blindly — is read in a child process with a memory and time limit (``ingest.isolate``), and a
-Rust panic is caught like any error. One sheet that calamine cannot read is skipped with a warning while
-the others are read.
+(``ingest.xlsxguard``, ``ingest.odsguard``, ``ingest.ole``); a BIFF .xls — whose container calamine
+follows blindly — and an xlsb (binary sheets, not measurable beforehand) are read in a child process
+with a memory and time limit (``ingest.isolate``); and a Rust panic is caught like any error. One sheet
+that calamine cannot read is skipped with a warning while the others are read.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import os
 import tempfile
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,7 @@ from dutyaudit.ingest.isolate import run_isolated
 from dutyaudit.ingest.limits import MAX_INFLATED, MAX_ODS_XML, LimitError, mib
 from dutyaudit.ingest.odsguard import OdsSheet, fods_as_ods, ods_layout, with_mimetype
 from dutyaudit.ingest.ole import ole_problem, ole_streams
+from dutyaudit.ingest.sniff import ZIP_ERRORS
 from dutyaudit.ingest.xlsxguard import MAX_CELLS, Extent, check_xlsx, drop_whole_line_merges, too_big
 
 _SUFFIX = {"xlsx": ".xlsx", "xls": ".xls", "ods": ".ods"}
@@ -63,6 +65,7 @@ class CalamineReader(Reader):
 
     def __init__(self, kind: str = "xlsx") -> None:
         self.kind = kind
+        self._cells = 0
 
     def sheets(self, path: Path, data: bytes) -> Iterator[RawSheet]:
         ods: dict[str, OdsSheet] = {}
@@ -72,9 +75,10 @@ class CalamineReader(Reader):
                     msg("lw.spreadsheet", size=mib(len(data))), msg("ll.xml", size=mib(MAX_ODS_XML)), str(path)
                 )
             data, self.kind = fods_as_ods(data), "ods"
-        if self.kind == "xlsx":
-            check_xlsx(data, path)
-        elif self.kind == "ods":
+        if self.kind == "xlsx" and check_xlsx(data, path):  # binary sheets (xlsb): extents unknown beforehand
+            yield from run_isolated(lambda: list(self._read(path, data, ods)), str(path))
+            return
+        if self.kind == "ods":
             data = self._with_mimetype(data, path)
             ods = ods_layout(data, path)
         elif self.kind == "xls":
@@ -84,11 +88,10 @@ class CalamineReader(Reader):
         yield from self._read(path, data, ods)
 
     def _with_mimetype(self, data: bytes, path: Path) -> bytes:
-        import zipfile
-
+        """The ODS as calamine needs it: with a ``mimetype`` member (added when missing, within the size limit)."""
         try:
             z = zipfile.ZipFile(io.BytesIO(data))
-        except zipfile.BadZipFile:
+        except ZIP_ERRORS:
             return data
         with z:
             if any(n.replace("\\", "/") == "mimetype" for n in z.namelist()):
@@ -145,6 +148,7 @@ class CalamineReader(Reader):
         import python_calamine as pc
 
         book = self._open(path, data)
+        self._cells = 0
         repaired: Any = None
         dropped: dict[str, list[str]] = {}
         for meta in book.sheets_metadata:
@@ -187,6 +191,14 @@ class CalamineReader(Reader):
         ext = Extent(end[0] + 1, end[1] + 1) if end else Extent()
         if ext.cells > MAX_CELLS:
             raise too_big(name, ext, path)
+        self._cells += ext.cells
+        if self._cells > MAX_CELLS:
+            raise LimitError(
+                msg("lw.file_cells", n=f"{MAX_CELLS:,}", name=name),
+                msg("ll.file_cells", n=f"{MAX_CELLS:,}"),
+                str(path),
+                msg("la.split"),
+            )
         rows: list[list[Any]] = sheet.to_python(skip_empty_area=False)
         if name in ods:
             return rows, ods[name].merged

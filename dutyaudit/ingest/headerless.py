@@ -104,17 +104,22 @@ def fallback_header(
         if "date" in fields and "title" in fields:
             continue  # a header find_header refused (one merged text over both, say): not a fallback's to take
         sample = rows[i + 1 : i + 1 + SAMPLE_ROWS]
+        if "date" in fields and "date" not in overrides and not exact_alias(bare_header(keys[fields["date"]]), "date"):
+            # Not a date column's name (时间段, 报表导出时间); 时间及事项 may be a notebook's one text column.
+            d = fields["date"]
+            if not _dates_lead(sample, d):
+                continue
+            cmap = replace(cmap, fields={f: c for f, c in fields.items() if f != "date"})
+            return _leading(i, texts, _as_title(cmap, d), d)
         if "date" in fields:
             d = fields["date"]
-            if "date" not in overrides and not exact_alias(bare_header(keys[d]), "date"):
-                continue  # 开展时间 names a date column; 时间段 or 报表导出时间 does not make a log
             if not _dates_read(sample, d):
                 continue
             j = _longest(sample, _candidates(texts, keys, cmap, pack_fields))
             if j is None:
                 continue
             return Fallback(
-                Header(i, texts, _as_title(cmap, j, texts[j]), i),
+                Header(i, texts, _as_title(cmap, j), i),
                 "longest",
                 j,
                 msg("warn.fallback_longest", column=texts[j], names="事项、名称、内容"),
@@ -122,14 +127,17 @@ def fallback_header(
         j = fields["title"] if "title" in fields else _longest(sample, _candidates(texts, keys, cmap, pack_fields))
         if j is None or not _dates_lead(sample, j):
             continue
-        cmap = _as_title(cmap, j, texts[j])
-        return Fallback(
-            Header(i, texts, cmap, i),
-            "leading",
-            j,
-            msg("warn.fallback_leading", column=texts[j], examples="2.7, 1.10, 3月中旬, 2023.3.15"),
-        )
+        return _leading(i, texts, _as_title(cmap, j), j)
     return None
+
+
+def _leading(i: int, texts: list[str], cmap: ColumnMap, j: int) -> Fallback:
+    return Fallback(
+        Header(i, texts, cmap, i),
+        "leading",
+        j,
+        msg("warn.fallback_leading", column=texts[j], examples="2.7, 1.10, 3月中旬, 2023.3.15"),
+    )
 
 
 def with_leading_dates(rows: list[list[Any]], found: Header, column: int) -> tuple[list[list[Any]], Header]:
@@ -148,13 +156,13 @@ def with_leading_dates(rows: list[list[Any]], found: Header, column: int) -> tup
         split = leading_date(v) if r > found.row and v.__class__ is str else None
         out.append([*base, *(split if split else ("", v))])
     fields = {f: c for f, c in found.cmap.fields.items() if f != "title"} | {"date": width, "title": width + 1}
-    cmap = ColumnMap(fields, dict(found.cmap.extra))
+    cmap = ColumnMap(fields, dict(found.cmap.extra), list(found.cmap.unfound))
     return out, Header(
         found.row, [*found.texts[:width], *[""] * (width - len(found.texts)), "日期", title_name], cmap, found.first
     )
 
 
-def _as_title(cmap: ColumnMap, col: int, header: str) -> ColumnMap:
+def _as_title(cmap: ColumnMap, col: int) -> ColumnMap:
     """``cmap`` with ``col`` as the title (taken out of the extra columns)."""
     extra = {name: c for name, c in cmap.extra.items() if c != col}
     return replace(cmap, fields={**cmap.fields, "title": col}, extra=extra)

@@ -17,10 +17,9 @@ from pathlib import Path
 from dutyaudit.errors import InputError
 from dutyaudit.i18n import msg
 from dutyaudit.ingest.base import RawSheet, Reader
+from dutyaudit.ingest.limits import MAX_CELLS
 from dutyaudit.ingest.textfile import detect_encoding, normalize_encoding
 
-#: Cells a sheet may hold (rows × columns as declared by the records); beyond it the file is refused.
-MAX_CELLS = 20_000_000
 _EPOCH = dt.date(1899, 12, 30)
 _DATE_FORMAT = re.compile(r"[yY]|(?<![\[a-zA-Z])[dD]")
 

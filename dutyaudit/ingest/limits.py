@@ -15,6 +15,8 @@ from dutyaudit.i18n import Msg, msg
 MEMORY_CEILING = 1024**3
 #: Cells a sheet may span, from A1 to its farthest value (rows × columns): e.g. 500,000 rows × 10 columns.
 MAX_CELLS = 5_000_000
+#: Rows holding anything, all sheets of a file together: each becomes an activity, the run's main cost.
+MAX_ROWS = 500_000
 #: Characters one cell of a text, HTML or XML file may hold (Excel's own limit).
 MAX_CELL_CHARS = 32_767
 #: Merged ranges a sheet may declare, after removing duplicates.
@@ -26,10 +28,14 @@ MAX_MERGED_CELLS = MAX_CELLS
 MAX_SHEET_XML = 64 * 1024**2
 #: The shared-string table of an xlsx, inflated (each string costs calamine memory for the whole read).
 MAX_SHARED_STRINGS_XML = 64 * 1024**2
+#: Members of a workbook's zip (each costs memory in every zip reader before anything is inflated).
+MAX_ZIP_MEMBERS = 10_000
 #: Every member of a workbook's zip together, inflated.
 MAX_INFLATED = 512 * 1024**2
 #: An ODS or Flat ODS document's content, inflated.
 MAX_ODS_XML = 128 * 1024**2
+#: Lines of a text file (each costs a row object even when it holds one short cell).
+MAX_TEXT_ROWS = 1_000_000
 #: A text (CSV/TSV/TXT), HTML or XML file's size: about 700,000 rows of a nine-column log.
 MAX_TEXT_BYTES = 32 * 1024**2
 #: Seconds a reader that runs in a child process (BIFF .xls, ODS) may take before it is stopped.

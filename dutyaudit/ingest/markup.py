@@ -28,7 +28,7 @@ MAX_COLSPAN = 1000
 MAX_ROWSPAN = 65534
 MAX_ROWS = 1_048_576
 #: <td> and <th> elements an HTML file may hold (each costs more than a cell of a workbook while parsed).
-MAX_HTML_CELLS = MAX_CELLS // 4
+MAX_HTML_CELLS = MAX_CELLS // 5
 MAX_COLS = 16_384
 _META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _XML_DECL = re.compile(r"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9_.:-]+)["'][^>]*\?>""")
@@ -271,7 +271,7 @@ def layout(table_rows: list[list[tuple[Any, int, int]]], path: Path, name: str) 
             c += colspan
         cells += len(out)
         if cells > MAX_CELLS:
-            raise LimitError(f"table {name!r} is too large to audit", f"{MAX_CELLS:,} cells per sheet", str(path))
+            raise LimitError(msg("lw.table_big", name=name), msg("ll.cells", n=f"{MAX_CELLS:,}"), str(path))
         rows.append(out)
     return RawSheet(name, rows, merged)
 

@@ -15,7 +15,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from dutyaudit.errors import InputError
+from dutyaudit.i18n import msg as i18n_msg
 from dutyaudit.ingest.base import RawSheet, Reader
+from dutyaudit.ingest.limits import MAX_TEXT_BYTES, LimitError, mib
 from dutyaudit.ingest.markup import HtmlReader
 
 _SHEET_SOURCE = re.compile(
@@ -36,6 +38,10 @@ class MhtmlReader(Reader):
         self.encoding = encoding
 
     def sheets(self, path: Path, data: bytes) -> Iterator[RawSheet]:
+        if len(data) > MAX_TEXT_BYTES:  # the MIME parser holds several copies: bound it before parsing
+            raise LimitError(
+                i18n_msg("lw.file", size=mib(len(data))), i18n_msg("ll.html", size=mib(MAX_TEXT_BYTES)), str(path)
+            )
         msg = email.message_from_bytes(data, policy=email.policy.compat32)
         parts = []
         for part in msg.walk():
@@ -45,7 +51,7 @@ class MhtmlReader(Reader):
             if isinstance(payload, bytes):
                 parts.append((part, payload))
         if not parts:
-            raise InputError(msg("err.mht.no_page"), str(path))
+            raise InputError(i18n_msg("err.mht.no_page"), str(path))
         names: dict[str, str] = {}
         for _, payload in parts:
             text = payload.decode("latin-1")
@@ -64,7 +70,7 @@ class MhtmlReader(Reader):
                     sheet.name = _decode_name(names[location], part.get_content_charset())[:31]
                 yield sheet
         if not found:
-            raise InputError(msg("err.mht.no_table"), str(path))
+            raise InputError(i18n_msg("err.mht.no_table"), str(path))
 
 
 def _decode_name(latin: str, charset: str | None) -> str:

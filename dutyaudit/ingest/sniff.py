@@ -18,9 +18,13 @@ from __future__ import annotations
 
 import json
 import re
+import struct
 import zipfile
 from io import BytesIO
 from pathlib import Path
+from typing import BinaryIO
+
+from dutyaudit.ingest.limits import MAX_ZIP_MEMBERS
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _BINARY_MAGIC = (
@@ -145,6 +149,9 @@ REPORT_MARK = "dutyaudit-report"
 def is_report(path: Path) -> bool:
     """Whether ``path`` is a scorecard or summary workbook written by dutyaudit (not a log)."""
     try:
+        with open(path, "rb") as fh:
+            if zip_members(fh) > MAX_ZIP_MEMBERS:
+                return False
         with zipfile.ZipFile(path) as z:
             return REPORT_MARK.encode() in z.read("docProps/core.xml")
     except ZIP_ERRORS:
@@ -159,7 +166,19 @@ def _declares_workbook(z: zipfile.ZipFile, names: set[str]) -> bool:
     return False
 
 
+def zip_members(fh: BinaryIO) -> int:
+    """How many members a zip's end record declares (0 when it has none to read): known before the central
+    directory is parsed, so a zip of a million empty members costs nothing to refuse."""
+    try:
+        end = zipfile._EndRecData(fh)  # type: ignore[attr-defined]  # stable since Python 2.6
+    except (OSError, ValueError, struct.error):
+        return 0
+    return int(end[zipfile._ECD_ENTRIES_TOTAL]) if end else 0  # type: ignore[attr-defined]
+
+
 def _zip_kind(data: bytes) -> str:
+    if zip_members(BytesIO(data)) > MAX_ZIP_MEMBERS:
+        return "zip-huge"
     try:
         with zipfile.ZipFile(BytesIO(data)) as z:
             names = set(z.namelist())

@@ -19,7 +19,7 @@ from pathlib import Path
 from dutyaudit.errors import InputError
 from dutyaudit.i18n import msg
 from dutyaudit.ingest.base import RawSheet, Reader
-from dutyaudit.ingest.limits import MAX_CELL_CHARS, MAX_CELLS, MAX_TEXT_BYTES, LimitError, mib
+from dutyaudit.ingest.limits import MAX_CELL_CHARS, MAX_CELLS, MAX_TEXT_BYTES, MAX_TEXT_ROWS, LimitError, mib
 from dutyaudit.ingest.sniff import utf16_without_bom, utf32_without_bom
 
 _BOMS = (
@@ -194,8 +194,12 @@ class TextReader(Reader):
 
 
 def _split(text: str, delim: str, path: Path) -> list[list[object]]:
-    """The rows of delimited text, each cell at most :data:`MAX_CELL_CHARS` long and :data:`MAX_CELLS` in all."""
-    if text.count(delim) + text.count("\n") >= MAX_CELLS:  # an upper bound (quoted delimiters count too)
+    """The rows of delimited text: at most :data:`MAX_TEXT_ROWS` lines, :data:`MAX_CELLS` cells, each cell at most
+    :data:`MAX_CELL_CHARS` long."""
+    lines = text.count("\n") + text.count("\r")
+    if lines >= MAX_TEXT_ROWS:
+        raise LimitError(msg("lw.text_lines", n=f"{lines:,}"), msg("ll.text_lines", n=f"{MAX_TEXT_ROWS:,}"), str(path))
+    if text.count(delim) + lines >= MAX_CELLS:  # an upper bound (quoted delimiters count too)
         raise LimitError(msg("lw.text_cells", n=f"{MAX_CELLS:,}"), msg("ll.cells", n=f"{MAX_CELLS:,}"), str(path))
     old_limit = csv.field_size_limit(MAX_CELL_CHARS)
     try:

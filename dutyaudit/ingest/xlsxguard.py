@@ -38,17 +38,21 @@ from dutyaudit.ingest.sniff import ZIP_ERRORS
 
 _CHUNK = 4 * 1024 * 1024
 _P = rb"(?:[A-Za-z_][\w.-]*:)?"  # an optional namespace prefix
-#: What could make a sheet big: a cell with no r= first (group-less match), or a reference in column AA+
-#: (groups 1, 2) or row 100,000+ (group 3).
-_SCAN = re.compile(rb"<" + _P + rb'c(?:>| (?!r=")| r="(?:([A-Z]{2,3})(\d+)|[A-Z](\d{6,}))")')
+#: What could make a sheet big: a cell with no r="…" first (group-less match: its position must be counted, or
+#: its reference is written oddly, r='…'), or a reference in column AA+ (groups 1, 2) or row 100,000+ (group 3).
+#: Letters of either case: calamine reads "xfd1048576" as XFD1048576.
+_FAR = rb'c(?:>|\s(?!r=")|\sr="(?:([A-Za-z]{2,})(\d+)|[A-Za-z](\d{6,}))")'
+_SCAN = re.compile(rb"<" + _FAR)
+_SCAN_NS = re.compile(rb"<" + _P + _FAR)  # (slower) for sheets whose tags carry a prefix: <x:c r="A1">
+_PREFIXED_CELL = re.compile(rb"<[A-Za-z_][\w.-]*:c[\s>/]")
 #: Beneath these, a sheet whose far references are none spans at most 99,999 rows × 26 columns.
 _NEAR_ROWS = 99_999
 _NEAR_COLS = 26
 # Cells with content (not self-closing: no attribute of <c> holds a "/") and their column letters, row digits.
-_CELL_REF = re.compile(rb"<" + _P + rb'c r="([A-Z]{1,3})(\d+)"[^>/]*>')
-_UNPLACED = re.compile(rb"<" + _P + rb'c(?:>| (?!r="))')
+_CELL_REF = re.compile(rb"<" + _P + rb'c\sr="([A-Za-z]+)(\d+)"[^>/]*>')
+_UNPLACED = re.compile(rb"<" + _P + rb'c(?:>|\s(?!r="))')
 _TAG = re.compile(rb"<" + _P + rb"(row|c)[\s>/]([^>]*)")
-_R_ATTR = re.compile(rb'(?:^|\s)r="([A-Z]*)(\d*)"')
+_R_ATTR = re.compile(rb"""(?:^|\s)r\s*=\s*["']([A-Za-z]*)(\d*)["']""")
 _WORKSHEET_TYPE = re.compile(r'PartName="/?([^"]+)"\s+ContentType="[^"]*spreadsheetml\.worksheet\+xml"')
 
 
@@ -79,12 +83,16 @@ def part_name(name: str) -> str:
     return name.replace("\\", "/").lstrip("/")
 
 
-def check_xlsx(data: bytes, path: Path) -> None:
-    """Refuse an xlsx that would not fit in memory once calamine inflates it and makes its sheets dense."""
+def check_xlsx(data: bytes, path: Path) -> bool:
+    """Refuse an xlsx that would not fit in memory once calamine inflates it and makes its sheets dense.
+
+    Returns whether the workbook keeps binary sheets (xlsb), whose extent cannot be measured here: those are
+    read in a limited child process.
+    """
     try:
         z = zipfile.ZipFile(io.BytesIO(data))
     except ZIP_ERRORS:
-        return  # calamine reports the damage
+        return False  # calamine reports the damage
     with z:
         infos = z.infolist()
         total = sum(i.file_size for i in infos)
@@ -97,6 +105,18 @@ def check_xlsx(data: bytes, path: Path) -> None:
                 msg("ll.strings", size=mib(MAX_SHARED_STRINGS_XML)),
                 str(path),
             )
+        for info in infos:
+            name = part_name(info.filename).lower()
+            other = "sharedstrings" not in name and "worksheets/" not in name
+            if other and name.endswith((".xml", ".rels")) and info.file_size > MAX_SHEET_XML:
+                raise LimitError(
+                    msg("lw.part", part=part_name(info.filename), size=mib(info.file_size)),
+                    msg("ll.part", size=mib(MAX_SHEET_XML)),
+                    str(path),
+                )
+        binary = any(
+            part_name(i.filename).lower().endswith(".bin") and "sheets/" in part_name(i.filename) for i in infos
+        )
         parts = _worksheets(z, infos)
         size = sum(i.file_size for i in parts)
         if size > MAX_SHEET_XML:
@@ -105,9 +125,10 @@ def check_xlsx(data: bytes, path: Path) -> None:
             try:
                 ext = sheet_extent(lambda info=info: _read_chunks(z, info))
             except ZIP_ERRORS:
-                return  # damaged: calamine will say so
+                return binary  # damaged: calamine will say so
             if ext.cells > MAX_CELLS:
                 raise too_big(_sheet_names(z).get(part_name(info.filename), _sheet_label(info.filename)), ext, path)
+    return binary
 
 
 def _worksheets(z: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> list[zipfile.ZipInfo]:
@@ -124,7 +145,7 @@ def _worksheets(z: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> list[zipfil
     ]
 
 
-def sheet_extent(make: Callable[[], Iterator[bytes]]) -> Extent:
+def sheet_extent(make: Callable[[], Iterator[bytes]], scan: re.Pattern[bytes] = _SCAN) -> Extent:
     """The extent of one worksheet, or an upper bound of it that is under the cell limit.
 
     ``make`` gives the sheet's XML in chunks (it is called again when an exact pass is needed).
@@ -136,7 +157,9 @@ def sheet_extent(make: Callable[[], Iterator[bytes]]) -> Extent:
         buf = tail + chunk
         cut = buf.rfind(b"<") if chunk else len(buf)  # judge no tag on half its text: carry the last one over
         cut = cut if cut > 0 else len(buf)
-        for col, row, long_row in _SCAN.findall(buf, 0, cut):
+        if scan is _SCAN and b":c" in buf and _PREFIXED_CELL.search(buf):
+            return sheet_extent(make, _SCAN_NS)
+        for col, row, long_row in scan.findall(buf, 0, cut):
             if not (col or long_row):
                 return _exact_xlsx_extent(make())
             if col:

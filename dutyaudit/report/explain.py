@@ -61,6 +61,7 @@ def explain_dict(e: Explanation) -> dict[str, Any]:
             "requirement": e.requirement,
             "rule": e.rule,
             "applies": e.applies,
+            "in_scope": e.in_scope,
         },
         "status": r.status,
         "required": r.required,
@@ -112,6 +113,8 @@ def write_explain_table(e: Explanation, stream: TextIO) -> None:
         console.print(Text(waiver_text(r.waiver, lang), style=STATUS_STYLE["waived"]))
     if not e.applies:
         console.print(Text(t("explain.not_applicable", lang, year=e.year), style="yellow"))
+    if not e.in_scope:
+        console.print(Text(t("explain.out_of_scope", lang, scope=e.scope), style="yellow"))
 
     cols = ("file", "sheet", "row", "date", "title")
     if e.counted:

@@ -84,13 +84,14 @@ def _indented(obj: Any) -> bool:
 
 
 def _length(value: Any) -> int:
-    return value.count if isinstance(value, _Hole) else len(value)
+    return value.length if isinstance(value, _Hole) else len(value)
 
 
 class _Hole(str):
     """A placeholder standing in the skeleton for a list of rows encoded apart."""
 
-    count: int
+    length: int
+    """How many rows the list holds (the JSON's form depends on it)."""
 
 
 class _Spliced:
@@ -112,7 +113,7 @@ class _Spliced:
     def hole(self, rows: Iterable[Activity]) -> _Hole:
         listed = list(rows)
         hole = _Hole(f"{self.nonce}{len(self.lists)}")
-        hole.count = len(listed)
+        hole.length = len(listed)
         self.lists.append(listed)
         return hole
 
@@ -125,7 +126,8 @@ class _Spliced:
             inner, keys = indent + "  ", indent + "    "
             sep, open_, close = ",\n" + keys, inner + "{\n" + keys, "\n" + inner + "}"
             item_sep, head, tail = ",\n", "[\n", "\n" + indent + "]"
-        titles, dates, prefixes = self.titles, self.dates, {}
+        titles, dates = self.titles, self.dates
+        prefixes: dict[tuple[str, str], str] = {}
         out = []
         for a in rows:
             prefix = prefixes.get((a.file, a.sheet))
