@@ -350,6 +350,8 @@ ERRORS.update(
             "en": " (detected; if it looks garbled, try --encoding {enc})",
         },
         "detail.html": {"zh": "按 {enc} 网页读取{garbled}{says}", "en": "read as HTML in {enc}{garbled}{says}"},
+        "detail.sylk": {"zh": "按 {enc} SYLK 读取", "en": "read as SYLK in {enc}"},
+        "detail.dif": {"zh": "按 {enc} DIF 读取", "en": "read as DIF in {enc}"},
         "detail.xml": {"zh": "按 {enc} Excel 2003 XML 读取", "en": "read as Excel 2003 XML in {enc}"},
         "detail.html_garbled": {
             "zh": "；如出现乱码，请用 --encoding 指定",

@@ -188,6 +188,10 @@ def test_every_warning_and_error_is_built_from_an_i18n_key() -> None:
     for path in sorted((ROOT / "dutyaudit").rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
+            if isinstance(node, ast.Assign | ast.AugAssign) and "ingest" in path.parts:
+                targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+                if any(getattr(t, "attr", "") == "detail" for t in targets) and _english_literal(node.value):
+                    offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}: a reader's detail in English")
             if not isinstance(node, ast.Call):
                 continue
             name = getattr(node.func, "id", getattr(node.func, "attr", ""))
@@ -198,4 +202,8 @@ def test_every_warning_and_error_is_built_from_an_i18n_key() -> None:
                 offenders.append(f"{where}: {name} from English text")
             if name == "Failure" and len(node.args) > 1 and _english_literal(node.args[1]):
                 offenders.append(f"{where}: Failure from English text")
+            owner = getattr(node.func, "value", None)
+            notes = getattr(owner, "attr", getattr(owner, "id", "")) == "notes"
+            if name == "append" and notes and "ingest" in path.parts and node.args and _english_literal(node.args[0]):
+                offenders.append(f"{where}: a sheet note from English text")
     assert offenders == []

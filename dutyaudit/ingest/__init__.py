@@ -184,7 +184,7 @@ def _ingest_file(path: Path, options: IngestOptions, acts: Activities) -> None:
         except InputError as exc:
             if exc.path is not None:
                 raise
-            raise InputError(exc.reason, str(path)) from None
+            raise InputError(exc.reason_msg or exc.reason, str(path)) from None
         found_header = found_header or res.header_found
         mapped |= res.mapped
         columns.extend(c for c in res.columns if c not in columns)

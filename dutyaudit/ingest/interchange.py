@@ -90,7 +90,7 @@ class SylkReader(Reader):
 
     def sheets(self, path: Path, data: bytes) -> Iterator[RawSheet]:
         text, enc = _decode(path, data, self.encoding)
-        self.detail = f"read as SYLK in {enc}"
+        self.detail = msg("detail.sylk", enc=enc)
         grid = _Grid(path)
         formats: list[str] = []
         dated: set[tuple[int, int]] = set()
@@ -142,7 +142,7 @@ class DifReader(Reader):
 
     def sheets(self, path: Path, data: bytes) -> Iterator[RawSheet]:
         text, enc = _decode(path, data, self.encoding)
-        self.detail = f"read as DIF in {enc}"
+        self.detail = msg("detail.dif", enc=enc)
         lines = text.splitlines()
         try:
             start = lines.index("DATA") + 3

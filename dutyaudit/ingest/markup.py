@@ -286,21 +286,20 @@ class HtmlReader(Reader):
 
     def sheets(self, path: Path, data: bytes) -> Iterator[RawSheet]:
         text, enc = decode_markup(data, self.encoding, path)
-        self.detail = f"read as HTML in {enc}" + (
-            "" if self.encoding else "; if the text looks garbled, give --encoding"
-        )
+        garbled: object = "" if self.encoding else msg("detail.html_garbled")
+        self.detail = msg("detail.html", enc=enc, garbled=garbled, says="")
         parser = _TableParser()
         try:
             parser.feed(text)
             parser.close()
         except LimitError as exc:
-            raise InputError(exc.reason, str(path)) from None
+            raise InputError(exc.reason_msg or exc.reason, str(path)) from None
         except (AssertionError, ValueError) as exc:  # html.parser is lenient; guard its rare assertions
             raise InputError(msg("err.html.parse", why=str(exc)), str(path)) from None
         tables = [t for t in parser.tables if len(t.rows) >= 2 and max(len(r) for r in t.rows) >= 2]
         said = " ".join(" ".join(parser.loose).split())
         if said:
-            self.detail += f"; the page says {said[:60]!r}"
+            self.detail = msg("detail.html", enc=enc, garbled=garbled, says=msg("detail.html_says", said=said[:60]))
         if not tables:
             what = msg("err.html.says", said=said[:80]) if said else ""
             raise InputError(msg("err.html.no_table", said=what), str(path))

@@ -33,7 +33,7 @@ class SpreadsheetMLReader(Reader):
 
     def sheets(self, path: Path, data: bytes) -> Iterator[RawSheet]:
         text, enc = decode_markup(data, self.encoding, path)
-        self.detail = f"read as Excel 2003 XML in {enc}"
+        self.detail = msg("detail.xml", enc=enc)
         if "<!ENTITY" in text[:65536]:
             raise InputError(msg("err.xml.entities"), str(path))
         text = _XML_DECL.sub("", text, count=1).lstrip("\ufeff")

@@ -178,9 +178,7 @@ class TextReader(Reader):
                 else "export the log as xlsx or CSV (this looks like binary data)"
             )
             raise InputError(msg("err.txt.binary", enc=enc, hint=hint), str(path))
-        self.detail = f"read as text in {enc}" + (
-            f" (detected; if it looks garbled, try --encoding {_guess_alt(enc)})" if not given else ""
-        )
+        self.detail = msg("detail.text", enc=enc, alt="" if given else msg("detail.text_alt", enc=_guess_alt(enc)))
         text = text.replace("\r\n", "\n")  # a line break inside a quoted cell shows as one in the title
         delim = ""
         m = _SEP_LINE.match(text)
