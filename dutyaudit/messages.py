@@ -10,6 +10,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     # --- the CLI's own words
     "err.prefix": {"zh": "错误：", "en": "Error: "},
     "note.prefix": {"zh": "提示：", "en": "Note: "},
+    "ui.drafted": {
+        "zh": "{out}：从 {doc} 起草了 {n} 项职责，其中 {reviews} 项附有待审核意见",
+        "en": "{out}: {n} duties drafted from {doc}; {reviews} carry review notes",
+    },
     "note.wrote": {"zh": "已写入 {path}", "en": "wrote {path}"},
 }
 

@@ -22,7 +22,7 @@ def test_draft_validate_show_and_check(run: Any, tmp_path: Path, write_csv: Any)
     out = tmp_path / "draft.yaml"
     res = run("packs", "draft", doc, "--id", "demo", "--name", "示范县清单", "--out", out)
     assert res.exit_code == 0, res.output
-    assert res.stdout == f"{out}: 4 duties drafted from 清单.txt; 4 carry review notes\n"
+    assert res.stdout == f"{out}：从 清单.txt 起草了 4 项职责，其中 4 项附有待审核意见\n"
     assert doc.read_bytes() == before
     text = out.read_text(encoding="utf-8")
     assert text.startswith("# DRAFT duty pack: 示范县清单\n")

@@ -118,13 +118,28 @@ def schema() -> None:
 @packs_app.command("draft")
 @handle_errors
 def draft(
-    document: Annotated[Path, typer.Argument(help="The official document: .txt, .docx, .pdf (with text) or .html.")],
-    pack_id: Annotated[str | None, typer.Option("--id", help="Pack id (default: from the file name).")] = None,
-    name: Annotated[str | None, typer.Option("--name", help="Pack name (default: the document's title).")] = None,
-    out: Annotated[Path, typer.Option("--out", "-o", help="Where to write the draft pack YAML.")] = Path("draft.yaml"),
+    document: Annotated[
+        Path,
+        typer.Argument(metavar="DOC", help="The official document: .txt, .docx, .pdf (with text) or .html."),
+    ],
+    pack_id: Annotated[
+        str | None, typer.Option("--id", metavar="ID", help="Pack id (default: from the file name).")
+    ] = None,
+    name: Annotated[
+        str | None, typer.Option("--name", metavar="NAME", help="Pack name (default: the document's title).")
+    ] = None,
+    out: Annotated[
+        Path, typer.Option("--out", "-o", metavar="DRAFT.yaml", help="Where to write the draft pack YAML.")
+    ] = Path("draft.yaml"),
+    lang: LangOpt = Lang.zh,
     debug: DebugOpt = False,
 ) -> None:
-    """Draft a pack from an official duty list, marked for review (`packs show` lists the review notes first)."""
+    """Draft a pack from an official duty list, marked for review (`packs show` lists the review notes first).
+
+    \b
+    Example:
+      dutyaudit packs draft 职责清单.docx --id mycounty --out mycounty.yaml
+    """
     from dutyaudit.draft import draft_pack
     from dutyaudit.output import write_atomic
 
@@ -135,4 +150,7 @@ def draft(
 
     write_atomic(out, write, inputs=[document])
     reviews = sum(1 for d in result.pack.duties if d.review)
-    typer.echo(f"{out}: {len(result.pack.duties)} duties drafted from {document.name}; {reviews} carry review notes")
+    from dutyaudit.i18n import t
+
+    n = len(result.pack.duties)
+    typer.echo(t("ui.drafted", lang.value, out=out, n=n, doc=document.name, reviews=reviews))
