@@ -155,3 +155,12 @@ def test_help_has_clear_metavars_and_an_example_per_command() -> None:
         assert "<list[" not in out and "range>" not in out and "<str>" not in out, command
     check = _run("check", "--help", columns=200).stdout
     assert "--map FIELD=COLUMN" in check and "--fail-under SCORE" in check and "LOG" in check
+
+
+def test_batch_table_at_80_columns_cuts_nothing(tmp_path: Path, write_csv, mini_pack: Path) -> None:
+    for name in ("甲县", "乙县"):
+        write_csv(ROWS, title=f"{name}2023年度法治建设工作台账", name=f"{name}.csv")
+    out = _run("batch", tmp_path / "甲县.csv", tmp_path / "乙县.csv", "--pack", mini_pack, columns=80).stdout
+    assert "…" not in out and "甲县" in out and "乙县" in out
+    header = next(line for line in out.splitlines() if "名次" in line)
+    assert "年度" not in header and "豁免" not in header  # one year (in the headline); no unit has a waiver

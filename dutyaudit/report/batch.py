@@ -104,22 +104,27 @@ def write_batch_table(result: BatchResult, stream: TextIO, pack_name: str, lang:
     years = sorted({a.year for a in result.audits})
     if years:
         console.print(t("ui.batch.year", lang, years=", ".join(map(str, years)), n=len(result.audits)))
+    rows = ranking_rows(result)
+    # Only what varies: the year when units differ in it, a status some unit has; nothing is cut short.
+    heads = ["rank", "unit", *(["year"] if len(years) > 1 else []), "score", "grade"]
+    statuses = [st for st in STATUSES if any(r[st] for r in rows)]
     table = Table(header_style="bold")
-    for c in ("rank", "unit", "year", "score", "grade"):
-        table.add_column(t(f"ui.col.{c}", lang), justify="right" if c in ("rank", "year", "score") else "left")
-    for s in STATUSES:
-        table.add_column(Text(t(s, lang), style=STATUS_STYLE[s]), justify="right")
-    table.add_column(t("ui.col.warnings", lang), justify="right")
-    for r in ranking_rows(result):
-        table.add_row(
-            str(r["rank"]),
-            r["unit"],
-            str(r["year"]),
-            f"{r['score']:g}",
-            r["grade"],
-            *(str(r[s]) for s in STATUSES),
-            str(r["warnings"]),
+    for c in heads:
+        number = c in ("rank", "year", "score")
+        table.add_column(
+            t(f"ui.col.{c}", lang),
+            justify="right" if number else "left",
+            no_wrap=c != "unit",
+            overflow="fold",
+            min_width=4 if c == "score" else None,
         )
+    for st in statuses:
+        table.add_column(Text(t(st, lang), style=STATUS_STYLE.get(st, "")), justify="right", no_wrap=True)
+    table.add_column(t("ui.col.warnings", lang), justify="right", no_wrap=True)
+    for r in rows:
+        cells = {"rank": str(r["rank"]), "unit": r["unit"], "year": str(r["year"])}
+        cells |= {"score": f"{r['score']:.1f}", "grade": r["grade"]}
+        table.add_row(*(cells[c] for c in heads), *(str(r[st]) for st in statuses), str(r["warnings"]))
     console.print(table)
     if result.failures:
         console.print(Text(t("ui.batch.failed", lang), style="bold red"))
