@@ -77,7 +77,7 @@ def unknown_duty(pack: Pack, duty_id: str) -> Msg:
     return msg("err.duty.unknown", duty=duty_id, pack=pack.id, hint=hint)
 
 
-def _text(entry: dict[str, Any], key: str, where: str, required: bool) -> str | None:
+def _text(entry: dict[str, Any], key: str, where: str | Msg, required: bool) -> str | None:
     value = entry.get(key)
     if value is None:
         if required:
@@ -93,7 +93,7 @@ def _text(entry: dict[str, Any], key: str, where: str, required: bool) -> str | 
     return text
 
 
-def _date(value: Any, where: str) -> dt.date | None:
+def _date(value: Any, where: str | Msg) -> dt.date | None:
     if value is None:
         return None
     if isinstance(value, dt.datetime):

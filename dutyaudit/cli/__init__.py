@@ -23,7 +23,7 @@ def _argument_metavar_only(self: typer.core.TyperArgument, ctx: object) -> str |
     return None if self.metavar else _argument_type(self, ctx)  # type: ignore[arg-type]
 
 
-typer.core.TyperArgument.display_type_rich = _argument_metavar_only  # type: ignore[method-assign]
+typer.core.TyperArgument.display_type_rich = _argument_metavar_only  # type: ignore[method-assign,assignment]
 
 app = typer.Typer(
     name="dutyaudit",

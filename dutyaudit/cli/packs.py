@@ -83,7 +83,7 @@ def validate(
       dutyaudit packs validate mypack.yaml panjin
     """
     from dutyaudit.errors import PackError
-    from dutyaudit.i18n import t
+    from dutyaudit.i18n import Msg, t
     from dutyaudit.packs import load_pack
 
     failed = False
@@ -92,7 +92,8 @@ def validate(
             pack = load_pack(f)
         except PackError as exc:
             failed = True
-            for problem in exc.problems or [exc.msg or exc.message]:
+            problems: list[Msg | str] = list(exc.problems) if exc.problems else [exc.msg or exc.message]
+            for problem in problems:
                 text = problem if isinstance(problem, str) else problem.render(lang.value)
                 typer.echo(t("err.prefix", lang.value) + text, err=True)
             continue

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dutyaudit.errors import InputError
-from dutyaudit.i18n import msg
+from dutyaudit.i18n import Msg, msg
 from dutyaudit.ingest.base import Reader
 from dutyaudit.ingest.columns import check_mapping_fields, mapping_fields
 from dutyaudit.ingest.dates import year_in
@@ -149,10 +149,10 @@ def _ingest_file(path: Path, options: IngestOptions, acts: Activities) -> None:
     file_year = year_in(path.stem)
     found_header = False
     n_before = len(acts.rows)
-    sheet_warnings = []
+    sheet_warnings: list[RowWarning] = []
     mapped: set[str] = set()
     columns: list[str] = []
-    skipped: list[str] = []
+    skipped: list[str | Msg] = []
     n_filled = 0
     for sheet in reader.sheets(path, data):
         sheet_warnings.extend(RowWarning(display, sheet.name, None, msg=note) for note in sheet.notes)

@@ -266,7 +266,7 @@ def read_sheet(
     written = Counter[int]()
     for v, n in counts.items():
         got = date_cache.get(_key(v))
-        if got is not None and not isinstance(got, str):
+        if isinstance(got, DateRead):
             written[got.start.year] += n
     sheet_year = context_year or year
     # The title's year gives way to the written dates' only when it lies outside them all: a title left from

@@ -122,7 +122,7 @@ class TerminalRenderer(Renderer):
                     max_width=14 if c == "clause" else None,
                 )
             for r in results:
-                cells = {
+                cells: dict[str, str | Text] = {
                     "id": r.duty.id,
                     "clause": r.duty.clause,
                     "label": r.duty.label,
@@ -132,7 +132,7 @@ class TerminalRenderer(Renderer):
                     "status": Text(t(r.status, lang), style=STATUS_STYLE.get(r.status, "")),
                     "shortfall": keep_dates(shortfall_text(r, lang)),
                 }
-                table.add_row(*(cells[c] for c in columns))
+                table.add_row(*[cells[c] for c in columns])
             console.print(table)
         if self.options.gaps and not shown:
             console.print(Text(t("ui.no_gaps", lang), style="green"))
