@@ -28,6 +28,15 @@ class CompiledConcept:
     groups: tuple[tuple[tuple[tuple[str, str], ...], ...], ...]
     """Per ``all`` entry, per group, the alternatives (match form, as written)."""
     exclude: tuple[tuple[str, str], ...]
+    types: frozenset[str] = frozenset()
+    """Activity types a row naming it may have (empty: any)."""
+
+    @property
+    def example(self) -> str:
+        """A phrase that names the concept (its first word, or one alternative of each group)."""
+        if self.words:
+            return self.words[0][1]
+        return "".join(alts[0][1] for alts in self.groups[0])
 
     @classmethod
     def of(cls, cid: str, c: Concept) -> CompiledConcept:
@@ -37,7 +46,12 @@ class CompiledConcept:
             words=c.word_forms,
             groups=c.group_forms,
             exclude=tuple((match_form(w), w) for w in c.exclude if w.strip()),
+            types=frozenset(c.types),
         )
+
+    def type_ok(self, type_id: str | None) -> bool:
+        """A row's type allows the concept unless it is a known type outside the concept's types."""
+        return not self.types or type_id is None or type_id == "other" or type_id in self.types
 
     def keys_naming(self, index: KeywordIndex) -> frozenset[int]:
         """Indices of the index's keys that name this concept (cached on the index)."""
@@ -82,26 +96,62 @@ class CompiledConcept:
         """The words (as written) by which a key names this concept; empty when it does not."""
         return tuple(dict.fromkeys(w for _, w in self.naming_forms(key)))
 
-    def nearly(self, key: str) -> tuple[str, str] | None:
-        """For a key that does not name the concept: (what it holds, what is missing), else None.
+    def nearly(self, key: str) -> Near | None:
+        """How a key that does not name the concept comes close to it, else None.
 
-        Near means one ``all`` group short (聘请…律师 without 法律顾问 is not near; 常务会…学习 without
-        会前/学法 is), or a word present but excluded by its context.
+        Close means a concept word in a context the concept excludes (城投公司…法律顾问), or one word
+        group of an ``all`` entry short (常务会…学《…》 without 会前/学法). The entry with most groups held
+        wins.
         """
+        if self.naming_forms(key):
+            return None
+        word = next((w for norm, w in self.words if norm in key), None)
         excluded = next((w for norm, w in self.exclude if norm in key), None)
-        if excluded is not None and any(norm in key for norm, _ in self.words):
-            return next(w for norm, w in self.words if norm in key), excluded
-        best: tuple[int, str, str] | None = None
+        if word is not None and excluded is not None:
+            return Near(self.id, word, "", excluded, 2)
+        best: Near | None = None
         for entry in self.groups:
             held = [next((w for norm, w in alts if norm in key), None) for alts in entry]
             missing = [alts for alts, w in zip(entry, held, strict=True) if w is None]
-            if len(missing) == 1 and len(entry) >= 2:
+            if len(missing) == 1 and sum(len(w) for w in held if w) >= 2:  # 法 alone is near nothing
                 have = "+".join(w for w in held if w)
-                need = "|".join(w for _, w in missing[0][:4])
-                score = sum(1 for w in held if w)
-                if best is None or score > best[0]:
-                    best = (score, have, need)
-        return None if best is None else (best[1], best[2])
+                need = "|".join(w for _, w in missing[0][:4]) + ("|…" if len(missing[0]) > 4 else "")
+                near = Near(self.id, have, need, "", len(entry) - 1)
+                if best is None or near.held > best.held:
+                    best = near
+        return best
+
+    def near_keys(self, index: KeywordIndex) -> set[int]:
+        """Keys that may come close to the concept (a superset: :meth:`nearly` decides)."""
+        out: set[int] = set()
+        if self.exclude:
+            ex: set[int] = set()
+            for norm, _ in self.exclude:
+                ex |= index.keys_with(norm)
+            if ex:
+                for norm, _ in self.words:
+                    out |= ex & index.keys_with(norm)
+        for entry in self.groups:
+            for alts in entry:
+                for norm, _ in alts:
+                    out |= index.keys_with(norm)
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Near:
+    """A key close to naming a concept: what it holds, and the word group it lacks or the context
+    that excludes it."""
+
+    concept: str
+    have: str
+    """The words held, as written (A+B)."""
+    need: str
+    """The missing group's alternatives (A|B), or "" when an excluding context is the reason."""
+    excluded_by: str
+    """The excluding phrase found, or ""."""
+    held: int
+    """How many word groups are held (2 for a word in an excluding context: closer than one group)."""
 
 
 @cache

@@ -4,13 +4,8 @@ what would satisfy the duty.
 Pure logic over ingested :class:`~dutyaudit.model.Activities`; the verdict is computed exactly as
 ``check`` computes it (same matcher, same evaluator, same waivers).
 
-A *near miss* is a row that meets part of the duty's rule but not all of it. The rule's keyword
-groups are its ``all`` entries (one each) and its ``any`` list (one group). A row is a near miss when
-its title holds every group but it fails on an excluded word, role, type, date, deadline, the
-requirement's condition or a missing number; or when its title holds at least half of the groups,
-one of them an ``all`` entry (the ``any`` words alone — 法治, 法律 — are too common to mean much).
-Near misses are ranked by how few reasons they fail on, then by how many keywords they hold, then
-by log order; the first ``limit`` are kept and the total is counted.
+Near misses (rows that met part of the rule, and why they did not count: see :mod:`dutyaudit.nearmiss`)
+are ranked closest first; the first ``limit`` are kept and the total is counted.
 """
 
 from __future__ import annotations
@@ -30,11 +25,8 @@ from dutyaudit.evaluate import (
     Waiver,
     condition_holds,
     condition_text,
-    deadline_day,
     evaluate_duty,
-    field_label,
     in_scope,
-    in_window,
     items_covered,
     names_persons,
     period_name,
@@ -45,8 +37,9 @@ from dutyaudit.evaluate import (
     word,
 )
 from dutyaudit.i18n import Lang, msg, t
-from dutyaudit.matching import CompiledMatch, Hit, Matcher
-from dutyaudit.model import Activities, Activity, RowWarning
+from dutyaudit.matching import Hit, Matcher
+from dutyaudit.model import Activities, RowWarning
+from dutyaudit.nearmiss import REASON_CODES, NearMiss, Reason, _counts, _Judge, near_misses, role_word, rule_text
 from dutyaudit.packs import AllOfReq, CountReq, DeadlineReq, Duty, EachReq, Pack, RateReq, SumReq, owner_covers
 from dutyaudit.scope import infer_scope, log_roles
 from dutyaudit.selection import drop_duplicates, select_unit
@@ -54,46 +47,6 @@ from dutyaudit.waivers import expired_warning, resolve, scoped, unknown_duty
 
 #: How many near misses an explanation keeps by default.
 NEAR_LIMIT = 20
-
-#: Reason codes, in the order they are listed for a row.
-REASON_CODES = (
-    "keyword",
-    "any",
-    "excluded",
-    "role",
-    "type",
-    "undated",
-    "year",
-    "window",
-    "late",
-    "condition",
-    "no_value",
-)
-
-
-@dataclass(frozen=True, slots=True)
-class Reason:
-    """Why a row did not count: a stable ``code``, a language-neutral ``detail`` and a ``message``."""
-
-    code: str
-    """One of REASON_CODES."""
-    detail: str
-    """The value behind it: the missing keyword (A|B), the row's year, role id, type id, date …"""
-    message: str
-    """The reason in words, in the explanation's language."""
-
-
-@dataclass(frozen=True, slots=True)
-class NearMiss:
-    """A row that met part of the duty's rule, with every reason it did not count."""
-
-    activity: Activity
-    keywords: tuple[str, ...]
-    """The rule's keywords (as the pack writes them) found in the title."""
-    type: str | None
-    role: str | None
-    """The row's role id (None: the log does not say)."""
-    reasons: tuple[Reason, ...]
 
 
 @dataclass(slots=True)
@@ -146,162 +99,6 @@ def find_duty(pack: Pack, duty_id: str) -> Duty:
         ids = [f"{d.id}（{d.label}）" for d in same]
         raise UsageError(msg("err.duty.clause", clause=duty_id, ids=ids))
     raise UsageError(unknown_duty(pack, duty_id))
-
-
-# ---------------------------------------------------------------- words
-
-
-def _quote(words: Sequence[str], lang: Lang, joiner: str) -> str:
-    return joiner.join(t("ui.q", lang, w=w) for w in words)
-
-
-def _alts(entry: Sequence[tuple[str, str]], lang: Lang) -> str:
-    """'“听取”或“审议”' — the alternatives of one ``all`` entry."""
-    return _quote([w for _, w in entry], lang, t("ui.or", lang))
-
-
-def _list(words: Sequence[str], lang: Lang) -> str:
-    return _quote(words, lang, "" if lang == "zh" else ", ")
-
-
-def _types(types: Sequence[str], lang: Lang) -> str:
-    names = [t(f"ui.type.{x}", lang) for x in types]
-    return t("ui.or", lang).join(names)
-
-
-def role_word(pack: Pack, role_id: str, lang: Lang) -> str:
-    """A role for people: the pack's role name in Chinese, the role id in English."""
-    return pack.roles[role_id].name if lang == "zh" and role_id in pack.roles else role_id
-
-
-def rule_text(pack: Pack, duty: Duty, lang: Lang) -> str:
-    """The duty's match rule in words: keywords, types and role."""
-    cm = CompiledMatch.of(duty.match)
-    parts = [t("explain.rule.all", lang, words=_alts(entry, lang)) for entry in cm.all]
-    if cm.any:
-        parts.append(t("explain.rule.any", lang, words=_list([w for _, w in cm.any], lang)))
-    if cm.none:
-        parts.append(t("explain.rule.none", lang, words=_list([w for _, w in cm.none], lang)))
-    out = [t("explain.rule.title", lang, parts=t("explain.rule.and", lang).join(parts))]
-    if duty.match.types:
-        out.append(t("explain.rule.types", lang, types=_types(duty.match.types, lang)))
-    out.append(t("explain.rule.role", lang, role=role_word(pack, duty.role, lang)))
-    return t("explain.rule.sep", lang).join(out)
-
-
-# ---------------------------------------------------------------- near misses
-
-
-class _Judge:
-    """Tells, for one duty, every reason a row fails its rule."""
-
-    def __init__(self, pack: Pack, duty: Duty, matcher: Matcher, year: int, lang: Lang) -> None:
-        self.pack, self.duty, self.matcher, self.year, self.lang = pack, duty, matcher, year, lang
-        self.cm = matcher.compiled(duty)
-        self.req = duty.requirement
-
-    def _r(self, code: str, detail: object, **kw: object) -> Reason:
-        return Reason(code, str(detail), t(f"explain.why.{code}", self.lang, **kw))
-
-    def keyword_reasons(self, key: str) -> list[Reason]:
-        """A missing ``all`` entry, no ``any`` word, each excluded word present (``key``: normalised title)."""
-        lang = self.lang
-        out = []
-        for entry in self.cm.all:
-            if not any(norm in key for norm, _ in entry):
-                out.append(self._r("keyword", "|".join(w for _, w in entry), words=_alts(entry, lang)))
-        if self.cm.any and not any(norm in key for norm, _ in self.cm.any):
-            words = [w for _, w in self.cm.any]
-            out.append(self._r("any", "|".join(words), words=_list(words, lang)))
-        for norm, w in self.cm.none:
-            if norm in key:
-                out.append(self._r("excluded", w, word=t("ui.q", lang, w=w)))
-        return out
-
-    def role_type_reasons(self, a: Activity, role: str | None) -> list[Reason]:
-        """Another role's row; a type outside the rule's types."""
-        lang = self.lang
-        out = []
-        if role is not None and role != self.duty.role:
-            out.append(self._r("role", role, role=role_word(self.pack, role, lang), text=a.role_text or a.title))
-        if not self.cm.type_ok(a.type):
-            out.append(
-                self._r(
-                    "type",
-                    a.type,
-                    text=a.type_text or a.type,
-                    type=a.type,
-                    types=_types(self.duty.match.types, lang),
-                )
-            )
-        return out
-
-    def date_reasons(self, a: Activity) -> list[Reason]:
-        """No date, another year, outside the window, after the deadline (the first that applies)."""
-        window = self.req.window
-        if a.date is None:
-            return [self._r("undated", "")]
-        if a.date.year != self.year:
-            return [self._r("year", a.date.year, date=a.date.isoformat(), year=self.year)]
-        if not in_window(a.date, window):
-            assert window is not None
-            return [self._r("window", a.date.isoformat(), date=a.date.isoformat(), from_=window.from_, to=window.to)]
-        if isinstance(self.req, DeadlineReq) and a.date > self.deadline():
-            return [self._r("late", a.date.isoformat(), date=a.date.isoformat(), by=self.deadline().isoformat())]
-        return []
-
-    def deadline(self) -> dt.date:
-        """The deadline day in the audit year."""
-        assert isinstance(self.req, DeadlineReq)
-        return deadline_day(self.req, self.year)
-
-    def requirement_reasons(self, a: Activity) -> list[Reason]:
-        """Reasons a fully matching, in-scope row still does not help (condition, missing number)."""
-        req = self.req
-        if isinstance(req, RateReq | EachReq) and not condition_holds(req.where, a):
-            cond = condition_text(req.where, self.lang, row=a)
-            return [self._r("condition", cond, cond=cond)]
-        if isinstance(req, SumReq) and not sum_value(req, a):
-            return [self._r("no_value", req.field, field=field_label(req.field, self.lang))]
-        return []
-
-
-def _counts(hit: Hit, judge: _Judge) -> bool:
-    """Whether an in-scope hit counts towards meeting the duty."""
-    return not judge.date_reasons(hit.activity) and not judge.requirement_reasons(hit.activity)
-
-
-def near_misses(pack: Pack, duty: Duty, matcher: Matcher, year: int, counted: set[int], lang: Lang) -> list[NearMiss]:
-    """Every near miss of ``duty`` among the matcher's rows, closest first (see the module docstring)."""
-    judge = _Judge(pack, duty, matcher, year, lang)
-    cm = judge.cm
-    candidates: set[int] = set()
-    for entry in cm.all:
-        for norm, _ in entry:
-            candidates |= matcher.index.rows_with(norm)
-    for norm, _ in cm.any:
-        candidates |= matcher.index.rows_with(norm)
-    groups = len(cm.all) + (1 if cm.any else 0)
-    ranked = []
-    for i in sorted(candidates):
-        a = matcher.activities[i]
-        if id(a) in counted:
-            continue
-        text = matcher.row_text(i)
-        held_all = sum(1 for entry in cm.all if any(norm in text for norm, _ in entry))
-        held = held_all + (1 if cm.any and any(norm in text for norm, _ in cm.any) else 0)
-        if held < groups and (held * 2 < groups or (cm.all and not held_all)):
-            continue
-        role = matcher.role_for(i, duty.role)
-        reasons = [*judge.keyword_reasons(text), *judge.role_type_reasons(a, role), *judge.date_reasons(a)]
-        if not reasons:
-            reasons = judge.requirement_reasons(a)
-        if not reasons:
-            continue  # counts (e.g. a count duty's extra rows in a period already met)
-        found = cm.found_words(text)
-        ranked.append((len(reasons), -len(found), i, NearMiss(a, found, a.type, role, tuple(reasons))))
-    ranked.sort(key=lambda x: x[:3])
-    return [x[3] for x in ranked]
 
 
 # ---------------------------------------------------------------- what would satisfy
@@ -431,3 +228,18 @@ def explain_duty(
         files=list(acts.files),
         lang=lang,
     )
+
+
+__all__ = [
+    "NEAR_LIMIT",
+    "REASON_CODES",
+    "Explanation",
+    "NearMiss",
+    "Reason",
+    "explain_duty",
+    "find_duty",
+    "near_misses",
+    "needed_text",
+    "role_word",
+    "rule_text",
+]

@@ -220,6 +220,8 @@ LABELS: dict[str, dict[str, str]] = {
     "xl.tpl.kw.any": {"zh": "及 {words} 之一", "en": "and one of {words}"},
     "xl.tpl.kw.any_only": {"zh": "须含 {words} 之一", "en": "must contain one of {words}"},
     "xl.tpl.kw.none": {"zh": "不含：{words}", "en": "not: {words}"},
+    "xl.tpl.kw.concepts": {"zh": "或写明 {words}", "en": "or name {words}"},
+    "xl.tpl.kw.concepts_only": {"zh": "须写明 {words}", "en": "must name {words}"},
     "xl.tpl.kw.sep": {"zh": "；", "en": "; "},
     # --- end scorecard
     # --- explain, waivers, terminal/markdown/csv labels and messages: keys prefixed "ui."/"explain."/"waiver."
@@ -339,6 +341,11 @@ LABELS: dict[str, dict[str, str]] = {
     # match rule in words
     "explain.rule.all": {"zh": "含{words}", "en": "contains {words}"},
     "explain.rule.any": {"zh": "含{words}之一", "en": "contains one of {words}"},
+    "explain.rule.concepts": {"zh": "属{concepts}", "en": "names {concepts}"},
+    "explain.rule.any_or_concepts": {
+        "zh": "含{words}之一或属{concepts}",
+        "en": "contains one of {words} or names {concepts}",
+    },
     "explain.rule.none": {"zh": "不含{words}", "en": "contains none of {words}"},
     "explain.rule.title": {"zh": "事项{parts}", "en": "title {parts}"},
     "explain.rule.and": {"zh": "，且", "en": " and "},
@@ -357,6 +364,18 @@ LABELS: dict[str, dict[str, str]] = {
     "explain.why.type": {"zh": "活动类型“{text}”不是{types}", "en": 'type "{text}" ({type}) is not {types}'},
     "explain.why.keyword": {"zh": "事项缺少{words}", "en": "title lacks {words}"},
     "explain.why.any": {"zh": "事项不含{words}中任何一个", "en": "title has none of {words}"},
+    "explain.why.any_concepts": {
+        "zh": "记录既不含{words}中任何一个，也不属{concepts}",
+        "en": "the row has none of {words} and names none of {concepts}",
+    },
+    "explain.why.concept.missing": {
+        "zh": "接近{concept}：有{have}，缺{need}",
+        "en": "nearly {concept}: has {have}, lacks {need}",
+    },
+    "explain.why.concept.excluded": {
+        "zh": "接近{concept}：有{have}，但{word}排除了它",
+        "en": "nearly {concept}: has {have}, but {word} excludes it",
+    },
     "explain.why.excluded": {"zh": "事项含排除词{word}", "en": "title has the excluded word {word}"},
     "explain.why.condition": {"zh": "不满足条件：{cond}", "en": "fails the condition: {cond}"},
     "explain.why.no_value": {"zh": "{field}无数值", "en": "no number in {field}"},

@@ -10,11 +10,13 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Any
 
 from dutyaudit.concepts import CompiledConcept, compiled_concepts
-from dutyaudit.ingest.text import fold, normalize
+from dutyaudit.ingest.text import fold
 from dutyaudit.model import Activity
 from dutyaudit.packs import Duty, Match, Pack
+from dutyaudit.roleresolve import RoleResolver
 from dutyaudit.rowtext import build_units, place_of
 from dutyaudit.vocabulary import match_form
 
@@ -175,71 +177,6 @@ class CompiledMatch:
         return not self.types or type_id is None or type_id == "other" or type_id in self.types
 
 
-class RoleResolver:
-    """Resolves a row's role id from its 责任主体 cell or sheet name, else from its title."""
-
-    def __init__(self, pack: Pack) -> None:
-        self._aliases = [
-            (normalize(a), rid) for rid, role in pack.roles.items() for a in [role.name, *role.aliases] if a.strip()
-        ]
-        self._aliases.sort(key=lambda p: -len(p[0]))
-        self._cache: dict[str, str | None] = {}
-        self._by_text: dict[str, str | None] = {}
-        self._joint: dict[str, frozenset[str]] = {}
-
-    def _lookup(self, text: str) -> str | None:
-        if text in self._cache:
-            return self._cache[text]
-        found = None
-        hits = {rid for alias, rid in self._aliases if alias and alias in text}
-        if len(hits) == 1:
-            found = hits.pop()
-        elif hits:  # several roles named: the longest alias decides
-            found = next(rid for alias, rid in self._aliases if alias and alias in text)
-        self._cache[text] = found
-        return found
-
-    def role_of(self, a: Activity) -> str | None:
-        if a.role_text:
-            rid = self._by_text.get(a.role_text, "?")
-            if rid == "?":
-                rid = self._by_text[a.role_text] = self._lookup(normalize(a.role_text))
-            if rid is not None:
-                return rid
-        return self._title_role(a.key)
-
-    def joint_roles(self, text: str) -> frozenset[str]:
-        """Every role a 责任主体 cell or sheet name names on its own (县委、县政府 → party and government).
-
-        Each alias occurrence not inside a longer one counts, so 区公安分局党委 names only the role of
-        局党委, and 县政府 is not also 政府. Empty unless the row's role text names two or more roles.
-        """
-        if not text:
-            return frozenset()
-        found = self._joint.get(text)
-        if found is None:
-            norm = normalize(text)
-            spans: list[tuple[int, int, str]] = []
-            for alias, rid in self._aliases:  # longest first
-                start = norm.find(alias)
-                while start != -1:
-                    end = start + len(alias)
-                    if not any(s <= start and end <= e for s, e, _ in spans):
-                        spans.append((start, end, rid))
-                    start = norm.find(alias, start + 1)
-            roles = frozenset(rid for _, _, rid in spans)
-            found = self._joint[text] = roles if len(roles) > 1 else frozenset()
-        return found
-
-    def _title_role(self, key: str) -> str | None:
-        if key in self._cache:
-            return self._cache[key]
-        hits = {rid for alias, rid in self._aliases if alias and alias in key}
-        found = hits.pop() if len(hits) == 1 else None
-        self._cache[key] = found
-        return found
-
-
 class Matcher:
     """Matches the rows of one audit against duties; build once, query per duty."""
 
@@ -304,16 +241,34 @@ class Matcher:
         rows -= self._other_role_rows.get(duty.role, frozenset())
         out = []
         type_ok = cm.type_ok
-        memo: dict[tuple[int, str], tuple[tuple[str, str], ...]] = {}
+        memo: dict[Any, tuple[tuple[str, str], ...]] = {}
         words: dict[tuple[tuple[str, str], ...], tuple[str, ...]] = {}
+        single: dict[int, tuple[tuple[tuple[str, str], ...], tuple[str, ...]]] = {}
+        starts, ids = self.units.starts, self.index.ids
+        typed = any(c.types for c in cm.concepts)
+        type_fine: dict[str | None, bool] = {}  # row type → every concept of the rule allows it
         for i in sorted(rows):
             a = self.activities[i]
             if not type_ok(a.type):
                 continue
-            places = self.places(cm, i, keys, memo)
-            found = words.get(places)
-            if found is None:
-                found = words[places] = shown(places)
+            if typed:
+                fine = type_fine.get(a.type)
+                if fine is None:
+                    fine = type_fine[a.type] = all(c.type_ok(a.type) for c in cm.concepts)
+                if not fine and not self._concept_types_ok(cm, i, keys):
+                    continue
+            start = starts[i]
+            if starts[i + 1] - start == 1:  # the title alone: remembered by its key
+                got = single.get(ids[start])
+                if got is None:
+                    places = self._unit_places(cm, start, memo)
+                    got = single[ids[start]] = (places, shown(places))
+                places, found = got
+            else:
+                places = self.places(cm, i, keys, memo)
+                found = words.get(places)
+                if found is None:
+                    found = words[places] = shown(places)
             role = roles[i]
             # a row of no role counts for any role; a joint row (县委、县政府) for each role it names
             out.append(Hit(a, found, a.type, None if role is None else duty.role, places))
@@ -324,30 +279,58 @@ class Matcher:
         cm: CompiledMatch,
         i: int,
         keys: set[int] | None = None,
-        memo: dict[tuple[int, str], tuple[tuple[str, str], ...]] | None = None,
+        memo: dict[Any, tuple[tuple[str, str], ...]] | None = None,
     ) -> tuple[tuple[str, str], ...]:
-        """(word, column) of the rule's words in row ``i``'s units (those among ``keys``, if given)."""
+        """(word, column) of the rule's words in row ``i``'s units (those among ``keys``, if given).
+
+        ``memo`` (one per rule) remembers the answer per unit and per row shape, as rows repeat.
+        """
         units, ids = self.units, self.index.ids
         memo = {} if memo is None else memo
         start, end = units.starts[i], units.starts[i + 1]
-        out: list[tuple[str, str]] = []
-        for u in range(start, end):
-            kid = ids[u]
-            if keys is not None and kid not in keys:
-                continue
-            col = units.column[u]
-            got = memo.get((kid, col))
+        if end - start > 1:
+            shape = (tuple(ids[start:end]), tuple(units.column[start:end]))
+            got = memo.get(shape)
             if got is None:
-                key = units.keys[u]
-                found = [(w, place_of(key, norm, col)) for norm, w in cm.found_forms(key)]
-                got = memo[(kid, col)] = tuple((w, p) for w, p in found if p is not None)
-            if end - start == 1:
-                return got
-            out.extend(got)
-        return tuple(dict.fromkeys(out))
+                out: list[tuple[str, str]] = []
+                for u in range(start, end):
+                    if keys is None or ids[u] in keys:
+                        out.extend(self._unit_places(cm, u, memo))
+                got = memo[shape] = tuple(dict.fromkeys(out))
+            return got
+        return self._unit_places(cm, start, memo)
+
+    def _unit_places(
+        self, cm: CompiledMatch, u: int, memo: dict[Any, tuple[tuple[str, str], ...]]
+    ) -> tuple[tuple[str, str], ...]:
+        units = self.units
+        kid, col = self.index.ids[u], units.column[u]
+        got = memo.get((kid, col))
+        if got is None:
+            key = units.keys[u]
+            found = [(w, place_of(key, norm, col)) for norm, w in cm.found_forms(key)]
+            got = memo[(kid, col)] = tuple((w, p) for w, p in found if p is not None)
+        return got
+
+    def _concept_types_ok(self, cm: CompiledMatch, i: int, keys: set[int]) -> bool:
+        """Row ``i`` matched by a word of the rule, or by a concept its type allows."""
+        a, units, ids = self.activities[i], self.units, self.index.ids
+        for u in units.of_row(i):
+            if ids[u] not in keys:
+                continue
+            key = units.keys[u]
+            if any(norm in key for norm, _ in cm.any) or not (cm.any or cm.concepts):
+                return True
+            if any(c.type_ok(a.type) and c.naming_forms(key) for c in cm.concepts):
+                return True
+        return False
+
+    def row_units(self, i: int) -> list[str]:
+        """Row ``i``'s units (see :mod:`dutyaudit.rowtext`), in match form."""
+        return [self.units.keys[u] for u in self.units.of_row(i)]
 
     def row_text(self, i: int) -> str:
-        """Row ``i``'s whole text in match form (its units joined), for tests of single words."""
+        """Row ``i``'s whole text in match form (its units joined): where a single word is looked for."""
         return _SEP.join(self.units.keys[u] for u in self.units.of_row(i))
 
 

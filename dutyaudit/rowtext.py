@@ -4,7 +4,8 @@ A row is matched on its whole description: the title, the type column (形式, �
 it holds a bare type word (会议, 讲座: types are checked as types), and
 every other column that describes the activity (议题, 会议内容, 内容摘要, 主要内容, 学习内容, 备注 …),
 but not the columns that say who, where or with what proof (单位, 责任人, 参会人员, 地点, 佐证材料,
-序号 …) nor a pack's own fields (出庭情况: conditions read those).
+序号 …), nor a classification the clerk gave the row (所属行动, 类别, 对应职责: a label is not evidence
+of what happened), nor a pack's own fields (出庭情况: conditions read those).
 
 Descriptive cells often list several items (``1.会前学法：学习《行政诉讼法》；2.研究防汛工作``). Each
 item is read with the title, as one *unit*: ``title ␂ type ␁ item``; the title (and type) alone is a
@@ -71,6 +72,15 @@ _NOT_DESCRIPTIVE = (
     "页码",
     "归档",
     "状态",
+    # a classification the clerk gave the row (所属行动, 类别, 对应职责) is not what happened
+    "所属",
+    "类别",
+    "分类",
+    "归属",
+    "板块",
+    "对应",
+    "条款",
+    "指标",
 )
 
 #: Where a descriptive cell is cut into items: line breaks, ；。, and list markers (1. 2、 (3) ④).

@@ -183,12 +183,13 @@ _OPENING = {
 }
 
 
-def _keyword_titles(duty: Duty) -> list[str]:
-    """Bare titles from the duty's `all` words and one `any` word, in the order to try them."""
+def _keyword_titles(duty: Duty, named: Sequence[str] = ()) -> list[str]:
+    """Bare titles from the duty's `all` words and one `any` word or a phrase naming one of its concepts
+    (``named``), in the order to try them."""
     m = duty.match
     firsts = [entry.split("|")[0].strip() for entry in m.all]
     out = []
-    for extra in [*m.any, ""] if m.any else [""]:
+    for extra in [*m.any, *named, ""] if m.any or named else [""]:
         # A short `any` word is usually a modifier (法治讲座), a long one the object (听取…汇报).
         ordered = [extra, *firsts] if len(extra) <= 2 else [*firsts, extra]
         out.append("".join(dict.fromkeys(w for w in ordered if w)))
@@ -208,14 +209,15 @@ def _example_title(duty: Duty) -> str:
     for title in dict.fromkeys((label, label if label.startswith(opening) else f"{opening}{label}")):
         if compiled.keyword_rows(KeywordIndex([normalize(title)]), 1) == {0}:
             return title
-    for core in _keyword_titles(duty):
+    named = [c.example for c in compiled.concepts]  # a phrase naming each concept
+    for core in _keyword_titles(duty, named):
         head = "" if core.startswith(opening) else opening
         tail = "" if core.endswith(closing) else closing
         for title in dict.fromkeys((f"{head}{core}{tail}", f"{head}{core}", core)):
             if compiled.keyword_rows(KeywordIndex([normalize(title)]), 1) == {0}:
                 return title
     firsts = [entry.split("|")[0].strip() for entry in m.all]
-    return "、".join(dict.fromkeys(w for w in [*firsts, *m.any[:1]] if w))
+    return "、".join(dict.fromkeys(w for w in [*firsts, *m.any[:1], *named[:1]] if w))
 
 
 def keyword_text(duty: Duty, lang: Lang = "zh", limit: int = 6) -> str:
@@ -232,6 +234,9 @@ def keyword_text(duty: Duty, lang: Lang = "zh", limit: int = 6) -> str:
         parts.append(t("xl.tpl.kw.all", lang, words=sep.join(some(e.split("|")) for e in m.all)))
     if m.any:
         parts.append(t("xl.tpl.kw.any" if m.all else "xl.tpl.kw.any_only", lang, words=some(m.any)))
+    if m.concepts:
+        key = "xl.tpl.kw.concepts" if m.any else "xl.tpl.kw.concepts_only"
+        parts.append(t(key, lang, words=some(m.concepts)))
     if m.none:
         parts.append(t("xl.tpl.kw.none", lang, words=some(m.none)))
     return t("xl.tpl.kw.sep", lang).join(parts)

@@ -30,11 +30,6 @@ def match_form(text: str) -> str:
     return normalize(text).translate(DOT_TABLE)
 
 
-def split_alternatives(entry: str) -> tuple[str, ...]:
-    """``"听取|审议"`` → its alternatives, in match form, blanks dropped."""
-    return tuple(dict.fromkeys(match_form(w) for w in entry.split("|") if w.strip()))
-
-
 class Concept(BaseModel):
     """One activity, with the words that name it in logs and the cues that name it in duty sentences."""
 

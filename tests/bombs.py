@@ -77,31 +77,34 @@ def shared_strings_bomb(d: Path) -> Path:
 
 
 def sheet_bomb(d: Path) -> Path:
-    """A worksheet inflating past the sheet-XML limit (the 1.5 GiB worksheet, scaled)."""
-    body = _big(
-        f'<worksheet xmlns="{_NS}"><sheetData>{HEADER_ROW}'.encode(),
-        b'<row><c t="inlineStr"><is><t>x</t></is></c></row>',
-        MAX_SHEET_XML + 1024,
-        b"</sheetData></worksheet>",
-    )
-    return xlsx(d / "sheet.xlsx", members={"xl/worksheets/sheet1.xml": body})
+    """A worksheet declaring more than the sheet-XML limit (the 1.5 GiB worksheet of the issue)."""
+    return _declare(xlsx(d / "sheet.xlsx"), "xl/worksheets/sheet1.xml", MAX_SHEET_XML + 1)
 
 
-def inflated_bomb(d: Path) -> Path:
-    """A member declaring more than the whole-zip limit (the 3 GiB member): calamine's zip reader inflates up to
-    the declared size, so the declaration is what is checked; it is patched in, not compressed for seconds."""
-    path = xlsx(d / "inflate.xlsx", members={"docProps/custom.xml": b"<x/>"})
+def _declare(path: Path, member: str, size: int) -> Path:
+    """Patch the size a zip declares for ``member`` (local header and central directory) to ``size``.
+
+    calamine's zip reader inflates a member up to its declared size and no further, so the declaration is
+    what the limits check: a bomb made this way tests them without compressing hundreds of MiB.
+    """
     data = bytearray(path.read_bytes())
-    name = b"docProps/custom.xml"
+    name = member.encode()
     at = data.find(name)
     while at >= 0:
         if data[at - 30 : at - 26] == b"PK\x03\x04":  # local header: uncompressed size at +22
-            struct.pack_into("<I", data, at - 30 + 22, MAX_INFLATED + 1)
+            struct.pack_into("<I", data, at - 30 + 22, size)
         elif data[at - 46 : at - 42] == b"PK\x01\x02":  # central directory: uncompressed size at +24
-            struct.pack_into("<I", data, at - 46 + 24, MAX_INFLATED + 1)
+            struct.pack_into("<I", data, at - 46 + 24, size)
         at = data.find(name, at + 1)
     path.write_bytes(bytes(data))
     return path
+
+
+def inflated_bomb(d: Path) -> Path:
+    """A member declaring more than the whole-zip limit (the 3 GiB shared strings of the issue)."""
+    return _declare(
+        xlsx(d / "inflate.xlsx", members={"docProps/custom.xml": b"<x/>"}), "docProps/custom.xml", MAX_INFLATED + 1
+    )
 
 
 def zip_members_bomb(d: Path) -> Path:

@@ -225,3 +225,61 @@ def test_a_joint_row_is_not_blamed_on_its_role(write_csv, run, pack: Path) -> No
     res = run("explain", log, "--pack", pack, "--duty", "party-report", "-f", "json")
     near = json.loads(res.stdout)["near_misses"]
     assert [(n["role"], [r["code"] for r in n["reasons"]]) for n in near] == [("party", ["any"])]
+
+
+CONCEPT_PACK = EXPLAIN_PACK.replace(
+    "match: {all: [学法], none: [取消]}",
+    "match: {concepts: [会前学法, 法律顾问]}",
+)
+
+
+def test_near_concept_names_the_missing_word_and_the_excluding_context(
+    run: Callable[..., Any], write_csv: Callable[..., Path], tmp_path: Path
+) -> None:
+    pack = tmp_path / "concepts.yaml"
+    pack.write_text(CONCEPT_PACK, encoding="utf-8")
+    log = write_csv(
+        [
+            {
+                "日期": "2023-03-01",
+                "事项": "县委常委会会议",
+                "备注": "会上学习《习近平总书记重要讲话》",
+                "责任主体": "县委",
+            },
+            {"日期": "2023-04-01", "事项": "县城投公司法律顾问合同续签", "责任主体": "县委"},
+            {
+                "日期": "2023-05-01",
+                "事项": "县委常委会会议",
+                "备注": "1.会前学法：学习《行政诉讼法》；2.研究项目",
+                "责任主体": "县委",
+            },
+        ],
+        header=["日期", "事项", "备注"],
+    )
+    res = run("explain", log, "--pack", pack, "--duty", "party-study", "--format", "json")
+    text = run("explain", log, "--pack", pack, "--duty", "party-study").stdout
+    data = json.loads(res.stdout)
+    assert [c["row"] for c in data["counted"]] == [4]
+    assert data["counted"][0]["keywords"] == ["会前学法〔备注〕"]  # the word, and the column it was found in
+    assert _reasons(data) == {
+        2: ["concept:会前学法:学法|学习法律|法律学习|学习《中华人民共和国|…"],  # 学习 a speech is not 学法
+        3: ["concept:法律顾问:-公司法律顾问"],
+    }
+    messages = {n["row"]: n["reasons"][0]["message"] for n in data["near_misses"]}
+    assert messages[3] == "接近“法律顾问”：有“法律顾问”，但“公司法律顾问”排除了它"
+    assert messages[2].startswith("接近“会前学法”：有“常委会”，缺“学法”或")
+    assert "属“会前学法”或“法律顾问”" in "".join(text.split())  # the rule in words names the concepts
+
+
+def test_rows_one_word_group_from_a_concept_are_capped(
+    run: Callable[..., Any], write_csv: Callable[..., Path], tmp_path: Path
+) -> None:
+    from dutyaudit.nearmiss import WEAK_LIMIT
+
+    pack = tmp_path / "concepts.yaml"
+    pack.write_text(CONCEPT_PACK, encoding="utf-8")
+    rows = [{"日期": f"2023-0{m}-01", "事项": f"县委常委会第{m}次会议", "备注": "研究防汛"} for m in range(1, 10)]
+    log = write_csv(rows, header=["日期", "事项", "备注"])
+    data = json.loads(run("explain", log, "--pack", pack, "--duty", "party-study", "--format", "json").stdout)
+    assert data["near_misses_total"] == WEAK_LIMIT < len(rows)
+    assert all(n["reasons"][0]["code"] == "concept" for n in data["near_misses"])

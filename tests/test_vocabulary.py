@@ -165,3 +165,33 @@ def test_schema_lists_concepts(run: Any) -> None:
 def test_bad_vocabulary_is_refused_with_the_place(data: dict[str, Any], message: str) -> None:
     with pytest.raises(PackError, match=message):
         parse_vocabulary(data, "vocab.yaml")
+
+
+def test_template_example_and_hint_for_a_concept_only_rule() -> None:
+    from dutyaudit.packs import load_pack
+    from dutyaudit.template import example, keyword_text
+
+    duty = load_pack("panjin").duty("gov-08")
+    assert duty is not None and duty.match.concepts and not duty.match.any
+    title = example(duty, 2023).title
+    assert title and CompiledMatch.of(duty.match).keyword_rows(KeywordIndex([match_form(title)]), 1) == {0}
+    assert keyword_text(duty) == "须写明 法律顾问/公职律师"
+
+
+def test_a_concept_with_types_skips_rows_of_another_type(tmp_path: Path, write_csv: Any, run: Any) -> None:
+    assert compiled_concepts()["法治专题讲座"].types  # lecture, study, training, meeting
+    pack = tmp_path / "typed.yaml"
+    pack.write_text(
+        MINI_PACK.replace("match: {all: [讲座], any: [法治, 法律]}", "match: {concepts: [法治专题讲座]}"),
+        encoding="utf-8",
+    )
+    log = write_csv(
+        [
+            {"日期": "2023-04-01", "事项": "法治讲座进社区", "活动类型": "宣传", "责任主体": "县委"},
+            {"日期": "2023-05-01", "事项": "法治讲座：民法典解读", "活动类型": "讲座", "责任主体": "县委"},
+            {"日期": "2023-06-01", "事项": "法治报告会", "责任主体": "县委"},  # no type: may count
+        ]
+    )
+    res = run("check", str(log), "--pack", str(pack), "--year", "2023", "--format", "json", "--exit-zero")
+    titles = [e["title"] for e in status_of(json.loads(res.stdout), "party-lecture")["evidence"]]
+    assert titles == ["法治讲座：民法典解读", "法治报告会"]

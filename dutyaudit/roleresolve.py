@@ -1,0 +1,92 @@
+"""Which role a log row belongs to: its 责任主体 cell or sheet name, else the subject of its title.
+
+A row whose role the log does not say (no role cell, a role-neutral title) may count for any role; a
+role cell naming two roles (县委、县政府) makes the row count for each.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dutyaudit.ingest.text import normalize
+from dutyaudit.model import Activity
+from dutyaudit.packs import Pack
+
+#: Words after which a title names whom the activity was about or for, not who did it.
+_OBJECT_CUE = re.compile(r"听取|听|审议|督促|支持|配合|向")
+
+
+#: Bodies that are no role of a 党政 duty list: a title opening with one of them is theirs.
+_OTHER_BODIES = ("人大", "政协")
+
+
+class RoleResolver:
+    """Resolves a row's role id from its 责任主体 cell or sheet name, else from its title."""
+
+    def __init__(self, pack: Pack) -> None:
+        self._aliases = [
+            (normalize(a), rid) for rid, role in pack.roles.items() for a in [role.name, *role.aliases] if a.strip()
+        ]
+        self._aliases.sort(key=lambda p: -len(p[0]))
+        self._cache: dict[str, str | None] = {}
+        self._by_text: dict[str, str | None] = {}
+        self._joint: dict[str, frozenset[str]] = {}
+
+    def _lookup(self, text: str) -> str | None:
+        if text in self._cache:
+            return self._cache[text]
+        found = None
+        hits = {rid for alias, rid in self._aliases if alias and alias in text}
+        if len(hits) == 1:
+            found = hits.pop()
+        elif hits:  # several roles named: the longest alias decides
+            found = next(rid for alias, rid in self._aliases if alias and alias in text)
+        self._cache[text] = found
+        return found
+
+    def role_of(self, a: Activity) -> str | None:
+        if a.role_text:
+            rid = self._by_text.get(a.role_text, "?")
+            if rid == "?":
+                rid = self._by_text[a.role_text] = self._lookup(normalize(a.role_text))
+            if rid is not None:
+                return rid
+        return self._title_role(a.key)
+
+    def joint_roles(self, text: str) -> frozenset[str]:
+        """Every role a 责任主体 cell or sheet name names on its own (县委、县政府 → party and government).
+
+        Each alias occurrence not inside a longer one counts, so 区公安分局党委 names only the role of
+        局党委, and 县政府 is not also 政府. Empty unless the row's role text names two or more roles.
+        """
+        if not text:
+            return frozenset()
+        found = self._joint.get(text)
+        if found is None:
+            norm = normalize(text)
+            spans: list[tuple[int, int, str]] = []
+            for alias, rid in self._aliases:  # longest first
+                start = norm.find(alias)
+                while start != -1:
+                    end = start + len(alias)
+                    if not any(s <= start and end <= e for s, e, _ in spans):
+                        spans.append((start, end, rid))
+                    start = norm.find(alias, start + 1)
+            roles = frozenset(rid for _, _, rid in spans)
+            found = self._joint[text] = roles if len(roles) > 1 else frozenset()
+        return found
+
+    def _title_role(self, key: str) -> str | None:
+        """The role a title names by a unique alias of two or more characters, before any word that
+        makes what follows an object (常委会听取区政府党组汇报 is not the government's; a title naming
+        局 — 报区司法局 — is usually about another office, not by a department)."""
+        if key in self._cache:
+            return self._cache[key]
+        subject = _OBJECT_CUE.split(key, maxsplit=1)[0]
+        hits = {rid for alias, rid in self._aliases if len(alias) > 1 and alias in subject}
+        found = hits.pop() if len(hits) == 1 else None
+        if found is None and not hits:
+            # opened by another body (镇人大主席团听取…, 县政协视察…): no role of this pack
+            found = next((body for body in _OTHER_BODIES if body in subject[:4]), None)
+        self._cache[key] = found
+        return found
