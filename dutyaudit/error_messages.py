@@ -26,6 +26,11 @@ ERRORS.update(
             "en": "{out}: permission denied (is it open in Excel or WPS?)",
         },
         "err.out.cannot": {"zh": "{out}：无法写入（{why}）", "en": "{out}: cannot write ({why})"},
+        "err.out.draft_exists": {
+            "zh": "{out}：文件已存在（若是审核中的草案，覆盖会丢失修改）；换一个 --out，或加 --force 覆盖",
+            "en": "{out}: already exists (a draft under review would lose its edits); "
+            "choose another --out or add --force",
+        },
         "err.out.exists": {
             "zh": "{out}：文件已存在且不是 dutyaudit 生成的；加 --force 覆盖",
             "en": "{out}: already exists and was not written by dutyaudit; add --force to overwrite it",

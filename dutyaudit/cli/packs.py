@@ -132,6 +132,9 @@ def draft(
     out: Annotated[
         Path, typer.Option("--out", "-o", metavar="DRAFT.yaml", help="Where to write the draft pack YAML.")
     ] = Path("draft.yaml"),
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace --out if it exists (a reviewed draft would lose its edits).")
+    ] = False,
     lang: LangOpt = Lang.zh,
     debug: DebugOpt = False,
 ) -> None:
@@ -142,8 +145,12 @@ def draft(
       dutyaudit packs draft 职责清单.docx --id mycounty --out mycounty.yaml
     """
     from dutyaudit.draft import draft_pack
+    from dutyaudit.errors import OutputError
+    from dutyaudit.i18n import msg
     from dutyaudit.output import write_atomic
 
+    if out.is_file() and not force:  # a draft under review holds a person's edits: never replaced silently
+        raise OutputError(msg("err.out.draft_exists", out=out))
     result = draft_pack(document, pack_id, name)
 
     def write(tmp: Path) -> None:
