@@ -147,11 +147,12 @@ def draft(
     from dutyaudit.draft import draft_pack
     from dutyaudit.errors import OutputError
     from dutyaudit.i18n import msg
-    from dutyaudit.output import write_atomic
+    from dutyaudit.output import refuse_inputs, write_atomic
 
+    result = draft_pack(document, pack_id, name)
+    refuse_inputs(out, [document])
     if out.is_file() and not force:  # a draft under review holds a person's edits: never replaced silently
         raise OutputError(msg("err.out.draft_exists", out=out))
-    result = draft_pack(document, pack_id, name)
 
     def write(tmp: Path) -> None:
         tmp.write_text(result.yaml, encoding="utf-8")
