@@ -19,6 +19,7 @@ from dutyaudit.draft.reading import Document, read_document
 from dutyaudit.draft.tree import parse
 from dutyaudit.draft.write import pack_mapping, render
 from dutyaudit.errors import InputError
+from dutyaudit.i18n import msg
 from dutyaudit.packs import Pack, parse_pack
 
 
@@ -76,12 +77,12 @@ def draft_pack(
     doc = read_document(path)
     tree = parse(doc.lines)
     if not tree.clauses():
-        raise InputError("no numbered clauses found (一、 (一) 1. 第一条 …): nothing to draft from", str(path))
+        raise InputError(msg("err.draft.no_clauses", examples="一、 (一) 1. 第一条"), str(path))
     file_date = dt.date.fromtimestamp(path.stat().st_mtime)
     meta = read_meta(tree, path.stem, file_date, name)
     drafted = Drafter(tree, vocab, meta.name, meta.issuer, strength, narrower).draft()
     if not drafted:
-        raise InputError("no duty sentences found under the numbered clauses", str(path))
+        raise InputError(msg("err.draft.no_duties"), str(path))
     pid = pack_id or default_id(path)
     data = pack_mapping(pid, meta, drafted)
     pack = parse_pack(data, str(path))
