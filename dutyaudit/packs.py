@@ -180,6 +180,14 @@ Requirement = Annotated[
 ]
 
 
+def known_types(types: list[str]) -> list[str]:
+    """``types`` unchanged when each is an activity type id, else a ValueError naming the first unknown one."""
+    unknown = [t for t in types if t not in ACTIVITY_TYPES]
+    if unknown:
+        raise ValueError(f"unknown type {unknown[0]!r}; known: {', '.join(ACTIVITY_TYPES)}")
+    return types
+
+
 class Match(_Model):
     """Which log rows evidence a duty. Keywords are tested on the row's normalised text.
 
@@ -200,10 +208,7 @@ class Match(_Model):
     @field_validator("types")
     @classmethod
     def _known_types(cls, v: list[str]) -> list[str]:
-        unknown = [t for t in v if t not in ACTIVITY_TYPES]
-        if unknown:
-            raise ValueError(f"unknown type {unknown[0]!r}; known: {', '.join(ACTIVITY_TYPES)}")
-        return v
+        return known_types(v)
 
     @field_validator("concepts")
     @classmethod

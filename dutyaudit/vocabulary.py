@@ -49,12 +49,9 @@ class Concept(BaseModel):
     @field_validator("types")
     @classmethod
     def _known_types(cls, v: list[str]) -> list[str]:
-        from dutyaudit.packs import ACTIVITY_TYPES
+        from dutyaudit.packs import known_types
 
-        unknown = [t for t in v if t not in ACTIVITY_TYPES]
-        if unknown:
-            raise ValueError(f"unknown type {unknown[0]!r}; known: {', '.join(ACTIVITY_TYPES)}")
-        return v
+        return known_types(v)
 
     @model_validator(mode="after")
     def _named_somehow(self) -> Concept:

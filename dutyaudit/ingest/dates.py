@@ -33,7 +33,8 @@ from dutyaudit.i18n import Msg, msg
 _EPOCH = dt.date(1899, 12, 30)
 _SERIAL_MIN, _SERIAL_MAX = 18264, 73051  # 1950-01-01 … 2099-12-31
 _YEAR_MIN, _YEAR_MAX = 1949, 2100
-_DIGIT = {
+#: Chinese (and look-alike) digits as numbers: dates (二〇二三年) and counts (两次) read them.
+CN_DIGITS = {
     "〇": 0,
     "零": 0,
     "○": 0,
@@ -101,13 +102,13 @@ class DateRead(NamedTuple):
 def _cn_number(run: str) -> str:
     """二〇二三 → 2023, 十二 → 12, 二十一 → 21, 十 → 10."""
     if not any(c in run for c in "十廿卅"):
-        return "".join(str(_DIGIT[c]) for c in run)
+        return "".join(str(CN_DIGITS[c]) for c in run)
     run = run.replace("廿", "二十").replace("卅", "三十")
     head, _, tail = run.partition("十")
     if len(head) > 1 or len(tail) > 1:
         raise DateError(msg("date.number", run=run))
-    tens = _DIGIT.get(head, 1) if head else 1
-    ones = _DIGIT.get(tail, 0) if tail else 0
+    tens = CN_DIGITS.get(head, 1) if head else 1
+    ones = CN_DIGITS.get(tail, 0) if tail else 0
     return str(tens * 10 + ones)
 
 
