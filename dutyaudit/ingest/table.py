@@ -302,7 +302,7 @@ def read_sheet(
                 continue  # blank row
         if first.__class__ is str and first.lstrip()[:1] in _SUB_FIRST and fold(first).startswith(_SUBTOTAL):
             continue
-        if title[:1] in _SUB_FIRST and len(title) <= 8 and fold(title) in _SUBTOTAL:
+        if len(title) <= 8 and title[:1] in _SUB_FIRST and fold(title) in _SUBTOTAL:
             continue
         rownum = r + 1
         if not title and (raw_date is None or raw_date == ""):
@@ -362,14 +362,22 @@ def read_sheet(
         hours = None
         if c_hours is not None:
             hours_raw = row[c_hours]
-            if hours_raw is not None and hours_raw != "":
+            if hours_raw.__class__ is float:
+                hours = hours_raw
+            elif hours_raw is not None and hours_raw != "":
                 hours = _number(hours_raw)
                 if hours is None:
                     warn(RowWarning(file, name, rownum, msg=msg("warn.hours", value=cell_text(hours_raw))))
         extra: dict[str, Any] = {}
         for xname, col, kind in extra_cols:
             v = row[col]
-            if v is None or v == "":
+            if v.__class__ is str:
+                if v and kind == "text":
+                    extra[xname] = intern(v)
+                    continue
+            elif v is None:
+                continue
+            if v == "":
                 continue
             if kind == "number":
                 v = _number(v)
