@@ -1,4 +1,5 @@
-"""Which role a log row belongs to: its 责任主体 cell or sheet name, else the subject of its title.
+"""Which role a log row belongs to: its 责任主体 cell or sheet name, a 类别 cell that is a role's name,
+else the subject of its title.
 
 A row whose role the log does not say (no role cell, a role-neutral title) may count for any role; a
 role cell naming two roles (县委、县政府) makes the row count for each.
@@ -28,6 +29,7 @@ class RoleResolver:
             (normalize(a), rid) for rid, role in pack.roles.items() for a in [role.name, *role.aliases] if a.strip()
         ]
         self._aliases.sort(key=lambda p: -len(p[0]))
+        self._exact = {alias: rid for alias, rid in self._aliases if alias}
         self._cache: dict[str, str | None] = {}
         self._by_text: dict[str, str | None] = {}
         self._joint: dict[str, frozenset[str]] = {}
@@ -49,6 +51,11 @@ class RoleResolver:
             rid = self._by_text.get(a.role_text, "?")
             if rid == "?":
                 rid = self._by_text[a.role_text] = self._lookup(normalize(a.role_text))
+            if rid is not None:
+                return rid
+        if a.type_text:
+            # a 类别 column the clerk filled with the body (党委, 政府) rather than an activity type
+            rid = self._exact.get(normalize(a.type_text))
             if rid is not None:
                 return rid
         return self._title_role(a.key)
