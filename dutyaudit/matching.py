@@ -117,6 +117,8 @@ class CompiledMatch:
     none: tuple[tuple[str, str], ...]
     types: frozenset[str]
     concepts: tuple[CompiledConcept, ...] = ()
+    attributed: bool = False
+    """Rows of no role do not count (see :attr:`Match.attributed`)."""
 
     @classmethod
     def of(cls, m: Match) -> CompiledMatch:
@@ -130,6 +132,7 @@ class CompiledMatch:
             none=words(m.none),
             types=frozenset(m.types),
             concepts=tuple(table[c] for c in m.concepts),
+            attributed=m.attributed,
         )
 
     def matching_keys(self, index: KeywordIndex) -> set[int]:
@@ -212,6 +215,10 @@ class Matcher:
             return duty_role
         return role
 
+    def titled(self, key: str, role: str) -> bool:
+        """Whether a title (match key) names ``role`` as its subject (alone or with another role)."""
+        return role in self._resolver.title_roles(key)
+
     def compiled(self, duty: Duty) -> CompiledMatch:
         cm = self._compiled.get(duty.id)
         if cm is None:
@@ -239,6 +246,8 @@ class Matcher:
         keys = cm.matching_keys(self.index)
         rows = self.index.rows_of(keys)
         rows -= self._other_role_rows.get(duty.role, frozenset())
+        if cm.attributed:  # a row of no role counts only if its title names this role with another
+            rows = {i for i in rows if roles[i] is not None or self.titled(self.activities[i].key, duty.role)}
         out = []
         type_ok = cm.type_ok
         memo: dict[Any, tuple[tuple[str, str], ...]] = {}

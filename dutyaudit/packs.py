@@ -195,6 +195,13 @@ class Match(_Model):
     all: list[str] = Field(default_factory=list, description="Every entry must occur (A|B = either).")
     any: list[str] = Field(default_factory=list, description="At least one must occur (or a concept), if given.")
     none: list[str] = Field(default_factory=list, description="None may occur.")
+    attributed: bool = Field(
+        default=False,
+        description=(
+            "Only rows the log attributes to the duty's role count (责任主体, sheet, 类别 or the title's subject): "
+            "for a duty whose twin in another role's list takes the rows that say nobody (党委 and 政府 普法)."
+        ),
+    )
 
     @field_validator("types")
     @classmethod

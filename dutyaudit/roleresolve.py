@@ -83,6 +83,11 @@ class RoleResolver:
             found = self._joint[text] = roles if len(roles) > 1 else frozenset()
         return found
 
+    def title_roles(self, key: str) -> frozenset[str]:
+        """Every role the title's subject names (宪法日 党委政府在广场搞宣传 → both township roles)."""
+        subject = _OBJECT_CUE.split(key, maxsplit=1)[0]
+        return frozenset(rid for alias, rid in self._aliases if len(alias) > 1 and alias in subject)
+
     def _title_role(self, key: str) -> str | None:
         """The role a title names by a unique alias of two or more characters, before any word that
         makes what follows an object (常委会听取区政府党组汇报 is not the government's; a title naming

@@ -58,3 +58,20 @@ def test_role_of_prefers_the_role_cell_over_the_title(tmp_path: Path) -> None:
     r = RoleResolver(load_pack("panjin"))
     a = _row("县政府", "县委常委会会议听取汇报")
     assert r.role_of(a) == "government"
+
+
+def test_an_attributed_duty_leaves_unstated_rows_to_its_twin() -> None:
+    from dutyaudit.ingest.text import normalize
+    from dutyaudit.matching import Matcher
+    from dutyaudit.nearmiss import rule_text
+
+    pack = load_pack("shapotou")
+    titles = ["学雷锋日 集市摆摊普法", "镇党委组织普法进村", "宪法日 党委政府在广场搞宣传"]
+    rows = [Activity("log.csv", "log", n + 2, None, t, normalize(t)) for n, t in enumerate(titles)]
+    matcher = Matcher(pack, rows)
+    duties = {d.id: d for d in pack.duties}
+    assert duties["party-i14"].match.attributed
+    # a title naming both bodies (党委政府) is stated for each
+    assert [h.activity.title for h in matcher.hits(duties["party-i14"])] == titles[1:]
+    assert [h.activity.title for h in matcher.hits(duties["gov-i21"])] == [titles[0], titles[2]]
+    assert "注明属乡镇党委主要负责人" in rule_text(pack, duties["party-i14"], "zh")
