@@ -119,6 +119,8 @@ class CompiledMatch:
     concepts: tuple[CompiledConcept, ...] = ()
     attributed: bool = False
     """Rows of no role do not count (see :attr:`Match.attributed`)."""
+    any_role: bool = False
+    """Rows of every role count (see :attr:`Match.any_role`)."""
 
     @classmethod
     def of(cls, m: Match) -> CompiledMatch:
@@ -133,6 +135,7 @@ class CompiledMatch:
             types=frozenset(m.types),
             concepts=tuple(table[c] for c in m.concepts),
             attributed=m.attributed,
+            any_role=m.any_role,
         )
 
     def matching_keys(self, index: KeywordIndex) -> set[int]:
@@ -245,7 +248,8 @@ class Matcher:
         roles = self.roles
         keys = cm.matching_keys(self.index)
         rows = self.index.rows_of(keys)
-        rows -= self._other_role_rows.get(duty.role, frozenset())
+        if not cm.any_role:
+            rows -= self._other_role_rows.get(duty.role, frozenset())
         if cm.attributed:  # a row of no role counts only if its title names this role with another
             rows = {i for i in rows if roles[i] is not None or self.titled(self.activities[i].key, duty.role)}
         out = []

@@ -202,6 +202,13 @@ class Match(_Model):
             "for a duty whose twin in another role's list takes the rows that say nobody (党委 and 政府 普法)."
         ),
     )
+    any_role: bool = Field(
+        default=False,
+        description=(
+            "Rows of every role count: for a duty the sentence lays on every leader (年终述职 of 领导班子和领导干部), "
+            "when the other role's list has no such duty."
+        ),
+    )
 
     @field_validator("types")
     @classmethod
@@ -226,6 +233,8 @@ class Match(_Model):
     def _something(self) -> Match:
         if not (self.all or self.any or self.concepts):
             raise ValueError("a match needs concepts or keywords in all or any")
+        if self.attributed and self.any_role:
+            raise ValueError("attributed and any_role contradict each other")
         return self
 
 
