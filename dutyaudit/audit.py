@@ -15,7 +15,7 @@ from dutyaudit import waivers as waiver_rules
 from dutyaudit.contentkind import kind_from_rows
 from dutyaudit.errors import InputError, UsageError
 from dutyaudit.evaluate import UNSCORED, DutyResult, Waiver, evaluate_duty, grade, score
-from dutyaudit.i18n import Lang, t
+from dutyaudit.i18n import Lang, msg, t
 from dutyaudit.ingest import IngestOptions, ingest
 from dutyaudit.ingest.table import PackColumns
 from dutyaudit.matching import Matcher
@@ -89,7 +89,7 @@ def infer_year(rows: Sequence[Activity], lang: Lang = "zh") -> int:
     """The year most dated rows fall in (the later one on a tie)."""
     years = Counter(a.date.year for a in rows if a.date is not None)
     if not years:
-        raise InputError(t("err.no_dated_rows", lang))
+        raise InputError(msg("err.no_dated_rows"))
     return max(years.items(), key=lambda kv: (kv[1], kv[0]))[0]
 
 
@@ -145,7 +145,7 @@ def run_audit(
     duties = duties_for(pack, audit_year, scope.roles, owner)
     if not duties:
         within = t("sep", lang).join([*roles, *([owner] if owner else [])]) or "—"
-        raise UsageError(t("err.no_duties", lang, pack=pack.id, year=audit_year, within=within))
+        raise UsageError(msg("err.no_duties", pack=pack.id, year=audit_year, within=within))
     matcher = Matcher(pack, rows)
     by_id, expired = resolve(waivers, (d.id for d in duties), today or waiver_rules.today())
     results = []

@@ -23,9 +23,9 @@ from typing import Any
 
 from dutyaudit import waivers as waiver_rules
 from dutyaudit.audit import Audit, infer_unit, pack_columns, run_audit
-from dutyaudit.errors import DutyAuditError, OutputError, UsageError
+from dutyaudit.errors import DutyAuditError, InputError, OutputError, UsageError
 from dutyaudit.evaluate import DutyResult, Waiver
-from dutyaudit.i18n import Lang, t
+from dutyaudit.i18n import Lang, Msg, msg, render, t
 from dutyaudit.ingest import IngestOptions, ingest
 from dutyaudit.inputs import collect_inputs, same_content
 from dutyaudit.model import Activities, RowWarning
@@ -44,7 +44,12 @@ class Failure:
     """An input that could not be audited, and why."""
 
     file: str
-    error: str
+    error: str | Msg
+    """Why, as plain text or an i18n message (see :meth:`text`)."""
+
+    def text(self, lang: Lang = "zh") -> str:
+        """Why the input was not audited, in ``lang``."""
+        return render(self.error, lang)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +76,9 @@ def _read_one(path: Path, options: IngestOptions) -> Activities | Failure:
     try:
         return ingest([path], options)
     except DutyAuditError as exc:
-        return Failure(str(path), getattr(exc, "reason", exc.message))
+        return Failure(
+            str(path), (exc.reason_msg or exc.reason) if isinstance(exc, InputError) else exc.msg or exc.message
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,7 +133,7 @@ def _audit_units(job: _Job, units: dict[str, Activities], where: Callable[[str],
     out = []
     for name, acts in units.items():
         if not acts.rows:
-            out.append(_Unit(name, None, Failure(where(name), "no dated rows to audit")))
+            out.append(_Unit(name, None, Failure(where(name), msg("err.batch.no_rows"))))
             continue
         try:
             waivers = job.waivers_for(name) if job.waivers_for else ()
@@ -141,12 +148,12 @@ def _audit_units(job: _Job, units: dict[str, Activities], where: Callable[[str],
                 today=job.today,
             )
         except DutyAuditError as exc:
-            out.append(_Unit(name, None, Failure(where(name), exc.message)))
+            out.append(_Unit(name, None, Failure(where(name), exc.msg or exc.message)))
             continue
         for f in audit.files:
             if f in job.same_content:
                 audit.warnings.append(
-                    RowWarning(f, None, None, t("warn.same_content", job.lang, other=job.same_content[f]))
+                    RowWarning(f, None, None, msg=msg("warn.same_content", other=job.same_content[f]))
                 )
         text = job.render(audit) if job.render else None
         card = _write_card(job, audit) if job.cards else None
@@ -164,7 +171,7 @@ def _write_card(job: _Job, audit: Audit) -> Path:
         os.close(fd)
         job.cards.write(audit, Path(tmp))
     except OSError as exc:
-        raise OutputError(f"{folder}: cannot write a scorecard ({exc.strerror or exc})") from None
+        raise OutputError(msg("err.out.card", folder=folder, why=exc.strerror or str(exc))) from None
     return Path(tmp)
 
 
@@ -195,7 +202,7 @@ def _place_cards(result: BatchResult, made: dict[str, Path], cards: Cards, input
             os.chmod(tmp, 0o666 & ~mask)  # mkstemp makes 0600; give the file the usual mode
             os.replace(tmp, final)
         except OSError as exc:
-            raise OutputError(f"{final}: cannot write ({exc.strerror or exc})") from None
+            raise OutputError(msg("err.out.cannot", out=final, why=exc.strerror or str(exc))) from None
         result.cards[audit.unit or ""] = final
 
 
@@ -330,7 +337,7 @@ def _group(
             if unit:
                 rows_by_unit.setdefault(unit, []).append(a)
             else:  # a row naming no unit is not a unit of its own (it would rank last with 0)
-                blank.append(RowWarning(a.file, a.sheet, a.row, t("warn.by_blank", lang, by=by, title=a.title)))
+                blank.append(RowWarning(a.file, a.sheet, a.row, msg=msg("warn.by_blank", by=by, title=a.title)))
         acts = Activities(acts.rows, [*acts.warnings, *blank], acts.files, acts.titles, acts.file_titles)
         for i, (unit, rows) in enumerate(sorted(rows_by_unit.items())):
             _merge(units, unit, acts, rows, with_warnings=i == 0)
@@ -408,7 +415,7 @@ def run_batch(
         try:
             cards.folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise OutputError(f"{cards.folder}: cannot create the folder ({exc.strerror or exc})") from None
+            raise OutputError(msg("err.out.mkdir", folder=cards.folder, why=exc.strerror or str(exc))) from None
     try:
         result, made = _run(job, paths, n_jobs, progress)
         years = sorted({a.year for a in result.audits})
@@ -416,7 +423,7 @@ def run_batch(
             listed = "; ".join(
                 f"{y}: {t('sep', lang).join(a.unit or '' for a in result.audits if a.year == y)}" for y in years
             )
-            raise UsageError(t("err.batch_years", lang, years=listed))
+            raise UsageError(msg("err.batch_years", years=listed))
         if cards is not None:
             _place_cards(result, made, cards, paths)
     finally:
@@ -442,7 +449,7 @@ def _run(
             for u in d.units:
                 files_of.setdefault(u.name, []).append(i)
         if by and done and not any(d.has_by for d in done.values()):
-            raise UsageError(f"--by {by}: no such column in the logs; give the header of the unit column")
+            raise UsageError(msg("err.batch.by", by=by))
         shared = [u for u, idx in files_of.items() if len(idx) > 1]
         merged: dict[str, _Unit] = {}
         if shared:

@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from dutyaudit.i18n import LABELS, Lang, t
+from dutyaudit.i18n import LABELS, Lang, Msg, msg, t
 from dutyaudit.ingest.text import normalize
 from dutyaudit.matching import Hit, field_value
 from dutyaudit.model import Activity, RowWarning
@@ -209,8 +209,8 @@ def names_persons(hits: Sequence[Hit]) -> bool:
     return any(h.activity.actor.strip() for h in hits)
 
 
-def _note(a: Activity, message: str) -> RowWarning:
-    return RowWarning(a.file, a.sheet, a.row, message)
+def _note(a: Activity, why: Msg) -> RowWarning:
+    return RowWarning(a.file, a.sheet, a.row, msg=why)
 
 
 def _sum_notes(duty: Duty, req: SumReq, hits: list[Hit], by_person: bool, lang: Lang) -> list[RowWarning]:
@@ -220,12 +220,12 @@ def _sum_notes(duty: Duty, req: SumReq, hits: list[Hit], by_person: bool, lang: 
     for h in hits:
         a = h.activity
         if sum_value(req, a) is None:
-            notes.append(_note(a, t("warn.sum_blank", lang, label=duty.label, field=field_name, title=a.title)))
+            notes.append(_note(a, msg("warn.sum_blank", label=duty.label, field=field_name, title=a.title)))
         if by_person and not a.actor.strip():
-            notes.append(_note(a, t("warn.person_blank", lang, label=duty.label, title=a.title)))
+            notes.append(_note(a, msg("warn.person_blank", label=duty.label, title=a.title)))
     if req.per_person and not by_person:
         first = hits[0].activity
-        notes.append(RowWarning(first.file, None, None, t("warn.no_persons", lang, label=duty.label, id=duty.id)))
+        notes.append(RowWarning(first.file, None, None, msg=msg("warn.no_persons", label=duty.label, id=duty.id)))
     return notes
 
 
@@ -288,15 +288,32 @@ def _compare(a: object, op: str, b: object) -> bool:
         return False
 
 
-def condition_text(cond: Condition, lang: Lang = "zh") -> str:
-    """A condition in words, for requirement columns."""
+def field_label(name: str, lang: Lang = "zh") -> str:
+    """A condition field for people: hours → 学时, duration_days → 期限; a log column stays as named."""
+    return t(f"cond.field.{name}", lang) if f"cond.field.{name}" in LABELS else name
+
+
+def condition_text(cond: Condition, lang: Lang = "zh", row: Activity | None = None) -> str:
+    """A condition as a person says it (期限不少于30日); with ``row``, that row's value after it (（本条19日）)."""
+    field = field_label(cond.field, lang)
+    unit = t(f"cond.unit.{cond.field}", lang) if f"cond.unit.{cond.field}" in LABELS else ""
     if cond.op == "nonempty":
-        return t("ui.cond.nonempty", lang, field=cond.field)
-    if cond.op is not None:
+        text = t("ui.cond.nonempty", lang, field=field)
+    elif cond.op is not None:
         value = _num(cond.value) if isinstance(cond.value, float) else cond.value
-        return f"{cond.field} {cond.op} {value}"
-    text = f"{cond.field} ∋ {'/'.join(cond.any)}"
-    return text + (f" ∌ {'/'.join(cond.none)}" if cond.none else "")
+        text = t(f"cond.op.{cond.op}", lang, field=field, value=value, unit=unit)
+    else:
+        words = t("cond.or", lang).join(t("cond.q", lang, w=w) for w in cond.any)
+        text = t("cond.any", lang, field=field, words=words)
+        if cond.none:
+            text += t("cond.none", lang, words=t("cond.or", lang).join(t("cond.q", lang, w=w) for w in cond.none))
+    if row is None:
+        return text
+    v = field_value(row, cond.field)
+    if v is None or v == "":
+        return text + t("cond.row_empty", lang)
+    shown = f"{_num(v)}{unit}" if isinstance(v, int | float) and not isinstance(v, bool) else str(v)
+    return text + t("cond.row", lang, value=shown)
 
 
 def _rate(duty: Duty, req: RateReq, hits: list[Hit], year: int, lang: Lang) -> DutyResult:

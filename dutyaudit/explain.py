@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -35,7 +36,7 @@ from dutyaudit.evaluate import (
     sum_value,
     word,
 )
-from dutyaudit.i18n import Lang, t
+from dutyaudit.i18n import Lang, msg, t
 from dutyaudit.matching import Hit, Matcher
 from dutyaudit.model import Activities, RowWarning
 from dutyaudit.nearmiss import REASON_CODES, NearMiss, Reason, _counts, _Judge, near_misses, role_word, rule_text
@@ -86,11 +87,18 @@ class Explanation:
 
 
 def find_duty(pack: Pack, duty_id: str) -> Duty:
-    """The duty with this id, or a UsageError listing close ids."""
+    """The duty with this id or this clause (三(一)6(19)); a UsageError offering the ids it could mean."""
     duty = pack.duty(duty_id)
-    if duty is None:
-        raise UsageError(unknown_duty(pack, duty_id))
-    return duty
+    if duty is not None:
+        return duty
+    clause = unicodedata.normalize("NFKC", duty_id).replace(" ", "")
+    same = [d for d in pack.duties if unicodedata.normalize("NFKC", d.clause).replace(" ", "") == clause]
+    if len(same) == 1:
+        return same[0]
+    if same:
+        ids = [f"{d.id}（{d.label}）" for d in same]
+        raise UsageError(msg("err.duty.clause", clause=duty_id, ids=ids))
+    raise UsageError(unknown_duty(pack, duty_id))
 
 
 # ---------------------------------------------------------------- what would satisfy

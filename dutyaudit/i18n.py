@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from dataclasses import dataclass
+from typing import Any, Literal
 
 Lang = Literal["zh", "en"]
 
@@ -111,6 +112,21 @@ LABELS: dict[str, dict[str, str]] = {
     "xl.ov.reviewer": {"zh": "审核人（签字）：", "en": "Reviewed by:"},
     "xl.ov.checker": {"zh": "复核人（签字）：", "en": "Checked by:"},
     "xl.ov.date": {"zh": "日期：", "en": "Date:"},
+    "xl.ov.no_grade": {"zh": "低于{low}不评等次", "en": "no grade below {low}"},
+    "xl.ov.verdict_line": {"zh": "共{total}项职责：{counts}", "en": "{total} duties: {counts}"},
+    "xl.ov.gaps": {"zh": "未达要求的职责（{n}项）", "en": "Duties below requirement ({n})"},
+    "xl.ov.no_gaps": {"zh": "各项职责均已达到要求", "en": "Every duty meets its requirement"},
+    "xl.ov.col.duty": {"zh": "职责编号", "en": "Duty"},
+    "xl.ov.col.clause": {"zh": "条款", "en": "Clause"},
+    "xl.ov.col.label": {"zh": "职责", "en": "Duty"},
+    "xl.ov.col.status": {"zh": "结论", "en": "Status"},
+    "xl.ov.col.found_required": {"zh": "实际/应达", "en": "Found/required"},
+    "xl.ov.col.shortfall": {"zh": "差距说明", "en": "Shortfall"},
+    "xl.ov.col.evidence": {"zh": "佐证（日期 事项）", "en": "Evidence (date, title)"},
+    "xl.ov.opinion": {"zh": "审核意见：", "en": "Reviewer's opinion:"},
+    "xl.ev.sep": {"zh": "；", "en": "; "},
+    "xl.ev.more": {"zh": "等{n}条", "en": " … {n} rows in all"},
+    "xl.ov.seal": {"zh": "单位（盖章）：", "en": "Seal:"},
     "xl.col.no": {"zh": "序号", "en": "No."},
     "xl.col.duty": {"zh": "职责编号", "en": "Duty"},
     "xl.col.role": {"zh": "责任主体", "en": "Role"},
@@ -249,6 +265,12 @@ LABELS: dict[str, dict[str, str]] = {
     "ui.role_title": {"zh": "{name} ({id})", "en": "Role: {id}"},
     "ui.files": {"zh": "文件：", "en": "Files: "},
     "ui.unmatched": {"zh": "{n} 条记录未对应任何职责", "en": "{n} rows matched no duty"},
+    "ui.unmatched_hint": {
+        "zh": "{n} 条记录未对应任何职责（加 --show-unmatched 列出）",
+        "en": "{n} rows matched no duty (--show-unmatched lists them)",
+    },
+    "ui.pack_ok": {"zh": "{file}：通过（{id}，{n}项职责）", "en": "{file}: ok ({id}, {n} duties)"},
+    "ui.no_gaps": {"zh": "没有未达标的职责", "en": "no duty is below requirement"},
     "ui.warnings": {"zh": "警告 {n} 处：", "en": "Warnings ({n}):"},
     "ui.warnings_more": {"zh": "  … 另有 {n} 处（--format json 查看全部）", "en": "  … {n} more (see --format json)"},
     "ui.md.warnings": {"zh": "## 警告", "en": "## Warnings"},
@@ -514,8 +536,51 @@ LABELS: dict[str, dict[str, str]] = {
 }
 
 
-def t(key: str, lang: Lang = "zh", **kw: object) -> str:
+from dutyaudit.messages import MESSAGES  # noqa: E402  (warnings, errors and conditions in words)
+
+LABELS.update(MESSAGES)
+
+
+def t(key: str, lang: Lang = "zh", /, **kw: object) -> str:
     """The label for ``key`` in ``lang``, formatted with ``kw``."""
     entry = LABELS.get(key)
     text = entry[lang] if entry else key
     return text.format(**kw) if kw else text
+
+
+@dataclass(frozen=True, slots=True)
+class Msg:
+    """A message rendered later, in the run's language: a LABELS key and its parameters.
+
+    Ingest and the core do not know the run's language (or should not care): they build a Msg, and
+    the renderer or the CLI turns it into text with :meth:`render`. A parameter may itself be a Msg
+    (a date error inside a row warning) or a list (joined with the language's separator).
+    """
+
+    key: str
+    params: tuple[tuple[str, Any], ...] = ()
+
+    def render(self, lang: Lang = "zh") -> str:
+        """The message in ``lang``."""
+        return t(self.key, lang, **{k: _param(v, lang) for k, v in self.params})
+
+    def __str__(self) -> str:
+        return self.render("en")
+
+
+def msg(key: str, /, **params: Any) -> Msg:
+    """A :class:`Msg` for ``key`` with ``params``."""
+    return Msg(key, tuple(params.items()))
+
+
+def _param(value: Any, lang: Lang) -> Any:
+    if isinstance(value, Msg):
+        return value.render(lang)
+    if isinstance(value, list | tuple):
+        return t("sep", lang).join(str(_param(v, lang)) for v in value)
+    return value
+
+
+def render(value: str | Msg, lang: Lang = "zh") -> str:
+    """A message that may be plain text (shown as written) or a :class:`Msg` (rendered in ``lang``)."""
+    return value.render(lang) if isinstance(value, Msg) else value

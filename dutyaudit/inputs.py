@@ -5,9 +5,11 @@ from __future__ import annotations
 import glob
 import hashlib
 from collections.abc import Sequence
+from fnmatch import fnmatch
 from pathlib import Path
 
 from dutyaudit.errors import UsageError
+from dutyaudit.i18n import msg
 from dutyaudit.ingest import SUPPORTED_SUFFIXES
 from dutyaudit.ingest.sniff import is_report
 
@@ -21,34 +23,73 @@ def _is_log(path: Path) -> bool:
     return path.suffix.lower() in SUPPORTED_SUFFIXES and not _is_lock(path) and not path.name.startswith(".")
 
 
-def _logs_in(folder: Path) -> list[Path]:
-    """The logs in a folder, recursively; scorecards and summaries dutyaudit wrote there are left out."""
-    return sorted(q for q in folder.rglob("*") if q.is_file() and _is_log(q) and not is_report(q))
+#: Text suffixes that hold a log only when the file is a table (a readme or a note is not).
+_TEXT_SUFFIXES = (".txt", ".tsv", ".csv")
 
 
-def collect_inputs(inputs: Sequence[str]) -> list[Path]:
+def is_note(path: Path) -> bool:
+    """A readme or notes file met in a folder: README*, or a text file whose first lines have no columns."""
+    if path.stem.lower().startswith(("readme", "说明", "备注")):
+        return True
+    if path.suffix.lower() not in _TEXT_SUFFIXES:
+        return False
+    try:
+        head = path.read_bytes()[:4096]
+    except OSError:
+        return False
+    for enc in ("utf-8-sig", "gb18030", "utf-16"):
+        try:
+            text = head.decode(enc)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        return False
+    lines = [ln for ln in text.splitlines()[:10] if ln.strip()]
+    return not any(sum(ln.count(sep) for sep in (",", "\t", ";", "，", "|")) >= 1 for ln in lines)
+
+
+def _logs_in(folder: Path, skipped: list[Path] | None = None) -> list[Path]:
+    """The logs in a folder, recursively; scorecards and summaries dutyaudit wrote there are left out, and
+    readme and notes files are added to ``skipped``."""
+    out = []
+    for q in sorted(folder.rglob("*")):
+        if not (q.is_file() and _is_log(q)) or is_report(q):
+            continue
+        if is_note(q):
+            if skipped is not None:
+                skipped.append(q)
+            continue
+        out.append(q)
+    return out
+
+
+def collect_inputs(inputs: Sequence[str], exclude: Sequence[str] = (), skipped: list[Path] | None = None) -> list[Path]:
     """Files, folders (searched recursively for logs) and glob patterns → distinct paths, in input order.
 
     A glob's matches are taken like the shell would pass them (a folder is searched, a file is
     taken whatever its suffix) except lock files. A path that does not exist is kept, so that it is
-    reported as a failed input.
+    reported as a failed input. A path matching one of the ``exclude`` globs (on its name or its whole
+    path) is left out; readme and notes files found in folders are left out and added to ``skipped``.
     """
     found: list[Path] = []
     for item in inputs:
         p = Path(item)
         if p.is_dir():
-            found.extend(_logs_in(p))
+            found.extend(_logs_in(p, skipped))
         elif any(ch in item for ch in "*?[") and not p.exists():
             matches = sorted(Path(m) for m in glob.glob(item, recursive=True))
             if not matches:
-                raise UsageError(f"no files match {item!r}")
+                raise UsageError(msg("err.batch.no_match", pattern=item))
             for m in matches:
                 if m.is_dir():
-                    found.extend(_logs_in(m))
+                    found.extend(_logs_in(m, skipped))
                 elif m.is_file() and not _is_lock(m):
                     found.append(m)
         else:
             found.append(p)
+    if exclude:
+        found = [p for p in found if not any(fnmatch(p.name, g) or fnmatch(str(p), g) for g in exclude)]
     seen: set[Path] = set()
     out = []
     for p in found:
@@ -57,7 +98,7 @@ def collect_inputs(inputs: Sequence[str]) -> list[Path]:
             seen.add(key)
             out.append(p)
     if not out:
-        raise UsageError("no log files found in the inputs (looked for " + ", ".join(SUPPORTED_SUFFIXES) + ")")
+        raise UsageError(msg("err.batch.no_logs", suffixes=", ".join(SUPPORTED_SUFFIXES)))
     return out
 
 

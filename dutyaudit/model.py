@@ -7,6 +7,8 @@ from dataclasses import dataclass, field, fields
 from operator import attrgetter
 from typing import Any
 
+from dutyaudit.i18n import Lang, Msg
+
 #: Statuses of a duty (the verdict contract).
 STATUSES = ("met", "partial", "late", "missing", "waived", "na")
 
@@ -68,15 +70,29 @@ _activity_fields = attrgetter(*(f.name for f in fields(Activity)))
 
 @dataclass(frozen=True, slots=True)
 class RowWarning:
-    """A row (or sheet, or file) that could not be read, kept as data so nothing is lost silently."""
+    """A row (or sheet, or file) that could not be read, kept as data so nothing is lost silently.
+
+    Give ``msg`` (an i18n key and parameters, ``dutyaudit.i18n.msg``) so that every output shows the
+    warning in the run's language; ``message`` is then its English text. A warning made with a plain
+    ``message`` only is shown as written.
+    """
 
     file: str
     sheet: str | None
     row: int | None
-    message: str
+    message: str = ""
+    msg: Msg | None = None
 
-    def as_dict(self) -> dict[str, Any]:
-        return {"file": self.file, "sheet": self.sheet, "row": self.row, "message": self.message}
+    def __post_init__(self) -> None:
+        if self.msg is not None and not self.message:
+            object.__setattr__(self, "message", self.msg.render("en"))
+
+    def text(self, lang: Lang = "zh") -> str:
+        """The warning's reason in ``lang`` (as written when it was made without a key)."""
+        return self.msg.render(lang) if self.msg is not None else self.message
+
+    def as_dict(self, lang: Lang = "en") -> dict[str, Any]:
+        return {"file": self.file, "sheet": self.sheet, "row": self.row, "message": self.text(lang)}
 
 
 @dataclass(slots=True)

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from dutyaudit.concepts import Near
-from dutyaudit.evaluate import condition_holds, condition_text, deadline_day, in_window, sum_value
+from dutyaudit.evaluate import condition_holds, condition_text, deadline_day, field_label, in_window, sum_value
 from dutyaudit.i18n import Lang, t
 from dutyaudit.matching import CompiledMatch, Hit, Matcher
 from dutyaudit.model import Activity
@@ -225,10 +225,10 @@ class _Judge:
         """Reasons a fully matching, in-scope row still does not help (condition, missing number)."""
         req = self.req
         if isinstance(req, RateReq | EachReq) and not condition_holds(req.where, a):
-            cond = condition_text(req.where, self.lang)
+            cond = condition_text(req.where, self.lang, row=a)
             return [self._r("condition", cond, cond=cond)]
         if isinstance(req, SumReq) and not sum_value(req, a):
-            return [self._r("no_value", req.field, field=req.field)]
+            return [self._r("no_value", req.field, field=field_label(req.field, self.lang))]
         return []
 
 

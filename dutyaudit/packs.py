@@ -18,6 +18,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from dutyaudit.errors import PackError
+from dutyaudit.i18n import Msg, msg
 
 #: Activity types a pack may name in ``match.types``, with the words that identify them in a
 #: log's type column (活动类型). The first type whose alias occurs in the cell wins.
@@ -179,6 +180,14 @@ Requirement = Annotated[
 ]
 
 
+def known_types(types: list[str]) -> list[str]:
+    """``types`` unchanged when each is an activity type id, else a ValueError naming the first unknown one."""
+    unknown = [t for t in types if t not in ACTIVITY_TYPES]
+    if unknown:
+        raise ValueError(f"unknown type {unknown[0]!r}; known: {', '.join(ACTIVITY_TYPES)}")
+    return types
+
+
 class Match(_Model):
     """Which log rows evidence a duty. Keywords are tested on the row's normalised text.
 
@@ -213,10 +222,7 @@ class Match(_Model):
     @field_validator("types")
     @classmethod
     def _known_types(cls, v: list[str]) -> list[str]:
-        unknown = [t for t in v if t not in ACTIVITY_TYPES]
-        if unknown:
-            raise ValueError(f"unknown type {unknown[0]!r}; known: {', '.join(ACTIVITY_TYPES)}")
-        return v
+        return known_types(v)
 
     @field_validator("concepts")
     @classmethod
@@ -330,10 +336,21 @@ def parse_pack(data: Any, origin: str) -> Pack:
     try:
         return Pack.model_validate(data)
     except ValidationError as exc:
-        err = exc.errors()[0]
-        more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
-        msg = err["msg"].removeprefix("Value error, ")
-        raise PackError(f"{origin}: {_location(data, tuple(err['loc']))}: {msg}{more}") from None
+        problems = [
+            msg(
+                "err.pack.invalid",
+                origin=origin,
+                where=_location(data, tuple(err["loc"])),
+                problem=err["msg"].removeprefix("Value error, "),
+                more="",
+            )
+            for err in exc.errors()
+        ]
+        more = msg("err.pack.more", n=len(problems) - 1) if len(problems) > 1 else ""
+        first = problems[0]
+        error = PackError(Msg(first.key, (*first.params[:-1], ("more", more))))
+        error.problems = problems
+        raise error from None
 
 
 def load_pack_file(path: Path) -> Pack:
@@ -341,18 +358,18 @@ def load_pack_file(path: Path) -> Pack:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise PackError(f"{path}: pack file not found") from None
+        raise PackError(msg("err.pack.not_found", path=path)) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise PackError(f"{path}: cannot read pack file ({exc})") from None
+        raise PackError(msg("err.pack.unreadable", path=path, why=str(exc))) from None
     try:
         data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # C parser when built
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        where = f" line {mark.line + 1}" if mark else ""
+        where = msg("err.pack.line", n=mark.line + 1) if mark else ""
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise PackError(f"{path}:{where}: not valid YAML: {problem}") from None
+        raise PackError(msg("err.pack.yaml", path=path, where=where, problem=problem)) from None
     if not isinstance(data, dict):
-        raise PackError(f"{path}: a pack file must be a YAML mapping with schema, id, roles and duties")
+        raise PackError(msg("err.pack.mapping", path=path))
     return parse_pack(data, str(path))
 
 
@@ -383,9 +400,7 @@ def load_pack(name: str) -> Pack:
     path = Path(name)
     if path.suffix.lower() in (".yaml", ".yml") or path.exists():
         return load_pack_file(path)
-    raise PackError(
-        f"unknown pack {name!r}: built-in packs are {', '.join(builtin_ids())}; or give the path to a pack YAML file"
-    )
+    raise PackError(msg("err.pack.unknown", name=name, ids=", ".join(builtin_ids())))
 
 
 def iter_builtin() -> Iterator[Pack]:

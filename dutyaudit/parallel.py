@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from dutyaudit.errors import DutyAuditError
+from dutyaudit.i18n import msg
 
 T = TypeVar("T")
 
@@ -68,10 +69,7 @@ def share(
                     try:
                         res = f.result()
                     except BrokenProcessPool:
-                        raise WorkerLost(
-                            f"a worker process stopped abruptly (killed, or out of memory?) while auditing"
-                            f" {items[index[f]]}; run again, or with --jobs 1"
-                        ) from None
+                        raise WorkerLost(msg("err.batch.worker", item=items[index[f]])) from None
                     out[index.pop(f)] = received(res) if received else res
                     if progress:
                         progress(1)

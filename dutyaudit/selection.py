@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dutyaudit.errors import InputError, UsageError
-from dutyaudit.i18n import Lang, t
+from dutyaudit.i18n import Lang, msg, t
 from dutyaudit.matching import RoleResolver
 from dutyaudit.model import Activities, Activity, Excluded, RowWarning
 from dutyaudit.packs import Pack
@@ -131,8 +131,8 @@ def drop_duplicates(sel: Selection, pack: Pack, lang: Lang) -> None:
     sel.rows = [a for i, a in enumerate(rows) if i not in dropped]
     for (file, sheet, ofile, osheet), repeated in pairs.items():
         row, orow = repeated[0]
-        msg = t("warn.duplicates", lang, n=len(repeated), file=ofile, sheet=osheet, row=row, orow=orow)
-        sel.warnings.append(RowWarning(file, sheet, row, msg))
+        why = msg("warn.duplicates", n=len(repeated), file=ofile, sheet=osheet, row=row, orow=orow)
+        sel.warnings.append(RowWarning(file, sheet, row, msg=why))
 
 
 def split_year(sel: Selection, year: int, lang: Lang) -> list[Activity]:
@@ -158,5 +158,5 @@ def pack_date_warning(pack: Pack, year: int, files: Sequence[str], lang: Lang) -
     """A warning when the pack's document was issued after the audit year (its duties did not bind then)."""
     if pack.issued.year <= year:
         return None
-    message = t("warn.pack_after_year", lang, pack=pack.id, issued=pack.issued.isoformat(), year=year)
-    return RowWarning(files[0] if files else pack.id, None, None, message)
+    why = msg("warn.pack_after_year", pack=pack.id, issued=pack.issued.isoformat(), year=year)
+    return RowWarning(files[0] if files else pack.id, None, None, msg=why)

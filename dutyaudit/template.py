@@ -17,6 +17,7 @@ is folded into one cell. openpyxl loads only when a template is written.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -167,20 +168,55 @@ def columns(pack: Pack, duties: Sequence[Duty], lang: Lang) -> list[Column]:
 # ---------------------------------------------------------------- examples
 
 
+#: How a clerk opens an entry of each activity type (召开会议听取…, 举办…讲座, 报送…报告).
+_OPENING = {
+    "meeting": ("召开会议", ""),
+    "study": ("组织集体学习", ""),
+    "lecture": ("举办", ""),
+    "training": ("组织开展", ""),
+    "report": ("报送", ""),
+    "publicity": ("开展", "活动"),
+    "inspection": ("开展", "工作"),
+    "review": ("完成", ""),
+    "decision": ("研究作出", ""),
+    "document": ("印发", ""),
+}
+
+
+def _keyword_titles(duty: Duty, named: Sequence[str] = ()) -> list[str]:
+    """Bare titles from the duty's `all` words and one `any` word or a phrase naming one of its concepts
+    (``named``), in the order to try them."""
+    m = duty.match
+    firsts = [entry.split("|")[0].strip() for entry in m.all]
+    out = []
+    for extra in [*m.any, *named, ""] if m.any or named else [""]:
+        # A short `any` word is usually a modifier (法治讲座), a long one the object (听取…汇报).
+        ordered = [extra, *firsts] if len(extra) <= 2 else [*firsts, extra]
+        out.append("".join(dict.fromkeys(w for w in ordered if w)))
+    return out
+
+
 def _example_title(duty: Duty) -> str:
-    """A title holding the duty's `all` words and one `any` word, that its match rule accepts."""
+    """A title such as a clerk writes it (举办法治专题讲座, 召开会议听取法治建设工作汇报) that the duty's match
+    rule accepts: the rule's words with the opening of the activity type; the bare words when the opening
+    would stop it matching."""
     from dutyaudit.matching import CompiledMatch, KeywordIndex
 
     m = duty.match
     compiled = CompiledMatch.of(m)
-    firsts = [entry.split("|")[0].strip() for entry in m.all]
-    named = [c.example for c in compiled.concepts]  # a phrase naming each concept
-    for extra in [*m.any, *named, ""] if m.any or named else [""]:
-        # A short `any` word is usually a modifier (法治讲座), a long one the object (听取…汇报).
-        ordered = [extra, *firsts] if len(extra) <= 2 else [*firsts, extra]
-        title = "".join(dict.fromkeys(w for w in ordered if w))
+    opening, closing = _OPENING.get(m.types[0] if m.types else "", ("", ""))
+    label = re.split(r"[(（≥≤<>]", duty.label)[0]  # 法治专题讲座(党委) → 法治专题讲座; 征求意见≥30日 → 征求意见
+    for title in dict.fromkeys((label, label if label.startswith(opening) else f"{opening}{label}")):
         if compiled.keyword_rows(KeywordIndex([normalize(title)]), 1) == {0}:
             return title
+    named = [c.example for c in compiled.concepts]  # a phrase naming each concept
+    for core in _keyword_titles(duty, named):
+        head = "" if core.startswith(opening) else opening
+        tail = "" if core.endswith(closing) else closing
+        for title in dict.fromkeys((f"{head}{core}{tail}", f"{head}{core}", core)):
+            if compiled.keyword_rows(KeywordIndex([normalize(title)]), 1) == {0}:
+                return title
+    firsts = [entry.split("|")[0].strip() for entry in m.all]
     return "、".join(dict.fromkeys(w for w in [*firsts, *m.any[:1], *named[:1]] if w))
 
 
@@ -206,7 +242,11 @@ def keyword_text(duty: Duty, lang: Lang = "zh", limit: int = 6) -> str:
     return t("xl.tpl.kw.sep", lang).join(parts)
 
 
-def _example_date(duty: Duty, year: int) -> dt.date:
+#: Months the examples of duties without a date rule spread over (a real log is dated across the year).
+_MONTHS = (3, 5, 7, 9, 11, 4, 6, 8, 10, 2, 12)
+
+
+def _example_date(duty: Duty, year: int, index: int = 0) -> dt.date:
     req = duty.requirement
     if req.window is not None:
         mm, dd = (int(x) for x in req.window.from_.split("-"))
@@ -216,7 +256,7 @@ def _example_date(duty: Duty, year: int) -> dt.date:
         by = dt.date(year, mm, dd)
         earlier = by - dt.timedelta(days=7)
         return earlier if earlier.year == year else by
-    return dt.date(year, 3, 15)
+    return dt.date(year, _MONTHS[index % len(_MONTHS)], 6 + (index * 5) % 20)
 
 
 def _condition_values(cond: Condition, date: dt.date) -> dict[str, Any]:
@@ -237,9 +277,10 @@ def _condition_values(cond: Condition, date: dt.date) -> dict[str, Any]:
     return {}
 
 
-def example(duty: Duty, year: int) -> Example:
-    """A record that would evidence ``duty`` in ``year``: title from its keywords, the right type."""
-    date = _example_date(duty, year)
+def example(duty: Duty, year: int, index: int = 0) -> Example:
+    """A record that would evidence ``duty`` in ``year``: a title like a clerk's, the right type, and a date
+    spread over the year by ``index`` (the duty's place in the pack) unless the duty fixes one."""
+    date = _example_date(duty, year, index)
     words = type_words()
     type_word = words[duty.match.types[0]] if duty.match.types else ""
     values: dict[str, Any] = {}
@@ -259,7 +300,7 @@ def example(duty: Duty, year: int) -> Example:
 
 def examples(pack: Pack, year: int) -> list[Example]:
     """An example record for every duty that applies in ``year``."""
-    return [example(d, year) for d in duties_for(pack, year)]
+    return [example(d, year, i) for i, d in enumerate(duties_for(pack, year))]
 
 
 # ---------------------------------------------------------------- workbook
@@ -389,7 +430,7 @@ class _Template:
         table_header = len(rows)
         rows.append(heads)
         for n, d in enumerate(self.duties, start=1):
-            ex = example(d, self.year)
+            ex = example(d, self.year, n - 1)
             record = f"{ex.date.isoformat()}　{ex.title}\n{keyword_text(d, lang)}"
             for key, value in ex.values.items():
                 name = t(f"xl.tpl.col.{key}", lang) if key in _CONDITION_FIELDS.values() else key

@@ -16,6 +16,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from dutyaudit.errors import PackError
+from dutyaudit.i18n import msg as msg_
 from dutyaudit.ingest.text import normalize
 
 VOCABULARY_FILE = "vocabulary.yaml"
@@ -48,12 +49,9 @@ class Concept(BaseModel):
     @field_validator("types")
     @classmethod
     def _known_types(cls, v: list[str]) -> list[str]:
-        from dutyaudit.packs import ACTIVITY_TYPES
+        from dutyaudit.packs import known_types
 
-        unknown = [t for t in v if t not in ACTIVITY_TYPES]
-        if unknown:
-            raise ValueError(f"unknown type {unknown[0]!r}; known: {', '.join(ACTIVITY_TYPES)}")
-        return v
+        return known_types(v)
 
     @model_validator(mode="after")
     def _named_somehow(self) -> Concept:
@@ -115,7 +113,7 @@ def parse_vocabulary(data: Any, origin: str) -> Vocabulary:
         err = exc.errors()[0]
         where = ".".join(str(p) for p in err["loc"])
         msg = err["msg"].removeprefix("Value error, ")
-        raise PackError(f"{origin}: {where}: {msg}") from None
+        raise PackError(msg_("err.vocab.invalid", origin=origin, where=where, problem=msg)) from None
 
 
 @cache
@@ -125,9 +123,9 @@ def load_vocabulary() -> Vocabulary:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
-        raise PackError(f"{path}: cannot read the concept vocabulary ({exc})") from None
+        raise PackError(msg_("err.vocab.unreadable", path=path, why=str(exc))) from None
     try:
         data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as exc:
-        raise PackError(f"{path}: not valid YAML: {exc}") from None
+        raise PackError(msg_("err.vocab.yaml", path=path, problem=str(exc))) from None
     return parse_vocabulary(data, str(path))

@@ -29,7 +29,7 @@ import yaml
 
 from dutyaudit.errors import WaiverError
 from dutyaudit.evaluate import Waiver
-from dutyaudit.i18n import Lang, t
+from dutyaudit.i18n import Lang, Msg, msg, t
 from dutyaudit.ingest.text import fold
 from dutyaudit.model import RowWarning
 from dutyaudit.packs import Pack
@@ -70,30 +70,30 @@ def _unpad(s: str) -> str:
     return re.sub(r"(?<!\d)0+(?=\d)", "", s)
 
 
-def unknown_duty(pack: Pack, duty_id: str) -> str:
+def unknown_duty(pack: Pack, duty_id: str) -> Msg:
     """'unknown duty 'x' in pack p; did you mean a, b?' (or where to find the ids)."""
     close = close_duty_ids(pack, duty_id)
-    hint = f"did you mean {', '.join(close)}?" if close else f"see `dutyaudit packs show {pack.id}` for the ids"
-    return f"unknown duty {duty_id!r} in pack {pack.id}; {hint}"
+    hint = msg("err.duty.did_you_mean", ids=", ".join(close)) if close else msg("err.duty.see", pack=pack.id)
+    return msg("err.duty.unknown", duty=duty_id, pack=pack.id, hint=hint)
 
 
-def _text(entry: dict[str, Any], key: str, where: str, required: bool) -> str | None:
+def _text(entry: dict[str, Any], key: str, where: str | Msg, required: bool) -> str | None:
     value = entry.get(key)
     if value is None:
         if required:
-            raise WaiverError(f"{where}: {key!r} is required")
+            raise WaiverError(msg("err.waiver.required", where=where, key=key))
         return None
     if isinstance(value, bool) or not isinstance(value, str | int | float):
-        raise WaiverError(f"{where}: {key!r} must be text, got {type(value).__name__}")
+        raise WaiverError(msg("err.waiver.text", where=where, key=key, got=type(value).__name__))
     text = str(value).strip()
     if not text:
         if required:
-            raise WaiverError(f"{where}: {key!r} is empty")
+            raise WaiverError(msg("err.waiver.empty", where=where, key=key))
         return None
     return text
 
 
-def _date(value: Any, where: str) -> dt.date | None:
+def _date(value: Any, where: str | Msg) -> dt.date | None:
     if value is None:
         return None
     if isinstance(value, dt.datetime):
@@ -106,7 +106,7 @@ def _date(value: Any, where: str) -> dt.date | None:
             return dt.date(*(int(g) for g in m.groups()))
         except ValueError:
             pass
-    raise WaiverError(f"{where}: 'expires' must be a date like 2024-03-31, got {value!r}")
+    raise WaiverError(msg("err.waiver.date", where=where, value=value))
 
 
 def parse_waivers(data: Any, pack: Pack, origin: str) -> list[Waiver]:
@@ -117,33 +117,33 @@ def parse_waivers(data: Any, pack: Pack, origin: str) -> list[Waiver]:
     if isinstance(data, dict):
         unknown = sorted(set(data) - {"pack", "waivers"})
         if unknown:
-            raise WaiverError(f"{origin}: unknown key {unknown[0]!r}; a waivers file has 'waivers' (and 'pack')")
+            raise WaiverError(msg("err.waiver.top_key", origin=origin, key=unknown[0]))
         if data.get("pack") not in (None, pack.id):
-            raise WaiverError(f"{origin}: written for pack {data['pack']!r}, but the audit uses pack {pack.id!r}")
+            raise WaiverError(msg("err.waiver.pack", origin=origin, theirs=data["pack"], ours=pack.id))
         entries = data.get("waivers") or []
     if not isinstance(entries, list):
-        raise WaiverError(f"{origin}: expected a list of waivers (or 'waivers:' holding one)")
+        raise WaiverError(msg("err.waiver.list", origin=origin))
     out: list[Waiver] = []
     seen: dict[tuple[str, str | None], int] = {}
     for n, entry in enumerate(entries, start=1):
-        where = f"{origin}: entry {n}"
+        where: Msg = msg("err.waiver.entry", origin=origin, n=n)
         if not isinstance(entry, dict):
-            raise WaiverError(f"{where}: expected a mapping with duty and reason, got {entry!r}")
+            raise WaiverError(msg("err.waiver.mapping", where=where, entry=entry))
         duty = _text(entry, "duty", where, required=True)
         assert duty is not None
-        where = f"{where} (duty {duty})"
+        where = msg("err.waiver.entry_duty", where=where, duty=duty)
         extra = sorted(str(k) for k in entry if k not in ENTRY_KEYS)
         if extra:
-            raise WaiverError(f"{where}: unknown key {extra[0]!r}; use {', '.join(ENTRY_KEYS)}")
+            raise WaiverError(msg("err.waiver.key", where=where, key=extra[0], keys=", ".join(ENTRY_KEYS)))
         if pack.duty(duty) is None:
-            raise WaiverError(f"{where}: {unknown_duty(pack, duty)}")
+            raise WaiverError(msg("err.waiver.duty", where=where, why=unknown_duty(pack, duty)))
         reason = _text(entry, "reason", where, required=True)
         assert reason is not None
         unit = _text(entry, "unit", where, required=False)
         key = (duty, fold(unit) if unit else None)
         if key in seen:
-            who = f" for unit {unit}" if unit else ""
-            raise WaiverError(f"{where}: duty {duty} is already waived{who} by entry {seen[key]}")
+            who = msg("err.waiver.twice.unit", unit=unit) if unit else ""
+            raise WaiverError(msg("err.waiver.twice", where=where, duty=duty, who=who, first=seen[key]))
         seen[key] = n
         out.append(
             Waiver(
@@ -164,18 +164,18 @@ def load_waivers(path: Path, pack: Pack) -> list[Waiver]:
     try:
         text = Path(path).read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise WaiverError(f"{path}: waivers file not found") from None
+        raise WaiverError(msg("err.waiver.not_found", path=path)) from None
     except IsADirectoryError:
-        raise WaiverError(f"{path}: is a folder; give the waivers YAML file") from None
+        raise WaiverError(msg("err.waiver.folder", path=path)) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise WaiverError(f"{path}: cannot read waivers file ({exc})") from None
+        raise WaiverError(msg("err.waiver.unreadable", path=path, why=str(exc))) from None
     try:
         data = yaml.load(text, Loader=_Loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        where = f" line {mark.line + 1}:" if mark else ""
+        where = msg("err.waiver.line", n=mark.line + 1) if mark else ""
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise WaiverError(f"{path}:{where} not valid YAML: {problem}") from None
+        raise WaiverError(msg("err.waiver.yaml", path=path, where=where, problem=problem)) from None
     return parse_waivers(data, pack, str(path))
 
 
@@ -211,7 +211,7 @@ def resolve(waivers: Sequence[Waiver], duty_ids: Iterable[str], on: dt.date) -> 
 def expired_warning(w: Waiver, lang: Lang) -> RowWarning:
     """The warning an expired waiver leaves: file = the waivers file, row = the entry number."""
     date = w.expires.isoformat() if w.expires else "?"
-    return RowWarning(w.source or "waivers", None, w.entry, t("waiver.expired", lang, duty=w.duty, date=date))
+    return RowWarning(w.source or "waivers", None, w.entry, msg=msg("waiver.expired_warning", duty=w.duty, date=date))
 
 
 def waiver_text(w: Waiver, lang: Lang) -> str:

@@ -134,6 +134,17 @@ def run() -> Callable[..., Any]:
 
 
 @pytest.fixture
+def run_en() -> Callable[..., Any]:
+    """Invoke the CLI like ``run``, under ``--lang en`` (for tests that assert English messages)."""
+    runner = CliRunner()
+
+    def invoke(*args: str) -> Any:
+        return runner.invoke(app, [*(str(a) for a in args), "--lang", "en"], env=PINNED_ENV)
+
+    return invoke
+
+
+@pytest.fixture
 def audit_json(run: Callable[..., Any], mini_pack: Path) -> Callable[..., tuple[int, dict[str, Any]]]:
     """Run `check --format json` on a log with the mini pack; return (exit code, parsed JSON)."""
 

@@ -85,7 +85,7 @@ def test_xlsx_log_headers_roles_dates_and_warnings(xlsx_log: Path, audit_json) -
     lecture = status_of(data, "party-lecture")
     assert (lecture["status"], lecture["found"]) == ("partial", 1)
     assert data["warnings"] == [
-        {"file": "台账.xlsx", "sheet": "县委", "row": 6, "message": "unreadable date '待定': not audited"}
+        {"file": "台账.xlsx", "sheet": "县委", "row": 6, "message": "无法识别的日期“待定”，未审核"}
     ]
     assert status_of(data, "gov-report")["status"] == "met"
     constitution = status_of(data, "gov-constitution")
@@ -105,7 +105,7 @@ def test_table_output_has_headline_groups_and_footer(xlsx_log: Path, run, mini_p
     out = res.stdout
     assert "测试县 · 2023年度 · mini · 得分" in out
     assert "党委主要负责人 (party)" in out and "政府主要负责人 (government)" in out
-    assert "台账.xlsx:县委:6 — unreadable date '待定'" in out
+    assert "台账.xlsx:县委:6 — 无法识别的日期“待定”，未审核" in out
     assert "\x1b[" not in out  # colour pinned off
 
 
@@ -155,8 +155,8 @@ def test_input_is_byte_identical_after_check(xlsx_log: Path, run, mini_pack: Pat
         (lambda d: _write(d / "broken.xlsx", b"PK\x03\x04garbage"), "damaged"),
     ],
 )
-def test_bad_inputs_exit_2_with_one_line(tmp_path: Path, run, mini_pack: Path, make, expect: str) -> None:
-    res = run("check", make(tmp_path), "--pack", mini_pack)
+def test_bad_inputs_exit_2_with_one_line(tmp_path: Path, run_en, mini_pack: Path, make, expect: str) -> None:
+    res = run_en("check", make(tmp_path), "--pack", mini_pack)
     assert res.exit_code == 2
     assert expect in res.stderr
     assert len(res.stderr.strip().splitlines()) == 1
@@ -168,13 +168,13 @@ def _write(path: Path, data: bytes) -> Path:
     return path
 
 
-def test_unknown_pack_and_malformed_pack(write_csv, run, tmp_path: Path) -> None:
+def test_unknown_pack_and_malformed_pack(write_csv, run_en, tmp_path: Path) -> None:
     log = write_csv([{"日期": "2023-01-05", "事项": "法治讲座"}])
-    res = run("check", log, "--pack", "nosuchpack")
+    res = run_en("check", log, "--pack", "nosuchpack")
     assert res.exit_code == 2 and "unknown pack 'nosuchpack'" in res.stderr
     bad = tmp_path / "bad.yaml"
     bad.write_text("schema: 1\nid: [unclosed\n", encoding="utf-8")
-    res = run("check", log, "--pack", bad)
+    res = run_en("check", log, "--pack", bad)
     assert res.exit_code == 2 and "not valid YAML" in res.stderr and "Traceback" not in res.stderr
     wrong = tmp_path / "wrong.yaml"
     wrong.write_text(
@@ -190,7 +190,7 @@ duties:
 """,
         encoding="utf-8",
     )
-    res = run("check", log, "--pack", wrong)
+    res = run_en("check", log, "--pack", wrong)
     assert res.exit_code == 2
     assert res.stderr.strip() == f"Error: {wrong}: duty a-1, field requirement.min: Field required"
 
@@ -213,8 +213,8 @@ def test_every_format_choice_maps_to_a_renderer() -> None:
 
 def test_csv_and_markdown_formats(xlsx_log: Path, run, mini_pack: Path) -> None:
     csv_out = run("check", xlsx_log, "--pack", mini_pack, "-f", "csv").stdout.splitlines()
-    assert csv_out[0].startswith("id,role,clause,label,kind,requirement,required,found,status")
-    assert csv_out[1].startswith("party-report,party,三(一)1(1),")
+    assert csv_out[0].startswith("\ufeffunit,year,pack,id,role,clause,label,kind,requirement,required,found,status")
+    assert csv_out[1].startswith("测试县,2023,mini,party-report,party,三(一)1(1),")
     assert ",met," in csv_out[1]
     md = run("check", xlsx_log, "--pack", mini_pack, "-f", "markdown").stdout
     assert md.startswith("# 测试职责清单")

@@ -22,14 +22,14 @@ def test_draft_validate_show_and_check(run: Any, tmp_path: Path, write_csv: Any)
     out = tmp_path / "draft.yaml"
     res = run("packs", "draft", doc, "--id", "demo", "--name", "示范县清单", "--out", out)
     assert res.exit_code == 0, res.output
-    assert res.stdout == f"{out}: 4 duties drafted from 清单.txt; 4 carry review notes\n"
+    assert res.stdout == f"{out}：从 清单.txt 起草了 4 项职责，其中 4 项附有待审核意见\n"
     assert doc.read_bytes() == before
     text = out.read_text(encoding="utf-8")
     assert text.startswith("# DRAFT duty pack: 示范县清单\n")
     assert "name: 示范县清单\n" in text
 
     res = run("packs", "validate", out)
-    assert res.exit_code == 0 and res.stdout == f"{out}: ok (demo, 4 duties)\n"
+    assert res.exit_code == 0 and res.stdout == f"{out}：通过（demo，4项职责）\n"
 
     res = run("packs", "show", out)
     assert res.exit_code == 0
@@ -58,11 +58,11 @@ def test_draft_default_id_and_errors(run: Any, tmp_path: Path, monkeypatch: Any)
 
     res = run("packs", "draft", tmp_path / "missing.docx")
     assert res.exit_code == 2
-    assert "file not found" in res.stderr
+    assert "找不到文件" in res.stderr
 
     res = run("packs", "draft", doc, "--out", doc)
     assert res.exit_code == 2
-    assert "refusing to overwrite an input file" in res.stderr
+    assert "这是输入文件，不能覆盖" in res.stderr
 
     res = run("packs", "draft", doc, "--id", "Bad Id")
     assert res.exit_code == 2

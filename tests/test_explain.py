@@ -146,8 +146,8 @@ def test_condition_and_missing_number(explain) -> None:
     code, court = explain("gov-court")
     assert code == 1
     assert [c["row"] for c in court["counted"]] == [13]
-    assert _reasons(court) == {14: ["condition:出庭情况 ∋ 出庭/是 ∌ 未/否"]}
-    assert court["needed"] == "案件记录中需再有1条满足：出庭情况 ∋ 出庭/是 ∌ 未/否（现1/2）"
+    assert _reasons(court) == {14: ["condition:出庭情况含“出庭”或“是”，且不含“未”或“否”（本条未出庭）"]}
+    assert court["needed"] == "案件记录中需再有1条满足：出庭情况含“出庭”或“是”，且不含“未”或“否”（现1/2）"
     _, training = explain("gov-training", "--lang", "en")
     assert [c["row"] for c in training["counted"]] == [15]
     assert _reasons(training) == {16: ["no_value:hours"]}
@@ -173,15 +173,15 @@ def test_verdict_is_the_same_as_check(run, log: Path, pack: Path, explain) -> No
         ), duty["id"]
 
 
-def test_unknown_duty_exits_2_with_close_ids(run, log: Path, pack: Path) -> None:
-    res = run("explain", log, "--pack", pack, "--duty", "party-reprot")
+def test_unknown_duty_exits_2_with_close_ids(run_en, log: Path, pack: Path) -> None:
+    res = run_en("explain", log, "--pack", pack, "--duty", "party-reprot")
     assert res.exit_code == 2
     assert res.stderr.strip().startswith("Error: unknown duty 'party-reprot' in pack mini; did you mean party-report")
     assert res.stdout == ""
     # the id is checked before any log is read
-    res = run("explain", log.parent / "nope.csv", "--pack", pack, "--duty", "gov_half")
+    res = run_en("explain", log.parent / "nope.csv", "--pack", pack, "--duty", "gov_half")
     assert res.exit_code == 2 and "did you mean gov-half" in res.stderr and "nope.csv" not in res.stderr
-    res = run("explain", log, "--pack", pack, "--duty", "zzz")
+    res = run_en("explain", log, "--pack", pack, "--duty", "zzz")
     assert res.exit_code == 2 and "packs show mini" in res.stderr
 
 

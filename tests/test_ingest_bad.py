@@ -137,7 +137,7 @@ CASES: list[tuple[str, Callable[[Path], Path], str]] = [
         lambda d: _write(d / "h.csv", "名称,数量\nA,1\n".encode()),
         "h.csv: no header row found (looked for a date column such as 日期/时间/开展时间 and a title column such as "
         "事项/名称/活动名称/内容) (read as text in utf-8 (detected; if it looks garbled, try --encoding gb18030)); "
-        "name your columns with --map date=列名 --map title=列名",
+        "name your columns with --map date=COLUMN --map title=COLUMN",
     ),
     (
         "header-no-rows",
@@ -199,9 +199,9 @@ def _zip(members: dict[str, bytes]) -> bytes:
 
 
 @pytest.mark.parametrize(("make", "expect"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
-def test_bad_input_exits_2_with_one_clear_line(tmp_path: Path, run, mini_pack: Path, make, expect: str) -> None:
+def test_bad_input_exits_2_with_one_clear_line(tmp_path: Path, run_en, mini_pack: Path, make, expect: str) -> None:
     path = make(tmp_path)
-    res = run("check", path, "--pack", mini_pack)
+    res = run_en("check", path, "--pack", mini_pack)
     assert res.exit_code == 2, res.stdout
     assert len(res.stderr.strip().splitlines()) == 1
     assert "Traceback" not in res.stderr + res.stdout
@@ -209,14 +209,14 @@ def test_bad_input_exits_2_with_one_clear_line(tmp_path: Path, run, mini_pack: P
     assert expect in res.stderr
 
 
-def test_no_header_message_names_what_it_looked_for_in_a_workbook(tmp_path: Path, run, mini_pack: Path) -> None:
+def test_no_header_message_names_what_it_looked_for_in_a_workbook(tmp_path: Path, run_en, mini_pack: Path) -> None:
     wb = openpyxl.Workbook()
     wb.active.append(["编号", "数量"])
     wb.active.append(["A", 1])
     wb.save(tmp_path / "x.xlsx")
-    res = run("check", tmp_path / "x.xlsx", "--pack", mini_pack)
+    res = run_en("check", tmp_path / "x.xlsx", "--pack", mini_pack)
     assert res.exit_code == 2
-    assert re.search(r"looked for a date column such as 日期.*--map date=列名 --map title=列名", res.stderr)
+    assert re.search(r"looked for a date column such as 日期.*--map date=COLUMN --map title=COLUMN", res.stderr)
 
 
 def test_far_cell_is_refused_before_calamine_builds_the_sheet(tmp_path: Path, monkeypatch) -> None:

@@ -9,13 +9,15 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from dutyaudit.i18n import t
 from dutyaudit.ingest import IngestOptions, ingest
 from dutyaudit.ingest.base import RawSheet
 from dutyaudit.ingest.columns import map_columns
 from dutyaudit.ingest.dates import leading_date, read_date
-from dutyaudit.ingest.headerless import NO_LEADING_DATE
 from dutyaudit.ingest.table import read_sheet
 from dutyaudit.ingest.text import normalize_many
+
+NO_LEADING_DATE = t("warn.no_leading_date", "en")
 
 
 def _sheet(rows: list[list[object]], name: str = "台账") -> RawSheet:

@@ -125,15 +125,15 @@ def test_delimiters_respect_quotes() -> None:
     assert detect_delimiter("日期\t事项\n2023-03-15\t讲座, 第一期\n2023-03-16\t学法\n") == "\t"
 
 
-def test_encoding_override_through_the_cli(tmp_path: Path, run, mini_pack: Path) -> None:
+def test_encoding_override_through_the_cli(tmp_path: Path, run_en, mini_pack: Path) -> None:
     path = tmp_path / "gbk.csv"
     path.write_bytes("日期,事项\n2023-03-15,法治专题讲座\n".encode("gbk"))
-    res = run("check", path, "--pack", mini_pack, "--encoding", "utf-8")
+    res = run_en("check", path, "--pack", mini_pack, "--encoding", "utf-8")
     assert res.exit_code == 2
     assert "cannot decode the file as utf-8; it looks like gb18030: try --encoding gb18030" in res.stderr
-    res = run("check", path, "--pack", mini_pack, "--encoding", "gbk", "-f", "json")
+    res = run_en("check", path, "--pack", mini_pack, "--encoding", "gbk", "-f", "json")
     assert res.exit_code in (0, 1) and "法治专题讲座" in res.stdout
-    res = run("check", path, "--pack", mini_pack, "--encoding", "klingon")
+    res = run_en("check", path, "--pack", mini_pack, "--encoding", "klingon")
     assert res.exit_code == 2 and "unknown encoding 'klingon'" in res.stderr
 
 

@@ -38,7 +38,7 @@ def _lists_fields(text: str) -> bool:
 def test_a_missing_column_is_exit_2_naming_field_and_column(
     run, mini_pack: Path, log: Path, item: str, names: list[str]
 ) -> None:
-    res = run("check", log, "--pack", mini_pack, "--map", item)
+    res = run("check", log, "--pack", mini_pack, "--map", item, "--lang", "en")
     assert res.exit_code == 2
     (line,) = res.stderr.strip().splitlines()
     assert all(n in line for n in names), line
@@ -47,7 +47,7 @@ def test_a_missing_column_is_exit_2_naming_field_and_column(
 
 
 def test_an_unknown_field_is_exit_2_naming_it(run, mini_pack: Path, log: Path) -> None:
-    res = run("check", log, "--pack", mini_pack, "--map", "when=开展时间")
+    res = run("check", log, "--pack", mini_pack, "--map", "when=开展时间", "--lang", "en")
     assert res.exit_code == 2
     (line,) = res.stderr.strip().splitlines()
     assert "--map when=开展时间" in line and "'when' is not a field" in line

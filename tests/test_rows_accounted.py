@@ -223,7 +223,7 @@ def test_batch_mixes_years_only_with_year_given(tmp_path: Path, run, mini_pack: 
     _fails(run("batch", a, b, "--pack", mini_pack), "2022: 甲县", "2023: 乙县", "--year")
     res = run("batch", a, b, "--pack", mini_pack, "--year", "2023", "-f", "csv")
     assert res.exit_code == 2  # 甲县 has no row in 2023: not audited, and said so
-    assert res.stdout.splitlines()[0].startswith("rank,unit,year,") and ",乙县,2023," in res.stdout
+    assert res.stdout.splitlines()[0].startswith("\ufeffrank,unit,year,") and ",乙县,2023," in res.stdout
 
 
 def test_batch_says_when_two_inputs_are_the_same_file(tmp_path: Path, run, mini_pack: Path) -> None:

@@ -11,8 +11,19 @@ import gc
 from typing import Annotated
 
 import typer
+import typer.core
 
 from dutyaudit import __version__
+
+_argument_type = typer.core.TyperArgument.display_type_rich
+
+
+def _argument_metavar_only(self: typer.core.TyperArgument, ctx: object) -> str | None:
+    """An argument with a metavar (LOG...) is shown by it alone, not followed by ``<list[Path]>``."""
+    return None if self.metavar else _argument_type(self, ctx)  # type: ignore[arg-type]
+
+
+typer.core.TyperArgument.display_type_rich = _argument_metavar_only  # type: ignore[method-assign,assignment]
 
 app = typer.Typer(
     name="dutyaudit",

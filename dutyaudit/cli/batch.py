@@ -13,18 +13,20 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from dutyaudit.cli import app
-from dutyaudit.cli.check import Lang
+from dutyaudit.cli.check import Lang, LangOpt
 from dutyaudit.cli.common import (
     DebugOpt,
     EncodingOpt,
     ExitZeroOpt,
     FailUnderOpt,
+    ForceOpt,
     MapOpt,
     PackOpt,
     WaiversOpt,
     YearOpt,
     exit_code,
     handle_errors,
+    note,
 )
 
 if TYPE_CHECKING:
@@ -42,19 +44,35 @@ class BatchFormat(StrEnum):
 @app.command()
 @handle_errors
 def batch(
-    inputs: Annotated[list[str], typer.Argument(help="Log files, folders (searched recursively) and globs.")],
+    inputs: Annotated[
+        list[str],
+        typer.Argument(metavar="INPUT", help="Log files, folders (searched recursively) and globs."),
+    ],
     pack: PackOpt,
     year: YearOpt = None,
     by: Annotated[
-        str | None, typer.Option("--by", help="Column that names each row's unit (e.g. 单位): split logs by it.")
+        str | None,
+        typer.Option("--by", metavar="COLUMN", help="Column that names each row's unit (e.g. 单位): split logs by it."),
     ] = None,
-    out: Annotated[Path | None, typer.Option("--out", "-o", help="Write the summary workbook here.")] = None,
+    exclude: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--exclude", "-x", metavar="GLOB", help="Leave out files whose name or path matches GLOB (repeatable)."
+        ),
+    ] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", metavar="SUMMARY.xlsx", help="Write the summary workbook here.")
+    ] = None,
+    force: ForceOpt = False,
     out_dir: Annotated[
-        Path | None, typer.Option("--out-dir", help="Also write one scorecard per unit into this folder.")
+        Path | None,
+        typer.Option("--out-dir", metavar="DIR", help="Also write one scorecard per unit into this folder."),
     ] = None,
     jobs: Annotated[
         int | None,
-        typer.Option("--jobs", "-j", min=1, help="Processes auditing at once, this one included (default: cores)."),
+        typer.Option(
+            "--jobs", "-j", min=1, metavar="N", help="Processes auditing at once, this one included (default: cores)."
+        ),
     ] = None,
     fmt: Annotated[BatchFormat, typer.Option("--format", "-f", help="Output format.")] = BatchFormat.table,
     mapping: MapOpt = None,
@@ -62,19 +80,36 @@ def batch(
     waivers: WaiversOpt = None,
     fail_under: FailUnderOpt = None,
     exit_zero: ExitZeroOpt = False,
-    lang: Annotated[Lang, typer.Option("--lang", help="Label language (duty texts stay as written).")] = Lang.zh,
+    lang: LangOpt = Lang.zh,
     debug: DebugOpt = False,
 ) -> None:
-    """Audit many units' logs; rank them; exit 2 if an input failed, 1 if any unit falls short."""
-    from dutyaudit.batch import Cards, collect_inputs, run_batch
+    """Audit many units' logs; rank them; exit 2 if an input failed, 1 if any unit falls short.
+
+    \b
+    Example:
+      dutyaudit batch 各县台账/ --pack panjin --exclude '*草稿*' --out 汇总.xlsx
+    """
+    from dutyaudit.batch import Cards, run_batch
+    from dutyaudit.errors import UsageError
+    from dutyaudit.i18n import msg, t
     from dutyaudit.ingest.columns import parse_mapping
+    from dutyaudit.inputs import collect_inputs
     from dutyaudit.packs import load_pack
     from dutyaudit.report.batch import unit_json, write_batch_csv, write_batch_json, write_batch_table
     from dutyaudit.waivers import load_waivers, scoped
 
     the_pack = load_pack(pack)
     entries = load_waivers(waivers, the_pack) if waivers is not None else []
-    paths = collect_inputs(inputs)
+    skipped: list[Path] = []
+    paths = collect_inputs(inputs, exclude=exclude or (), skipped=skipped)
+    if not any(p.exists() for p in paths):  # nothing to audit: say so before printing an empty ranking
+        raise UsageError(msg("err.batch.none_exist", inputs=", ".join(inputs)))
+    if out is not None:
+        from dutyaudit.output import check_workbook_out
+
+        check_workbook_out(out, "summary", paths, force=force)
+    for p in skipped:
+        note(t("note.batch.skipped", lang.value, path=p), lang.value)
     cards = None
     if out_dir is not None:
         from dutyaudit.report.excel import write_scorecard
@@ -102,14 +137,15 @@ def batch(
         from dutyaudit.report.summary_xlsx import write_summary
 
         write_atomic(out, lambda p: write_summary(result, the_pack, p, lang.value), inputs=paths)
+        note(t("note.wrote", lang.value, path=out), lang.value)
     if fmt is BatchFormat.json:
-        write_batch_json(result, sys.stdout)
+        write_batch_json(result, sys.stdout, lang.value)
     elif fmt is BatchFormat.csv:
         write_batch_csv(result, sys.stdout)
     else:
         write_batch_table(result, sys.stdout, the_pack.name, lang.value)
     for f in result.failures:
-        typer.echo(f"Error: {f.file}: {f.error}", err=True)
+        typer.echo(t("err.prefix", lang.value) + f"{f.file}: {f.text(lang.value)}", err=True)
     if result.failures:
         raise typer.Exit(2)
     short = any(a.has_gaps for a in result.audits)

@@ -15,12 +15,15 @@ from dutyaudit.cli.common import (
     EncodingOpt,
     ExitZeroOpt,
     FailUnderOpt,
+    ForceOpt,
+    LogsArg,
     MapOpt,
     PackOpt,
     WaiversOpt,
     YearOpt,
     exit_code,
     handle_errors,
+    note,
 )
 
 
@@ -40,45 +43,66 @@ class Lang(StrEnum):
     en = "en"
 
 
+LangOpt = Annotated[
+    Lang, typer.Option("--lang", help="Language of every label and message (duty texts stay as written).")
+]
+
+
 @app.command()
 @handle_errors
 def check(
-    logs: Annotated[list[Path], typer.Argument(help="Log files (xlsx, xls, ods, csv …); several = one audit.")],
+    logs: LogsArg,
     pack: PackOpt,
     year: YearOpt = None,
     role: Annotated[
         list[str] | None,
         typer.Option(
-            "--role", "-r", help="Audit this role's duties (repeatable; default: the roles of the unit's kind)."
+            "--role",
+            "-r",
+            metavar="ROLE",
+            help="Audit this role's duties (repeatable; default: the roles of the unit's kind).",
         ),
     ] = None,
     unit: Annotated[
-        str | None, typer.Option("--unit", "-u", help="Unit audited: filters a unit column and owned duties.")
+        str | None,
+        typer.Option("--unit", "-u", metavar="UNIT", help="Unit audited: filters a unit column and owned duties."),
     ] = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
     out: Annotated[
         Path | None,
-        typer.Option("--out", "-o", help="Also write the printable scorecard workbook (.xlsx) here."),
+        typer.Option("--out", "-o", metavar="CARD.xlsx", help="Also write the printable scorecard workbook here."),
     ] = None,
+    force: ForceOpt = False,
+    gaps: Annotated[
+        bool, typer.Option("--gaps", help="List only the duties below requirement (partial, late, missing).")
+    ] = False,
+    show_unmatched: Annotated[
+        bool, typer.Option("--show-unmatched", help="List the year's rows that matched no duty.")
+    ] = False,
     mapping: MapOpt = None,
     encoding: EncodingOpt = None,
     waivers: WaiversOpt = None,
     fail_under: FailUnderOpt = None,
     exit_zero: ExitZeroOpt = False,
-    lang: Annotated[Lang, typer.Option("--lang", help="Label language (duty texts stay as written).")] = Lang.zh,
+    lang: LangOpt = Lang.zh,
     debug: DebugOpt = False,
 ) -> None:
-    """Audit one unit's activity log(s) against a duty pack; exit 1 when duties fall short."""
+    """Audit one unit's activity log(s) against a duty pack; exit 1 when duties fall short.
+
+    \b
+    Example:
+      dutyaudit check 台账.xlsx --pack panjin --gaps --out 评分表.xlsx
+    """
     from dutyaudit.audit import audit_paths
     from dutyaudit.ingest.columns import parse_mapping
     from dutyaudit.packs import load_pack
-    from dutyaudit.report import renderer_for
+    from dutyaudit.report import RenderOptions, renderer_for
     from dutyaudit.waivers import load_waivers
 
     if out is not None:  # checked before the audit: a refusal should not cost a long read
         from dutyaudit.output import check_workbook_out
 
-        check_workbook_out(out, "scorecard", logs)
+        check_workbook_out(out, "scorecard", logs, force=force)
     the_pack = load_pack(pack)
     entries = load_waivers(waivers, the_pack) if waivers is not None else []
     result = audit_paths(
@@ -95,9 +119,12 @@ def check(
     if out is not None:
         from functools import partial
 
+        from dutyaudit.i18n import t
         from dutyaudit.output import write_atomic
         from dutyaudit.report.excel import write_scorecard
 
         write_atomic(out, partial(write_scorecard, result), inputs=logs)
-    renderer_for(fmt.value).write(result, sys.stdout)
+        note(t("note.wrote", lang.value, path=out), lang.value)
+    options = RenderOptions(gaps=gaps, show_unmatched=show_unmatched)
+    renderer_for(fmt.value, options).write(result, sys.stdout)
     raise typer.Exit(exit_code(result.has_gaps, result.score, fail_under, exit_zero))

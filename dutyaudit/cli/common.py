@@ -12,17 +12,25 @@ from typing import Annotated, Any, TypeVar
 import typer
 
 from dutyaudit.errors import DutyAuditError
+from dutyaudit.i18n import Lang, t
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 DebugOpt = Annotated[bool, typer.Option("--debug", help="Show a traceback for errors.")]
-PackOpt = Annotated[str, typer.Option("--pack", "-p", help="Built-in pack id (see `packs list`) or a pack YAML file.")]
-YearOpt = Annotated[int | None, typer.Option("--year", "-y", help="Audit year (default: the year most rows fall in).")]
+PackOpt = Annotated[
+    str,
+    typer.Option("--pack", "-p", metavar="PACK", help="Built-in pack id (see `packs list`) or a pack YAML file."),
+]
+YearOpt = Annotated[
+    int | None,
+    typer.Option("--year", "-y", metavar="YEAR", help="Audit year (default: the year most rows fall in)."),
+]
 MapOpt = Annotated[
     list[str] | None,
     typer.Option(
         "--map",
         "-m",
+        metavar="FIELD=COLUMN",
         # The fields as ingest.columns.mapping_fields() lists them (not imported here: it would load ingest).
         help="Name a column: FIELD=COLUMN, e.g. --map date=开展时间 (repeatable). FIELD: date (日期), title (事项), "
         "type (活动类型), role (责任主体), unit (单位), actor (责任人), hours (学时), end_date (结束日期), "
@@ -30,16 +38,32 @@ MapOpt = Annotated[
     ),
 ]
 EncodingOpt = Annotated[
-    str | None, typer.Option("--encoding", help="Encoding of CSV/TXT logs (default: detected), e.g. gb18030.")
+    str | None,
+    typer.Option("--encoding", metavar="ENCODING", help="Encoding of CSV/TXT logs (default: detected), e.g. gb18030."),
 ]
 FailUnderOpt = Annotated[
     float | None,
-    typer.Option("--fail-under", min=0, max=100, help="Exit 1 only when the score is below this (0–100)."),
+    typer.Option(
+        "--fail-under", min=0, max=100, metavar="SCORE", help="Exit 1 only when the score is below SCORE (0–100)."
+    ),
 ]
 ExitZeroOpt = Annotated[bool, typer.Option("--exit-zero", help="Exit 0 whenever the audit ran.")]
 WaiversOpt = Annotated[
     Path | None,
-    typer.Option("--waivers", "-w", help="YAML file of waived duties (duty, reason, approved_by, expires, unit)."),
+    typer.Option(
+        "--waivers",
+        "-w",
+        metavar="FILE",
+        help="YAML file of waived duties (duty, reason, approved_by, expires, unit).",
+    ),
+]
+ForceOpt = Annotated[
+    bool,
+    typer.Option("--force", help="Overwrite --out even if it is a file dutyaudit did not write."),
+]
+LogsArg = Annotated[
+    list[Path],
+    typer.Argument(metavar="LOG", help="Log files (xlsx, xls, ods, csv …); several = one audit."),
 ]
 
 
@@ -53,10 +77,22 @@ def handle_errors(func: F) -> F:
         except DutyAuditError as exc:
             if kwargs.get("debug"):
                 traceback.print_exc(file=sys.stderr)
-            typer.echo(f"Error: {exc.message}", err=True)
+            lang = run_lang(kwargs)
+            typer.echo(t("err.prefix", lang) + exc.text(lang), err=True)
             raise typer.Exit(code=exc.exit_code) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+def run_lang(kwargs: dict[str, Any]) -> Lang:
+    """The run's ``--lang`` (zh when the command has none)."""
+    value = getattr(kwargs.get("lang"), "value", kwargs.get("lang"))
+    return "en" if value == "en" else "zh"
+
+
+def note(text: str, lang: Lang) -> None:
+    """A note on stderr (提示：… / Note: …), e.g. a file skipped or the path written."""
+    typer.echo(t("note.prefix", lang) + text, err=True)
 
 
 def exit_code(has_gaps: bool, score: float, fail_under: float | None, exit_zero: bool) -> int:

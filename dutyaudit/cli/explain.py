@@ -4,14 +4,22 @@ from __future__ import annotations
 
 import sys
 from enum import StrEnum
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from dutyaudit.cli import app
-from dutyaudit.cli.check import Lang
-from dutyaudit.cli.common import DebugOpt, EncodingOpt, MapOpt, PackOpt, WaiversOpt, YearOpt, handle_errors
+from dutyaudit.cli.check import Lang, LangOpt
+from dutyaudit.cli.common import (
+    DebugOpt,
+    EncodingOpt,
+    LogsArg,
+    MapOpt,
+    PackOpt,
+    WaiversOpt,
+    YearOpt,
+    handle_errors,
+)
 
 
 class ExplainFormat(StrEnum):
@@ -24,22 +32,35 @@ class ExplainFormat(StrEnum):
 @app.command()
 @handle_errors
 def explain(
-    logs: Annotated[list[Path], typer.Argument(help="Log files (xlsx, xls, ods, csv …); several = one audit.")],
+    logs: LogsArg,
     pack: PackOpt,
-    duty: Annotated[str, typer.Option("--duty", "-d", help="Id of the duty to explain (see `packs show`).")],
+    duty: Annotated[
+        str,
+        typer.Option(
+            "--duty", "-d", metavar="DUTY", help="Duty id or clause to explain (see `packs show`), e.g. party-01."
+        ),
+    ],
     year: YearOpt = None,
     unit: Annotated[
-        str | None, typer.Option("--unit", "-u", help="Unit audited: filters a unit column; scopes waivers.")
+        str | None,
+        typer.Option("--unit", "-u", metavar="UNIT", help="Unit audited: filters a unit column; scopes waivers."),
     ] = None,
     waivers: WaiversOpt = None,
     fmt: Annotated[ExplainFormat, typer.Option("--format", "-f", help="Output format.")] = ExplainFormat.table,
-    limit: Annotated[int, typer.Option("--limit", min=0, help="Near misses to list, closest first (0 = all).")] = 20,
+    limit: Annotated[
+        int, typer.Option("--limit", min=0, metavar="N", help="Near misses to list, closest first (0 = all).")
+    ] = 20,
     mapping: MapOpt = None,
     encoding: EncodingOpt = None,
-    lang: Annotated[Lang, typer.Option("--lang", help="Label language (duty texts stay as written).")] = Lang.zh,
+    lang: LangOpt = Lang.zh,
     debug: DebugOpt = False,
 ) -> None:
-    """Explain one duty's verdict; exit 0 if it is met or waived, 1 if not, 2 on error."""
+    """Explain one duty's verdict; exit 0 if it is met or waived, 1 if not, 2 on error.
+
+    \b
+    Example:
+      dutyaudit explain 台账.xlsx --pack panjin --duty party-19b
+    """
     from dutyaudit.audit import read_logs
     from dutyaudit.explain import explain_duty, find_duty
     from dutyaudit.ingest.columns import parse_mapping

@@ -13,12 +13,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dutyaudit.draft.build import Drafter
-from dutyaudit.draft.matchrules import ConceptFinder
+from dutyaudit.draft.matchrules import ConceptFinder, as_activity, together
 from dutyaudit.draft.meta import read_meta
 from dutyaudit.draft.reading import Document, read_document
 from dutyaudit.draft.tree import parse
 from dutyaudit.draft.write import pack_mapping, render
 from dutyaudit.errors import InputError
+from dutyaudit.i18n import msg
 from dutyaudit.packs import Pack, parse_pack
 
 
@@ -45,7 +46,7 @@ def draft_pack(
     today: dt.date | None = None,
 ) -> Draft:
     """Read ``path`` and draft a pack from it (the built-in vocabulary unless ``vocab`` is given)."""
-    strength = None
+    strength = narrower = None
     if vocab is None:
         from dutyaudit.concepts import compiled_concepts
         from dutyaudit.vocabulary import load_vocabulary, match_form
@@ -54,17 +55,34 @@ def draft_pack(
         compiled = compiled_concepts()
 
         def strength(concept: str, text: str) -> bool:
-            return bool(compiled[concept].named_by(match_form(text)))
+            """Named by one of the concept's phrases, or by a word group whose words stand together."""
+            c, key = compiled[concept], match_form(text)
+            forms = [norm for norm, _ in c.naming_forms(key)]
+            phrases = {norm for norm, _ in c.words}
+            if any(f in phrases and as_activity(f, key) for f in forms):
+                return True
+            return bool(forms) and not any(f in phrases for f in forms) and together(forms, key)
+
+        def narrower(concept: str) -> list[tuple[str, str]]:
+            """Other concepts' phrases that hold one of this concept's phrases (执法协调 → 执法协调小组)."""
+            own = {norm for norm, _ in compiled[concept].words}
+            return [
+                (cid, w)
+                for cid, other in compiled.items()
+                if cid != concept
+                for norm, w in other.words
+                if norm not in own and any(o in norm for o in own)
+            ]
 
     doc = read_document(path)
     tree = parse(doc.lines)
     if not tree.clauses():
-        raise InputError("no numbered clauses found (一、 (一) 1. 第一条 …): nothing to draft from", str(path))
+        raise InputError(msg("err.draft.no_clauses", examples="一、 (一) 1. 第一条"), str(path))
     file_date = dt.date.fromtimestamp(path.stat().st_mtime)
     meta = read_meta(tree, path.stem, file_date, name)
-    drafted = Drafter(tree, vocab, meta.name, meta.issuer, strength).draft()
+    drafted = Drafter(tree, vocab, meta.name, meta.issuer, strength, narrower).draft()
     if not drafted:
-        raise InputError("no duty sentences found under the numbered clauses", str(path))
+        raise InputError(msg("err.draft.no_duties"), str(path))
     pid = pack_id or default_id(path)
     data = pack_mapping(pid, meta, drafted)
     pack = parse_pack(data, str(path))

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from dutyaudit.draft.matchrules import ConceptFinder, Strength, assign_matches
+from dutyaudit.draft.matchrules import ConceptFinder, Narrower, Strength, assign_matches
 from dutyaudit.draft.quantities import Quantity, find_quantities, unread_figures
 from dutyaudit.draft.roles import default_role, heading_roles, split_owner_tail, subject_role
 from dutyaudit.draft.tree import Clause, Tree
@@ -43,6 +43,7 @@ _PREFIX = {
     "congress": "congress",
     "judiciary": "judiciary",
 }
+_MANNER = re.compile(r"^(?:严格)?(?:按照|依照|根据|对照|遵照)[^,，]*(?:要求|规定|部署|精神)$")
 _HINT = re.compile(r"定期|经常性|常态化|年度|按时|按期")
 
 
@@ -60,6 +61,8 @@ class Drafted:
     review: list[str] = field(default_factory=list)
     fields: list[str] = field(default_factory=list)
     match_text: str = ""
+    part: bool = False
+    """The rest of a sentence whose figures are duties of their own."""
     """The words the match rule is drawn from: the quoted text, or a figure's own comma-segment."""
 
 
@@ -112,6 +115,11 @@ def _segments(sentence: str, qs: list[Quantity]) -> tuple[list[tuple[str, str]],
     for k in seg_of:
         a, b = bounds[k], bounds[k + 1] - 1
         used.add(k)
+        last = len(bounds) - 2
+        if sentence[a:b].strip(",， ").endswith("前") and k < last and len(_FILLER.sub("", sentence[a:b])) < 4:
+            k += 1  # 每年3月1日前,…报告上一年度…情况: what is due comes after the date
+            b = bounds[k + 1] - 1
+            used.add(k)
         while k > 0 and len(_FILLER.sub("", sentence[a:b])) < 4:  # 原则上每年不少于2次: what it counts is before
             k -= 1
             a = bounds[k]
@@ -140,11 +148,18 @@ class Drafter:
     """Turns a clause tree into drafted duties."""
 
     def __init__(
-        self, tree: Tree, vocab: ConceptFinder, title: str, issuer: str, strength: Strength | None = None
+        self,
+        tree: Tree,
+        vocab: ConceptFinder,
+        title: str,
+        issuer: str,
+        strength: Strength | None = None,
+        narrower: Narrower | None = None,
     ) -> None:
         self.tree = tree
         self.vocab = vocab
         self.strength = strength
+        self.narrower = narrower
         self.default = default_role(title, issuer)
         self.corpus = [(c.id, s) for c in tree.clauses() for p in c.paragraphs for s in sentences(p)]
 
@@ -186,10 +201,11 @@ class Drafter:
         for d, (match, notes) in zip(
             out,
             assign_matches(
-                [(d.role, d.clause, d.match_text, "target" if d.years else str(d.requirement["kind"])) for d in out],
+                [(d.role, d.clause, d.match_text, _kind(d)) for d in out],
                 self.vocab,
                 self.corpus,
                 self.strength,
+                self.narrower,
             ),
             strict=True,
         ):
@@ -218,8 +234,8 @@ class Drafter:
                 note += f"; “{hint.group(0)}” without a figure — set a count if your practice fixes one"
             items = [(u.text, {"kind": "evidence"}, None, [note], [], u.text)]
         for run in rest:  # what the sentence asks besides its figures
-            if run.endswith(("后", "时", "的")):
-                continue  # a condition (收到通知书后), not a duty of its own
+            if run.endswith(("后", "时", "的")) or _MANNER.match(run):
+                continue  # a condition (收到通知书后) or a manner (按照…要求), not a duty of its own
             note = "no number in this part of the sentence: evidence (one matching row in the year)"
             items.append((run, {"kind": "evidence"}, None, [note], [], run))
         unread = unread_figures(u.text, qs)
@@ -243,6 +259,7 @@ class Drafter:
                         [*notes, *role_notes, *both],
                         list(fields),
                         match_text,
+                        part=bool(qs) and req["kind"] == "evidence",
                     )
                 )
         return drafted
@@ -269,9 +286,19 @@ class Drafter:
                                 [note, *d.review],
                                 d.fields,
                                 d.match_text,
+                                d.part,
                             )
                         )
         return out
+
+
+def _kind(d: Drafted) -> str:
+    """What assign_matches is told: ``target``, ``part`` (a sentence's rest beside its figures) or the kind."""
+    if d.years:
+        return "target"
+    if d.part:
+        return "part"
+    return str(d.requirement["kind"])
 
 
 def _reading(q: Quantity) -> str:

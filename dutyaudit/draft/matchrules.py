@@ -20,6 +20,9 @@ class ConceptFinder(Protocol):
 
 #: Whether a text names a concept the way a log row would (its words, not only a cue): (concept, text) → bool.
 Strength = Callable[[str, str], bool]
+#: A concept's narrower neighbours: (other concept, its phrase that holds one of this concept's phrases),
+#: e.g. 综合执法 → (法治议事协调机构, 执法协调小组).
+Narrower = Callable[[str], Sequence[tuple[str, str]]]
 
 
 _STOP = sorted(
@@ -150,7 +153,12 @@ _STOP = sorted(
 )
 _QUOTED = re.compile(r"“([^”]+)”")
 _TITLES = re.compile(r"《[^》]*》")
-_CUT = re.compile("|".join(map(re.escape, _STOP)) + r"|[一二两三四五六七八九十]+[次期项个名]|年底前|[^\u4e00-\u9fff]+")
+#: 工作 names a document with these (工作规则, 工作要点): kept there, cut elsewhere.
+_PAPER = "规则|要点|计划|方案|规程|报告"
+_CUT = re.compile(
+    "|".join(re.escape(w) + (f"(?!{_PAPER})" if w == "工作" else "") for w in _STOP)
+    + r"|[一二两三四五六七八九十]+[次期项个名]|年底前|[^\u4e00-\u9fff]+"
+)
 
 
 def candidate_words(sentence: str) -> list[str]:
@@ -177,10 +185,51 @@ SHARED = 1
 GENERIC = 3
 
 
+#: Words of rows about a mechanism, platform, training or meeting: not one case of a rate's register.
+NOT_CASES = ("平台", "机制", "制度", "培训", "学习", "讲座", "会议", "统计", "能力", "通报", "分析")
+#: Marks that end a clause of a sentence: a word group names a concept only within one such clause.
+_CLAUSE_END = re.compile(r"[,，;；:：。]")
+
+
+def together(forms: Sequence[str], text: str) -> bool:
+    """Whether one occurrence of each of ``forms`` falls within one clause of ``text`` (研究部署法治政府建设,
+    清理…的政府规章、行政规范性文件; not 法治建设的组织领导,…,重要任务亲自督办)."""
+    return any(all(f in part for f in forms) for part in _CLAUSE_END.split(text))
+
+
+_BODY = re.compile(r"部门|机构|机关|单位|人员|队伍|度|部署|精神|要求|指示")
+
+
+def as_activity(phrase: str, text: str) -> bool:
+    """Whether ``text`` names ``phrase`` as an activity somewhere, not only as a body, its people, a
+    measure (综合行政执法部门, 法律顾问队伍, 公众参与度) or a directive handed down (重大决策部署, 会议精神)."""
+    return any(not _BODY.match(text, i + len(phrase)) for i in _positions(phrase, text))
+
+
+def _positions(word: str, text: str) -> list[int]:
+    out, i = [], text.find(word) if word else -1
+    while i != -1:
+        out.append(i)
+        i = text.find(word, i + 1)
+    return out
+
+
+#: A unit's name, which every row of that unit holds: no word of a duty (乡镇政府, 街道办事处, 对乡镇).
+_UNIT_NAME = re.compile(
+    r"[对在由向和与及]?(?:乡镇|街道|乡|镇|县|市|区)?(?:人民政府|政府|街道办事处|办事处|党委|党工委|人大|部门|乡镇|街道)"
+)
+
+
 def own_words(sentence: str, clause: str, corpus: Sequence[tuple[str, str]], n: int = 3) -> list[str]:
-    """Up to ``n`` candidate words of ``sentence`` that no sentence of another clause contains."""
+    """Up to ``n`` candidate words of ``sentence`` that no sentence of another clause contains and that are
+    no unit's name (nor part of one: 街道办事 of 街道办事处)."""
     others = [s for c, s in corpus if c != clause]
-    return [w for w in candidate_words(sentence) if not any(w in s for s in others)][:n]
+    return [w for w in candidate_words(sentence) if not any(w in s for s in others) and not unit_name(w, sentence)][:n]
+
+
+def unit_name(word: str, sentence: str) -> bool:
+    """Whether ``word`` is a unit's name or part of one the sentence writes (乡镇政府, 对乡镇, 街道办事)."""
+    return bool(_UNIT_NAME.fullmatch(word)) or any(word in m.group(0) for m in _UNIT_NAME.finditer(sentence))
 
 
 def assign_matches(
@@ -188,54 +237,70 @@ def assign_matches(
     vocab: ConceptFinder,
     corpus: Sequence[tuple[str, str]],
     strength: Strength | None = None,
+    narrower: Narrower | None = None,
 ) -> list[tuple[dict[str, Any], list[str]]]:
     """(match mapping, review notes) for each (role, clause, match text, requirement kind — or ``target``
-    for a year's target); ``corpus`` is every (clause, sentence) of the document.
+    for a year's target, ``part`` for the rest of a sentence whose figures are duties of their own);
+    ``corpus`` is every (clause, sentence) of the document.
 
-    A duty gets the concepts its text names (those it names as a log row would, when ``strength`` tells
-    them, else those a cue points to). Within one role, a concept named under several clauses stays only
-    with the :data:`SHARED` clause(s) naming it most squarely (fewest other concepts, named earliest), so
-    one row does not count for every task that mentions, say, 合法性审查; a concept named under
-    :data:`GENERIC` clauses or more gives way to the duty's own words. A count, sum or deadline keeps
-    every concept its segment names (that is what it counts); a rate, a duration or a year's target
-    concerns one kind of case or outcome, so its own words come first there too. Words of the text no
-    other clause uses (quoted terms such as “好差评” first) are added as alternatives.
+    A duty gets the concepts its text names as a log row would (when ``strength`` tells them; without it,
+    those a cue points to): a cue alone (督办, 重大决策部署) is no concept of the duty, and the review
+    notes name what was left out. Within one role, a concept named under several clauses stays only with
+    the :data:`SHARED` clause(s) naming it most squarely (fewest other concepts, named earliest), so one
+    row does not count for every task that mentions, say, 合法性审查; a concept named under
+    :data:`GENERIC` clauses or more gives way to the duty's own words. That holds for figures too: a
+    count of 执法监督检查 does not take every row of a concept three tasks share. The rest of a sentence
+    with figures names its concepts in passing (…建设行政执法协调监督工作体系, 每年至少开展1次执法监督检查):
+    it matches on its own words where it has some. A rate counts cases of
+    a register, so rows about a mechanism, platform, training or meeting (:data:`NOT_CASES`) are left
+    out of it. Words of the text no other clause uses (quoted terms such as “好差评” first) are added as
+    alternatives.
     """
-    named = []
-    for _, clause, text, _ in duties:
+    named: list[list[str]] = []
+    cue_only: list[list[str]] = []
+    for _, _, text, _ in duties:
         cued = vocab.concepts_named_in(text)
         strong = [c for c in cued if strength is None or strength(c, text)]
-        words = own_words(text, clause, corpus)
-        # a cue alone counts only where the text names nothing as a row would and has no words of its own
-        named.append(strong or ([] if words else cued))
+        named.append(strong)
+        cue_only.append([c for c in cued if c not in strong])
     rank: dict[tuple[str, str], list[tuple[int, int, str]]] = {}
     for (role, clause, _, _), concepts in zip(duties, named, strict=True):
         for i, c in enumerate(concepts):
             rank.setdefault((role, c), []).append((len(concepts), i, clause))
     keep = {key: set(list(dict.fromkeys(cl for _, _, cl in sorted(v)))[:SHARED]) for key, v in rank.items()}
     spread = {key: {e[2] for e in v} for key, v in rank.items()}
-    out: list[tuple[dict[str, Any], list[str]]] = []
+    chosen = []
     for (role, clause, text, kind), concepts in zip(duties, named, strict=True):
-        quantified = kind in ("count", "sum", "deadline")
         words = own_words(text, clause, corpus)
-        squarely = [
-            c
-            for c in concepts
-            if quantified or (clause in keep[role, c] and (len(spread[role, c]) < GENERIC or not words))
-        ]
+        squarely = [c for c in concepts if clause in keep[role, c] and (len(spread[role, c]) < GENERIC or not words)]
+        if kind == "part" and words:  # the rest of a sentence with figures: its concepts are named in passing
+            squarely = []
+        chosen.append((words, squarely))
+    kept = {(role, c) for (role, *_), (_, squarely) in zip(duties, chosen, strict=True) for c in squarely}
+    out: list[tuple[dict[str, Any], list[str]]] = []
+    for (role, _, text, kind), concepts, loose, (words, squarely) in zip(duties, named, cue_only, chosen, strict=True):
         others = [c for c in concepts if c not in squarely]
+        why = (
+            "named in passing beside the sentence's figures"
+            if kind == "part" and words
+            else "named more squarely under other clauses"
+        )
         match: dict[str, Any] = {}
         notes = []
         if squarely:
             match["concepts"] = squarely
             notes.append(f"concepts {'、'.join(squarely)}")
         if others:
-            notes.append(f"left out concepts {'、'.join(others)} (named more squarely under other clauses)")
+            notes.append(f"left out concepts {'、'.join(others)} ({why})")
+        if loose and strength is not None:
+            notes.append(f"left out concepts {'、'.join(loose)}: only a cue of theirs occurs, not their words")
         if words:
             match["any"] = words
             notes.append(f"matched on words only this clause uses: {'、'.join(words)}; check them against your log")
         if not match:
-            pieces = candidate_words(text) or [_CUT.sub("", text)[:6] or text[:6]]
+            # no short common word (听取, 汇报): a longer piece of the sentence, quoted as it stands
+            pieces = [w for w in candidate_words(text) if not unit_name(w, text)]
+            pieces = pieces or [max(re.split(r"[^\u4e00-\u9fff]+", text), key=len) or text]
             match = {"concepts": concepts} if concepts else {"any": pieces[:3]}
             fallback = "its concepts" if concepts else f"its words {'、'.join(pieces[:3])}"
             notes.append(f"no distinctive concept or word: matched on {fallback}; check them against your log")
@@ -244,5 +309,17 @@ def assign_matches(
         if not _STUDY.search(text):  # a study row names the law studied: 会前学法《行政复议法》 is not 行政复议 work
             match["none"] = list(STUDY_ROWS)
             notes.append(f"rows about study ({'、'.join(STUDY_ROWS)}) left out: the duty is not a study duty")
+        inner = [
+            phrase
+            for c in squarely
+            for other, phrase in (narrower(c) if narrower else ())
+            if (role, other) in kept and other not in concepts and other not in loose and phrase not in text
+        ]
+        if inner:  # a row naming a narrower concept another duty keeps is that duty's
+            match["none"] = list(dict.fromkeys([*match.get("none", []), *inner]))
+            notes.append(f"rows naming narrower concepts ({'、'.join(dict.fromkeys(inner))}) left out")
+        if kind == "rate":
+            match["none"] = list(dict.fromkeys([*match.get("none", []), *NOT_CASES]))
+            notes.append(f"a rate counts cases: rows about {'、'.join(NOT_CASES)} left out")
         out.append((match, notes))
     return out

@@ -14,20 +14,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-_CN_DIGITS = {
-    "零": 0,
-    "〇": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
+from dutyaudit.ingest.dates import CN_DIGITS
+
 NUM = r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十]{1,3})"
 _MONTH_END = {1: 31, 2: 28, 3: 31, 4: 30, 5: 31, 6: 30, 7: 31, 8: 31, 9: 30, 10: 31, 11: 30, 12: 31}
 
@@ -65,8 +53,8 @@ def cn_number(s: str) -> float:
         return float(s)
     if "十" in s:
         tens, _, ones = s.partition("十")
-        return float((_CN_DIGITS.get(tens, 1) if tens else 1) * 10 + (_CN_DIGITS.get(ones, 0) if ones else 0))
-    return float(_CN_DIGITS[s]) if s in _CN_DIGITS else float("nan")
+        return float((CN_DIGITS.get(tens, 1) if tens else 1) * 10 + (CN_DIGITS.get(ones, 0) if ones else 0))
+    return float(CN_DIGITS[s]) if s in CN_DIGITS else float("nan")
 
 
 def _num(x: float) -> int | float:

@@ -17,6 +17,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from dutyaudit.errors import InputError
+from dutyaudit.i18n import msg
 
 SUFFIXES = (".txt", ".docx", ".pdf", ".html", ".htm")
 
@@ -57,9 +58,9 @@ def read_document(path: Path) -> Document:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise InputError("file not found", str(path)) from None
+        raise InputError(msg("err.draft.not_found"), str(path)) from None
     except OSError as exc:
-        raise InputError(f"cannot read the file ({exc.strerror})", str(path)) from None
+        raise InputError(msg("err.in.cannot_read", why=exc.strerror), str(path)) from None
     suffix = path.suffix.lower()
     if suffix == ".docx":
         raw = _docx_lines(path)
@@ -70,10 +71,10 @@ def read_document(path: Path) -> Document:
     elif suffix in (".txt", ".text", ""):
         raw = _decode_text(data).splitlines()
     else:
-        raise InputError(f"cannot draft from a {suffix} file; give a {', '.join(SUFFIXES)} document", str(path))
+        raise InputError(msg("err.draft.suffix", suffix=suffix, suffixes=", ".join(SUFFIXES)), str(path))
     lines, converted = _clean(raw)
     if not lines:
-        raise InputError("the document has no text (a scanned PDF needs OCR first)", str(path))
+        raise InputError(msg("err.draft.no_text"), str(path))
     return Document(path, hashlib.sha256(data).hexdigest(), tuple(lines), converted)
 
 
@@ -115,13 +116,13 @@ def _docx_lines(path: Path) -> list[str]:
     try:
         import docx
     except ImportError:
-        raise InputError('reading .docx needs python-docx: pip install "dutyaudit[draft]"', str(path)) from None
+        raise InputError(msg("err.draft.needs", what=".docx", lib="python-docx"), str(path)) from None
     from docx.opc.exceptions import PackageNotFoundError
 
     try:
         document = docx.Document(str(path))
     except (PackageNotFoundError, KeyError, ValueError) as exc:
-        raise InputError(f"not a readable .docx file ({exc})", str(path)) from None
+        raise InputError(msg("err.draft.bad", what=".docx", why=str(exc)), str(path)) from None
     lines: list[str] = []
     for block in document.element.body.iterchildren():
         tag = block.tag.rsplit("}", 1)[-1]
@@ -166,14 +167,14 @@ def _pdf_lines(path: Path) -> list[str]:
         from pypdf import PdfReader
         from pypdf.errors import PdfReadError
     except ImportError:
-        raise InputError('reading .pdf needs pypdf: pip install "dutyaudit[draft]"', str(path)) from None
+        raise InputError(msg("err.draft.needs", what=".pdf", lib="pypdf"), str(path)) from None
     try:
         reader = PdfReader(str(path))
         if reader.is_encrypted:
-            raise InputError("the PDF is encrypted; save an unprotected copy", str(path))
+            raise InputError(msg("err.draft.pdf_encrypted"), str(path))
         pages = [page.extract_text() or "" for page in reader.pages]
     except (PdfReadError, ValueError, KeyError) as exc:
-        raise InputError(f"not a readable PDF ({exc})", str(path)) from None
+        raise InputError(msg("err.draft.bad", what="PDF", why=str(exc)), str(path)) from None
     return unwrap(_PDF_GAP.sub("", line) for page in pages for line in page.splitlines())
 
 

@@ -8,12 +8,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dutyaudit.errors import InputError
+from dutyaudit.i18n import Msg, msg
 from dutyaudit.ingest.base import Reader
 from dutyaudit.ingest.columns import check_mapping_fields, mapping_fields
 from dutyaudit.ingest.dates import year_in
 from dutyaudit.ingest.excel import CalamineReader
 from dutyaudit.ingest.limits import MAX_ROWS, MAX_ZIP_MEMBERS, LimitError
-from dutyaudit.ingest.ole import OLD_EXCEL
 from dutyaudit.ingest.sniff import sniff
 from dutyaudit.ingest.table import SUMMARY_SHEET, PackColumns, read_sheet
 from dutyaudit.ingest.text import fold, normalize_many
@@ -41,26 +41,25 @@ class IngestOptions:
 
 #: What to tell the user for each kind of file that is not a log.
 REFUSED = {
-    "dutyaudit-report": "this is a report written by dutyaudit (a scorecard or batch summary), not an activity "
-    "log; pass the log it was made from",
-    "empty": "the file is empty (0 bytes or only whitespace); export the log again",
-    "ole-encrypted": "the workbook is password-protected (encrypted); open it, remove the password and save a copy",
-    "ods-encrypted": "the workbook is password-protected (encrypted); open it, remove the password and save a copy",
-    "ole-other": "this is an Office document but not a workbook (Word or PowerPoint?); pass the Excel log",
-    "corrupt-zip": (
-        "the workbook is damaged or truncated (broken zip); open and re-save it in Excel, WPS or LibreOffice"
+    "dutyaudit-report": msg("err.in.report"),
+    "empty": msg("err.in.empty"),
+    "ole-encrypted": msg("err.in.encrypted"),
+    "ods-encrypted": msg("err.in.encrypted"),
+    "ole-other": msg("err.in.ole_other"),
+    "corrupt-zip": msg("err.in.corrupt_zip"),
+    "zip": msg("err.in.zip"),
+    "docx": msg("err.in.docx"),
+    "pptx": msg("err.in.pptx"),
+    "numbers": msg("err.in.numbers"),
+    "biff-old": msg("err.in.old_excel", v="2–4"),
+    "zip-huge": msg(
+        "err.limit",
+        what=msg("lw.zip_members"),
+        limit=msg("ll.zip_members", n=f"{MAX_ZIP_MEMBERS:,}"),
+        advice=msg("la.default"),
     ),
-    "zip": "this is a zip archive, not a workbook; unpack it and pass the log files",
-    "docx": "this is a Word document, not a workbook; copy the table into Excel or export it as xlsx",
-    "pptx": "this is a PowerPoint presentation, not a workbook; pass the Excel log",
-    "numbers": "this is an Apple Numbers document; in Numbers choose File › Export To › Excel and pass the xlsx",
-    "biff-old": OLD_EXCEL.format(v="2–4"),
-    "zip-huge": f"the zip holds more members than any workbook, over the limit of {MAX_ZIP_MEMBERS:,} zip members; "
-    "this is not a real activity log, or it is damaged: export or save the log again",
-    "xml": "this XML file is not an Excel spreadsheet; export the log as xlsx or csv",
-    "binary": (
-        "this is not a spreadsheet or text file (an image, PDF or other binary data); export the log as xlsx or csv"
-    ),
+    "xml": msg("err.in.xml"),
+    "binary": msg("err.in.binary"),
 }
 
 
@@ -84,11 +83,10 @@ def reader_for(kind: str, path: Path, options: IngestOptions) -> Reader:
         return SylkReader(options.encoding) if kind == "sylk" else DifReader(options.encoding)
     if kind == "json":
         raise InputError(
-            "this is JSON data, not a spreadsheet — often the error a web system sends instead of the export "
-            f"({_snippet(path)}); export the log again as xlsx or csv",
+            msg("err.in.json", snippet=_snippet(path)),
             str(path),
         )
-    raise InputError(REFUSED.get(kind, f"unsupported file ({kind})"), str(path))
+    raise InputError(REFUSED.get(kind, msg("err.in.unsupported", kind=kind)), str(path))
 
 
 def _snippet(path: Path, size: int = 80) -> str:
@@ -105,28 +103,24 @@ def _snippet(path: Path, size: int = 80) -> str:
 def read_bytes(path: Path) -> bytes:
     """The file's bytes, read without touching it (no writes, mtime kept); clear errors."""
     if not path.exists():
-        raise InputError("no such file; check the path (quote names with spaces)", str(path))
+        raise InputError(msg("err.in.missing"), str(path))
     if path.is_dir():
-        raise InputError("is a folder; pass the log files in it (or use `dutyaudit batch`)", str(path))
+        raise InputError(msg("err.in.folder"), str(path))
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise InputError(
-                f"the file is {size // 2**20:,} MiB, over the limit of {MAX_BYTES // 2**20} MiB per file; a log this "
-                "large is not supported",
-                str(path),
-            )
+            raise InputError(msg("err.in.too_big", mib=f"{size // 2**20:,}", limit=MAX_BYTES // 2**20), str(path))
         if not path.is_file():
-            raise InputError("is not a regular file (a device, pipe or socket); pass the log file itself", str(path))
+            raise InputError(msg("err.in.not_regular"), str(path))
         with open(path, "rb") as fh:
             data = fh.read(MAX_BYTES + 1)  # a file growing while read is held to the limit all the same
         if len(data) > MAX_BYTES:
-            raise InputError(f"the file is over the limit of {MAX_BYTES // 2**20} MiB per file", str(path))
+            raise InputError(msg("err.in.grew", limit=MAX_BYTES // 2**20), str(path))
         return data
     except PermissionError:
-        raise InputError("permission denied; check the file's permissions", str(path)) from None
+        raise InputError(msg("err.in.denied"), str(path)) from None
     except OSError as exc:
-        raise InputError(f"cannot read the file ({exc.strerror})", str(path)) from None
+        raise InputError(msg("err.in.cannot_read", why=exc.strerror), str(path)) from None
 
 
 def ingest(paths: Iterable[Path], options: IngestOptions | None = None) -> Activities:
@@ -146,8 +140,7 @@ def ingest(paths: Iterable[Path], options: IngestOptions | None = None) -> Activ
 def _ingest_file(path: Path, options: IngestOptions, acts: Activities) -> None:
     if path.name.startswith(("~$", ".~lock.")) and path.is_file():
         raise InputError(
-            "this is the lock file an office suite keeps while a workbook is open, not a log; pass the workbook "
-            "itself (the name without ~$ or .~lock.)",
+            msg("err.in.lock"),
             str(path),
         )
     data = read_bytes(path)
@@ -156,15 +149,17 @@ def _ingest_file(path: Path, options: IngestOptions, acts: Activities) -> None:
     file_year = year_in(path.stem)
     found_header = False
     n_before = len(acts.rows)
-    sheet_warnings = []
+    sheet_warnings: list[RowWarning] = []
     mapped: set[str] = set()
     columns: list[str] = []
-    skipped: list[str] = []
+    skipped: list[str | Msg] = []
     n_filled = 0
     for sheet in reader.sheets(path, data):
-        sheet_warnings.extend(RowWarning(display, sheet.name, None, note) for note in sheet.notes)
+        sheet_warnings.extend(RowWarning(display, sheet.name, None, msg=note) for note in sheet.notes)
         if sheet.skipped:
-            skipped.append(f"sheet {sheet.name!r}: {sheet.notes[0]}" if sheet.notes else sheet.name)
+            skipped.append(
+                msg("err.in.sheet_note", name=sheet.name, note=sheet.notes[0]) if sheet.notes else sheet.name
+            )
             continue
         filled = len(sheet.rows)
         if filled + n_filled > MAX_ROWS:  # only then count exactly: rows holding anything
@@ -172,10 +167,10 @@ def _ingest_file(path: Path, options: IngestOptions, acts: Activities) -> None:
         n_filled += filled
         if n_filled > MAX_ROWS:
             raise LimitError(
-                f"the file's sheets hold over {MAX_ROWS:,} rows (at sheet {sheet.name!r})",
-                f"{MAX_ROWS:,} rows per file",
+                msg("lw.file_rows", n=f"{MAX_ROWS:,}", name=sheet.name),
+                msg("ll.file_rows", n=f"{MAX_ROWS:,}"),
                 str(path),
-                "split the log by year or by unit",
+                msg("la.split"),
             )
         try:
             res = read_sheet(
@@ -189,7 +184,7 @@ def _ingest_file(path: Path, options: IngestOptions, acts: Activities) -> None:
         except InputError as exc:
             if exc.path is not None:
                 raise
-            raise InputError(exc.reason, str(path)) from None
+            raise InputError(exc.reason_msg or exc.reason, str(path)) from None
         found_header = found_header or res.header_found
         mapped |= res.mapped
         columns.extend(c for c in res.columns if c not in columns)
@@ -201,20 +196,15 @@ def _ingest_file(path: Path, options: IngestOptions, acts: Activities) -> None:
         acts.file_titles.setdefault(display, []).extend(res.titles)
     _check_mapped(options.mapping, mapped, columns, options.pack_columns.columns, str(path))
     if not found_header and skipped and len(skipped) == len(sheet_warnings):
-        raise InputError(f"no sheet could be read ({skipped[0]})", str(path))
+        raise InputError(msg("err.in.no_sheet", why=skipped[0]), str(path))
     if not found_header and not sheet_warnings:
-        raise InputError(
-            "the workbook has no data: every sheet is empty; is this the right file (or the template)?", str(path)
-        )
+        raise InputError(msg("err.in.no_data"), str(path))
     if not found_header:
-        how = f" ({reader.detail})" if reader.detail else ""
-        raise InputError(
-            "no header row found (looked for a date column such as 日期/时间/开展时间 and a title column "
-            f"such as 事项/名称/活动名称/内容){how}; name your columns with --map date=列名 --map title=列名",
-            str(path),
-        )
+        how = msg("err.in.how", detail=reader.detail) if reader.detail else ""
+        why = msg("err.in.no_header", dates="日期/时间/开展时间", titles="事项/名称/活动名称/内容", how=how)
+        raise InputError(why, str(path))
     if len(acts.rows) == n_before and not any(w.row is not None for w in sheet_warnings):
-        raise InputError("the log has a header but no data rows", str(path))
+        raise InputError(msg("err.in.no_rows"), str(path))
     sheet_warnings.extend(drop_summary_repeats(acts.rows, n_before))
     acts.warnings.extend(sheet_warnings)
     acts.files.append(display)
@@ -227,12 +217,10 @@ def _check_mapped(
     for fname, col in mapping.items():
         if fname in mapped or fname.startswith("__"):  # __by__: batch's --by column, which a log may lack
             continue
-        shown = f" (its columns: {'、'.join(columns[:12])}{' …' if len(columns) > 12 else ''})" if columns else ""
-        raise InputError(
-            f"--map {fname}={col}: the log has no column '{col}'{shown}; --map takes FIELD=COLUMN with FIELD one of "
-            f"{mapping_fields(pack_fields)}",
-            path,
-        )
+        listed = "、".join(columns[:12]) + (" …" if len(columns) > 12 else "")
+        shown = msg("err.map.its_columns", columns=listed) if columns else ""
+        why = msg("err.map.no_column", field=fname, col=col, shown=shown, fields=mapping_fields(pack_fields))
+        raise InputError(why, path)
 
 
 def drop_summary_repeats(rows: list[Activity], start: int = 0) -> list[RowWarning]:
@@ -261,11 +249,6 @@ def drop_summary_repeats(rows: list[Activity], start: int = 0) -> list[RowWarnin
     others = [s for s in sheets if s not in summaries]
     named = "、".join(others[:4]) + (" …" if len(others) > 4 else "")
     return [
-        RowWarning(
-            mine[0].file,
-            sheet,
-            None,
-            f"{n} rows of this summary sheet repeat rows of the other sheets ({named}): counted once, there",
-        )
+        RowWarning(mine[0].file, sheet, None, msg=msg("warn.summary_repeats", n=n, named=named))
         for sheet, n in dropped.items()
     ]

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from dutyaudit.i18n import Msg, msg
 from dutyaudit.ingest.limits import MAX_MERGED_CELLS, MAX_MERGES, LimitError
 
 
@@ -28,7 +29,7 @@ class RawSheet:
     titles: list[str] = field(default_factory=list)
     """Title text the office suite shows in no row of its own (an HTML table's <caption>): context for the
     year and the unit, like the title rows above the header."""
-    notes: list[str] = field(default_factory=list)
+    notes: list[Msg] = field(default_factory=list)
     """What the reader had to overlook to read this sheet (a stray NUL byte, a merge it could not take),
     each shown as a warning for the sheet."""
     skipped: bool = False
@@ -41,7 +42,7 @@ class Reader(ABC):
     #: Short name of the format, for messages.
     name: str = "?"
     #: Set while reading: how the file was read (e.g. the encoding), appended to "no header" errors.
-    detail: str = ""
+    detail: str | Msg = ""
 
     @abstractmethod
     def sheets(self, path: Path, data: bytes) -> Iterator[RawSheet]:
@@ -63,8 +64,8 @@ def fill_merged(sheet: RawSheet, across_before: int | None = None) -> None:
     merged = list(dict.fromkeys(sheet.merged))
     if len(merged) > MAX_MERGES:
         raise LimitError(
-            f"sheet {sheet.name!r} declares {len(merged):,} merged ranges",
-            f"{MAX_MERGES:,} merged ranges per sheet",
+            msg("lw.merges", name=sheet.name, n=f"{len(merged):,}"),
+            msg("ll.merges", n=f"{MAX_MERGES:,}"),
             None,
         )
     width = max(len(r) for r in rows)
@@ -82,8 +83,8 @@ def fill_merged(sheet: RawSheet, across_before: int | None = None) -> None:
         budget -= (r_end - r0 + 1) * (c_end - c0 + 1)
         if budget < 0:
             raise LimitError(
-                f"the merged ranges of sheet {sheet.name!r} overlap over more cells than it has",
-                f"{MAX_MERGED_CELLS:,} merged cells per sheet",
+                msg("lw.merge_overlap", name=sheet.name),
+                msg("ll.merged_cells", n=f"{MAX_MERGED_CELLS:,}"),
                 None,
             )
         for r in range(r0, r_end + 1):

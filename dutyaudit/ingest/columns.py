@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from dutyaudit.i18n import msg
 from dutyaudit.ingest.aliases import ALIASES, FIELD_NAMES_ZH, TITLE_NAMES
 from dutyaudit.ingest.text import fold, normalize, normalize_many
 
@@ -166,7 +167,7 @@ def parse_mapping(items: list[str]) -> dict[str, str]:
     for item in items:
         name, sep, col = item.partition("=")
         if not sep or not name.strip() or not col.strip():
-            raise UsageError(f"--map {item!r}: write FIELD=COLUMN, e.g. --map date=开展时间")
+            raise UsageError(msg("err.map.form", item=item))
         name = name.strip()
         out[zh_to_field.get(name, name)] = col.strip()
     return out
@@ -187,6 +188,4 @@ def check_mapping_fields(mapping: dict[str, str], pack_fields: Iterable[str] = (
     for fname, col in mapping.items():
         if fname in ALIASES or fname in extra or fname.startswith("__"):  # __by__: batch's --by column
             continue
-        raise UsageError(
-            f"--map {fname}={col}: '{fname}' is not a field --map takes; FIELD is one of {mapping_fields(extra)}"
-        )
+        raise UsageError(msg("err.map.field", field=fname, col=col, fields=mapping_fields(extra)))

@@ -28,10 +28,13 @@ import re
 import unicodedata
 from typing import Any, NamedTuple
 
+from dutyaudit.i18n import Msg, msg
+
 _EPOCH = dt.date(1899, 12, 30)
 _SERIAL_MIN, _SERIAL_MAX = 18264, 73051  # 1950-01-01 … 2099-12-31
 _YEAR_MIN, _YEAR_MAX = 1949, 2100
-_DIGIT = {
+#: Chinese (and look-alike) digits as numbers: dates (二〇二三年) and counts (两次) read them.
+CN_DIGITS = {
     "〇": 0,
     "零": 0,
     "○": 0,
@@ -78,7 +81,11 @@ _YEAR_IN = re.compile(r"(?<!\d)(199\d|20\d\d)(?!\d)")
 
 
 class DateError(ValueError):
-    """A value that is not a readable date; the message says why."""
+    """A value that is not a readable date; the message (an i18n :class:`Msg`) says why."""
+
+    def __init__(self, why: Msg) -> None:
+        super().__init__(why.render("en"))
+        self.msg = why
 
 
 class DateRead(NamedTuple):
@@ -95,13 +102,13 @@ class DateRead(NamedTuple):
 def _cn_number(run: str) -> str:
     """二〇二三 → 2023, 十二 → 12, 二十一 → 21, 十 → 10."""
     if not any(c in run for c in "十廿卅"):
-        return "".join(str(_DIGIT[c]) for c in run)
+        return "".join(str(CN_DIGITS[c]) for c in run)
     run = run.replace("廿", "二十").replace("卅", "三十")
     head, _, tail = run.partition("十")
     if len(head) > 1 or len(tail) > 1:
-        raise DateError(f"cannot read the number {run!r}")
-    tens = _DIGIT.get(head, 1) if head else 1
-    ones = _DIGIT.get(tail, 0) if tail else 0
+        raise DateError(msg("date.number", run=run))
+    tens = CN_DIGITS.get(head, 1) if head else 1
+    ones = CN_DIGITS.get(tail, 0) if tail else 0
     return str(tens * 10 + ones)
 
 
@@ -116,16 +123,16 @@ def _digits(s: str) -> str:
 
 def _make(y: int, m: int, d: int, raw: object) -> dt.date:
     if not _YEAR_MIN <= y <= _YEAR_MAX:
-        raise DateError(f"year {y} is out of range in {raw!r}")
+        raise DateError(msg("date.year_range", y=y, raw=raw))
     try:
         return dt.date(y, m, d)
     except ValueError:
-        raise DateError(f"no such day: {raw!r}") from None
+        raise DateError(msg("date.no_day", raw=raw)) from None
 
 
 def _from_serial(x: float, raw: object) -> dt.date:
     if not _SERIAL_MIN <= x <= _SERIAL_MAX:  # also false for NaN
-        raise DateError(f"{raw!r} is not a date")
+        raise DateError(msg("date.not_date", raw=raw))
     return _EPOCH + dt.timedelta(days=int(x))
 
 
@@ -139,7 +146,7 @@ def read_date(value: Any, year: int | None = None) -> DateRead:
     if isinstance(value, dt.date):
         return DateRead(value, None)
     if isinstance(value, bool) or value is None:
-        raise DateError("empty date")
+        raise DateError(msg("date.empty"))
     if isinstance(value, int):
         if 19490101 <= value <= 21001231:
             return _read_text(str(value), value, year)
@@ -167,7 +174,7 @@ def parse_date(value: Any, year: int | None = None) -> tuple[dt.date, dt.date | 
 def _read_text(raw: str, shown: object, year: int | None) -> DateRead:
     s = _digits(raw).lstrip(_QUOTES).lstrip()
     if not s:
-        raise DateError("empty date")
+        raise DateError(msg("date.empty"))
     if _SERIAL_TEXT.fullmatch(s):
         return DateRead(_from_serial(float(s), shown), None)
     start, rest, y, month_only, year_given = _head(s, shown, year)
@@ -209,16 +216,16 @@ def _head(s: str, raw: object, year: int | None) -> tuple[dt.date, str, int, boo
     m = _MD.match(s)
     if m:
         if year is None:
-            raise DateError(f"{raw!r} has no year (give --year or put the year in the title)")
+            raise DateError(msg("date.no_year", raw=raw))
         return _make(year, int(m.group(1)), int(m.group(2)), raw), s[m.end() :], year, False, False
     m = _M_ONLY.match(s)
     if m:
         if year is None:
-            raise DateError(f"{raw!r} has no year (give --year or put the year in the title)")
+            raise DateError(msg("date.no_year", raw=raw))
         return _make(year, int(m.group(1)), 1, raw), "", year, True, False
     if _YEAR_ONLY.match(s):
-        raise DateError(f"{raw!r} gives only the year; write the day (or at least the month)")
-    raise DateError(f"unreadable date {raw!r}")
+        raise DateError(msg("date.only_year", raw=raw))
+    raise DateError(msg("date.unreadable", raw=raw))
 
 
 def _period(s: str, raw: object, year: int | None) -> tuple[dt.date, bool] | None:
@@ -240,7 +247,7 @@ def _period(s: str, raw: object, year: int | None) -> tuple[dt.date, bool] | Non
             y, day = m.group(1), 1
             month = 1 if m.group(2) == "上" else 7
     if y is None and year is None:
-        raise DateError(f"{raw!r} has no year (give --year or put the year in the title)")
+        raise DateError(msg("date.no_year", raw=raw))
     if y is not None:
         return _make(int(y), month, day, raw), True
     assert year is not None

@@ -19,16 +19,16 @@ from pathlib import Path
 from typing import Any
 
 from dutyaudit.errors import InputError
+from dutyaudit.i18n import msg
 from dutyaudit.ingest.base import RawSheet, Reader
 from dutyaudit.ingest.isolate import run_isolated
 from dutyaudit.ingest.limits import MAX_INFLATED, MAX_ODS_XML, LimitError, mib
 from dutyaudit.ingest.odsguard import OdsSheet, fods_as_ods, ods_layout, with_mimetype
-from dutyaudit.ingest.ole import OLD_EXCEL, ole_problem, ole_streams
+from dutyaudit.ingest.ole import ole_problem, ole_streams
 from dutyaudit.ingest.sniff import ZIP_ERRORS
 from dutyaudit.ingest.xlsxguard import MAX_CELLS, Extent, check_xlsx, drop_whole_line_merges, too_big
 
 _SUFFIX = {"xlsx": ".xlsx", "xls": ".xls", "ods": ".ods"}
-_DAMAGED = "Open and re-save it in Excel, WPS or LibreOffice"
 
 
 def biff_encrypted(data: bytes) -> bool:
@@ -71,7 +71,9 @@ class CalamineReader(Reader):
         ods: dict[str, OdsSheet] = {}
         if self.kind == "fods":
             if len(data) > MAX_ODS_XML:
-                raise LimitError(f"the spreadsheet is {mib(len(data))}", f"{mib(MAX_ODS_XML)} of XML", str(path))
+                raise LimitError(
+                    msg("lw.spreadsheet", size=mib(len(data))), msg("ll.xml", size=mib(MAX_ODS_XML)), str(path)
+                )
             data, self.kind = fods_as_ods(data), "ods"
         if self.kind == "xlsx" and check_xlsx(data, path):  # binary sheets (xlsb): extents unknown beforehand
             yield from run_isolated(lambda: list(self._read(path, data, ods)), str(path))
@@ -96,7 +98,7 @@ class CalamineReader(Reader):
                 return data
             total = sum(i.file_size for i in z.infolist())
         if total > MAX_INFLATED:
-            raise LimitError(f"the workbook inflates to {mib(total)}", f"{mib(MAX_INFLATED)} inflated", str(path))
+            raise LimitError(msg("lw.inflate", size=mib(total)), msg("ll.inflated", size=mib(MAX_INFLATED)), str(path))
         return with_mimetype(data) or data
 
     def _check_ole(self, data: bytes, path: Path) -> None:
@@ -105,7 +107,7 @@ class CalamineReader(Reader):
             raise _damaged(f"{problem} in its OLE container", path)
         streams = ole_streams(data)
         if "Book" in streams and "Workbook" not in streams:
-            raise InputError(OLD_EXCEL.format(v=5), str(path))
+            raise InputError(msg("err.in.old_excel", v=5), str(path))
 
     def _open(self, path: Path, data: bytes) -> Any:
         import python_calamine as pc
@@ -113,17 +115,12 @@ class CalamineReader(Reader):
         try:
             return pc.CalamineWorkbook.from_filelike(io.BytesIO(data))
         except pc.PasswordError:
-            raise InputError(
-                "the workbook is password-protected (encrypted); save an unprotected copy", str(path)
-            ) from None
+            raise InputError(msg("err.in.encrypted_copy"), str(path)) from None
         except BaseException as exc:  # calamine raises several unrelated types (and panics) for corrupt files
             if not isinstance(exc, Exception) and not _is_panic(exc):
                 raise
             if self.kind == "xls" and biff_encrypted(data):
-                raise InputError(
-                    "the workbook is password-protected (encrypted); open it, remove the password and save a copy",
-                    str(path),
-                ) from None
+                raise InputError(msg("err.in.encrypted"), str(path)) from None
             reason = _short(exc)
             if "Cannot detect file format" in reason:
                 reason = self._real_reason(data) or reason
@@ -163,9 +160,7 @@ class CalamineReader(Reader):
             except InputError:
                 raise
             except pc.PasswordError:
-                raise InputError(
-                    "the workbook is password-protected (encrypted); save an unprotected copy", str(path)
-                ) from None
+                raise InputError(msg("err.in.encrypted_copy"), str(path)) from None
             except BaseException as exc:
                 if not isinstance(exc, Exception) and not _is_panic(exc):
                     raise
@@ -175,14 +170,14 @@ class CalamineReader(Reader):
                 if repaired and meta.name in dropped:
                     rows, merged = self._sheet(repaired, meta.name, ods, path)
                     refs = ", ".join(dropped[meta.name][:3])
-                    note = f"merged range {refs} spans a whole column or row; read without that merge"
+                    note = msg("warn.whole_merge", refs=refs)
                     yield RawSheet(meta.name, rows, merged, hidden=hidden, notes=[note])
                     continue
                 yield RawSheet(
                     meta.name,
                     [],
                     hidden=hidden,
-                    notes=[f"cannot read this sheet ({_short(exc)}); it is skipped, the other sheets are read"],
+                    notes=[msg("warn.sheet_unreadable", why=_short(exc))],
                     skipped=True,
                 )
                 continue
@@ -199,10 +194,10 @@ class CalamineReader(Reader):
         self._cells += ext.cells
         if self._cells > MAX_CELLS:
             raise LimitError(
-                f"the workbook's sheets span over {MAX_CELLS:,} cells together (at sheet {name!r})",
-                f"{MAX_CELLS:,} cells per file",
+                msg("lw.file_cells", n=f"{MAX_CELLS:,}", name=name),
+                msg("ll.file_cells", n=f"{MAX_CELLS:,}"),
                 str(path),
-                "split the log by year or by unit",
+                msg("la.split"),
             )
         rows: list[list[Any]] = sheet.to_python(skip_empty_area=False)
         if name in ods:
@@ -212,12 +207,8 @@ class CalamineReader(Reader):
 
 def _damaged(reason: str, path: Path) -> InputError:
     if path.suffix.lower() in (".et", ".ett"):
-        return InputError(
-            f"cannot read this WPS spreadsheet ({reason}); in WPS choose 文件 › 另存为 › Excel 工作簿 (*.xlsx) "
-            "and pass that file",
-            str(path),
-        )
-    return InputError(f"cannot read the workbook ({reason}); is it damaged or truncated? {_DAMAGED}", str(path))
+        return InputError(msg("err.in.wps", why=reason), str(path))
+    return InputError(msg("err.in.damaged", why=reason), str(path))
 
 
 def _short(exc: BaseException) -> str:

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
+from dutyaudit.i18n import Msg, msg
 from dutyaudit.ingest.columns import ColumnMap, bare_header, map_columns
 from dutyaudit.ingest.dates import DateError, leading_date, read_date
 from dutyaudit.ingest.header import (
@@ -67,8 +68,6 @@ _NOT_TITLE = frozenset(
     )
 )
 _CJK = re.compile(r"[\u3400-\u9fff]")
-#: The per-row warning for a notebook row whose text starts with no date.
-NO_LEADING_DATE = "no date at the start of the text (and no date column): not audited"
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +79,7 @@ class Fallback:
     """``longest``: the title column was chosen by its texts; ``leading``: dates lead the title texts."""
     column: int
     """The title column (for ``leading``, the column whose texts carry the dates)."""
-    note: str
+    note: Msg
 
 
 def fallback_header(
@@ -123,8 +122,7 @@ def fallback_header(
                 Header(i, texts, _as_title(cmap, j), i),
                 "longest",
                 j,
-                f"no column is named as the title (事项、名称、内容 …): took '{texts[j]}', the column with the "
-                "longest texts; name the title column with --map title=列名 if that is wrong",
+                msg("warn.fallback_longest", column=texts[j], names="事项、名称、内容"),
             )
         j = fields["title"] if "title" in fields else _longest(sample, _candidates(texts, keys, cmap, pack_fields))
         if j is None or not _dates_lead(sample, j):
@@ -138,8 +136,7 @@ def _leading(i: int, texts: list[str], cmap: ColumnMap, j: int) -> Fallback:
         Header(i, texts, cmap, i),
         "leading",
         j,
-        f"no date column: the date at the start of each text in '{texts[j]}' dates its row "
-        "(2.7, 1.10, 3月中旬, 2023.3.15 …)",
+        msg("warn.fallback_leading", column=texts[j], examples="2.7, 1.10, 3月中旬, 2023.3.15"),
     )
 
 

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from dutyaudit.errors import InputError
+from dutyaudit.i18n import msg
 from dutyaudit.ingest.base import RawSheet, Reader
 from dutyaudit.ingest.limits import MAX_CELLS
 from dutyaudit.ingest.textfile import detect_encoding, normalize_encoding
@@ -28,10 +29,7 @@ def _decode(path: Path, data: bytes, encoding: str | None) -> tuple[str, str]:
     try:
         return data.decode(enc).lstrip("\ufeff"), enc
     except (UnicodeDecodeError, LookupError):
-        raise InputError(
-            f"cannot decode the file as {enc}; give the encoding with --encoding, or save the log as xlsx",
-            str(path),
-        ) from None
+        raise InputError(msg("err.txt.decode_as", enc=enc), str(path)) from None
 
 
 class _Grid:
@@ -49,8 +47,7 @@ class _Grid:
         self.rows, self.cols = max(self.rows, row), max(self.cols, col)
         if self.rows * self.cols > MAX_CELLS:
             raise InputError(
-                f"the sheet spans {self.rows:,} rows × {self.cols:,} columns, more than the limit of "
-                f"{MAX_CELLS:,} cells; save the log as xlsx",
+                msg("err.in.sheet_span", rows=f"{self.rows:,}", cols=f"{self.cols:,}", cells=f"{MAX_CELLS:,}"),
                 str(self.path),
             )
         self.cells[(row, col)] = value
@@ -93,7 +90,7 @@ class SylkReader(Reader):
 
     def sheets(self, path: Path, data: bytes) -> Iterator[RawSheet]:
         text, enc = _decode(path, data, self.encoding)
-        self.detail = f"read as SYLK in {enc}"
+        self.detail = msg("detail.sylk", enc=enc)
         grid = _Grid(path)
         formats: list[str] = []
         dated: set[tuple[int, int]] = set()
@@ -145,12 +142,12 @@ class DifReader(Reader):
 
     def sheets(self, path: Path, data: bytes) -> Iterator[RawSheet]:
         text, enc = _decode(path, data, self.encoding)
-        self.detail = f"read as DIF in {enc}"
+        self.detail = msg("detail.dif", enc=enc)
         lines = text.splitlines()
         try:
             start = lines.index("DATA") + 3
         except ValueError:
-            raise InputError("the DIF file has no DATA section; save the log as xlsx", str(path)) from None
+            raise InputError(msg("err.in.dif"), str(path)) from None
         grid = _Grid(path)
         row, col, i = 0, 0, start
         while i + 1 < len(lines):

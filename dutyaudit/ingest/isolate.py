@@ -19,6 +19,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from dutyaudit.errors import DutyAuditError, InputError
+from dutyaudit.i18n import msg
 from dutyaudit.ingest.limits import MEMORY_CEILING, READ_SECONDS, mib
 
 try:
@@ -96,19 +97,11 @@ def run_isolated(fn: Callable[[], T], path: str, memory: int = MEMORY_CEILING, s
             os.kill(pid, signal.SIGKILL)
         _, status = os.waitpid(pid, 0)
     if timed_out:
-        raise InputError(
-            f"reading the workbook took longer than the limit of {seconds:.0f} s; it is damaged or not a real log: "
-            "open and re-save it in Excel, WPS or LibreOffice",
-            path,
-        )
+        raise InputError(msg("err.in.too_slow", seconds=f"{seconds:.0f}"), path)
     if not chunks:
         sig = os.WTERMSIG(status) if os.WIFSIGNALED(status) else 0
         why = f"the reader was stopped by signal {sig}" if sig else "the reader ended without an answer"
-        raise InputError(
-            f"the workbook is damaged or needs more than the memory limit of {mib(memory)} to read ({why}); "
-            "open and re-save it in Excel, WPS or LibreOffice",
-            path,
-        )
+        raise InputError(msg("err.in.memory_why", memory=mib(memory), why=why), path)
     try:
         kind, value = pickle.loads(b"".join(chunks))
     except Exception:
@@ -118,11 +111,5 @@ def run_isolated(fn: Callable[[], T], path: str, memory: int = MEMORY_CEILING, s
     if kind == "error":
         raise InputError(value, path)
     if kind == "memory":
-        raise InputError(
-            f"reading the workbook needs more than the memory limit of {mib(memory)}; it is damaged or not a real "
-            "log: open and re-save it in Excel, WPS or LibreOffice",
-            path,
-        )
-    raise InputError(
-        f"cannot read the workbook ({value}); is it damaged? Open and re-save it in Excel, WPS or LibreOffice", path
-    )
+        raise InputError(msg("err.in.memory", memory=mib(memory)), path)
+    raise InputError(msg("err.in.damaged", why=value), path)

@@ -9,6 +9,7 @@ reader holds before it gets there), and any input up to 10 MB is read or refused
 from __future__ import annotations
 
 from dutyaudit.errors import InputError
+from dutyaudit.i18n import Msg, msg
 
 #: Peak memory a run stays under on any input (documented in the README's "Limits").
 MEMORY_CEILING = 1024**3
@@ -45,12 +46,8 @@ READ_SECONDS = 25.0
 class LimitError(InputError):
     """An input exceeds one of the reader limits; the message names the limit."""
 
-    def __init__(self, what: str, limit: str, path: str | None, advice: str = "") -> None:
-        super().__init__(
-            f"{what}, over the limit of {limit}; "
-            + (advice or "this is not a real activity log, or it is damaged: export or save the log again"),
-            path,
-        )
+    def __init__(self, what: Msg, limit: Msg, path: str | None, advice: Msg | None = None) -> None:
+        super().__init__(msg("err.limit", what=what, limit=limit, advice=advice or msg("la.default")), path)
 
 
 def mib(n: int) -> str:

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from dutyaudit.errors import InputError
+from dutyaudit.i18n import msg
 from dutyaudit.ingest.base import RawSheet, Reader
 from dutyaudit.ingest.limits import MAX_CELL_CHARS, MAX_CELLS, MAX_MERGED_CELLS, MAX_TEXT_BYTES, LimitError, mib
 from dutyaudit.ingest.textfile import normalize_encoding
@@ -44,7 +45,7 @@ def decode_markup(data: bytes, override: str | None, path: Path) -> tuple[str, s
     """Text of an HTML/XML file and the encoding used: ``--encoding``, a BOM, the declared charset
     (gb2312/gbk read as their superset gb18030), UTF-8, else GB18030."""
     if len(data) > MAX_TEXT_BYTES:
-        raise LimitError(f"the file is {mib(len(data))}", f"{mib(MAX_TEXT_BYTES)} per HTML or XML file", str(path))
+        raise LimitError(msg("lw.file", size=mib(len(data))), msg("ll.html", size=mib(MAX_TEXT_BYTES)), str(path))
     candidates: list[str] = []
     if override:
         candidates.append(normalize_encoding(override))
@@ -65,18 +66,15 @@ def decode_markup(data: bytes, override: str | None, path: Path) -> tuple[str, s
             codecs.lookup(enc)
         except LookupError:
             if override:
-                raise InputError(f"unknown encoding {override!r}; try --encoding gb18030 or utf-8", str(path)) from None
+                raise InputError(msg("err.html.encoding", enc=override), str(path)) from None
             continue
         try:
             return data.decode(enc), enc
         except UnicodeDecodeError:
             if override:
-                raise InputError(
-                    f"cannot decode the file as {override}; leave out --encoding to detect it, "
-                    f"or try --encoding {'gb18030' if enc.startswith('utf') else 'utf-8'}",
-                    str(path),
-                ) from None
-    raise InputError("cannot decode the file as UTF-8 or GB18030; give its encoding with --encoding", str(path))
+                other = "gb18030" if enc.startswith("utf") else "utf-8"
+                raise InputError(msg("err.html.decode_given", enc=override, other=other), str(path)) from None
+    raise InputError(msg("err.html.decode"), str(path))
 
 
 @dataclass(slots=True)
@@ -146,7 +144,7 @@ class _TableParser(HTMLParser):
         elif tag in ("td", "th"):
             self.cells += 1
             if self.cells > MAX_HTML_CELLS:
-                raise LimitError("the page holds more table cells than any log", f"{MAX_HTML_CELLS:,} HTML cells", None)
+                raise LimitError(msg("lw.html_cells"), msg("ll.html_cells", n=f"{MAX_HTML_CELLS:,}"), None)
             table = self._stack[-1]
             if not table.rows:
                 table.rows.append([])
@@ -254,8 +252,8 @@ def layout(table_rows: list[list[tuple[Any, int, int]]], path: Path, name: str) 
                 out.extend([""] * (c + colspan - len(out)))
             if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
                 raise LimitError(
-                    f"a cell of table {name!r} holds {len(value):,} characters",
-                    f"{MAX_CELL_CHARS:,} characters per cell",
+                    msg("lw.table_cell", name=name, n=f"{len(value):,}"),
+                    msg("ll.chars", n=f"{MAX_CELL_CHARS:,}"),
                     str(path),
                 )
             out[c] = value
@@ -263,8 +261,8 @@ def layout(table_rows: list[list[tuple[Any, int, int]]], path: Path, name: str) 
                 spanned += rowspan * colspan
                 if spanned > MAX_MERGED_CELLS:
                     raise LimitError(
-                        f"the rowspan × colspan cells of table {name!r} cover more cells than any log",
-                        f"{MAX_MERGED_CELLS:,} merged cells per sheet",
+                        msg("lw.spans", name=name),
+                        msg("ll.merged_cells", n=f"{MAX_MERGED_CELLS:,}"),
                         str(path),
                     )
                 merged.append((r, c, r + rowspan - 1, c + colspan - 1))
@@ -273,7 +271,7 @@ def layout(table_rows: list[list[tuple[Any, int, int]]], path: Path, name: str) 
             c += colspan
         cells += len(out)
         if cells > MAX_CELLS:
-            raise LimitError(f"table {name!r} is too large to audit", f"{MAX_CELLS:,} cells per sheet", str(path))
+            raise LimitError(msg("lw.table_big", name=name), msg("ll.cells", n=f"{MAX_CELLS:,}"), str(path))
         rows.append(out)
     return RawSheet(name, rows, merged)
 
@@ -288,30 +286,23 @@ class HtmlReader(Reader):
 
     def sheets(self, path: Path, data: bytes) -> Iterator[RawSheet]:
         text, enc = decode_markup(data, self.encoding, path)
-        self.detail = f"read as HTML in {enc}" + (
-            "" if self.encoding else "; if the text looks garbled, give --encoding"
-        )
+        garbled: object = "" if self.encoding else msg("detail.html_garbled")
+        self.detail = msg("detail.html", enc=enc, garbled=garbled, says="")
         parser = _TableParser()
         try:
             parser.feed(text)
             parser.close()
         except LimitError as exc:
-            raise InputError(exc.reason, str(path)) from None
+            raise InputError(exc.reason_msg or exc.reason, str(path)) from None
         except (AssertionError, ValueError) as exc:  # html.parser is lenient; guard its rare assertions
-            raise InputError(
-                f"cannot parse the HTML ({exc}); save the page again or export as xlsx", str(path)
-            ) from None
+            raise InputError(msg("err.html.parse", why=str(exc)), str(path)) from None
         tables = [t for t in parser.tables if len(t.rows) >= 2 and max(len(r) for r in t.rows) >= 2]
         said = " ".join(" ".join(parser.loose).split())
         if said:
-            self.detail += f"; the page says {said[:60]!r}"
+            self.detail = msg("detail.html", enc=enc, garbled=garbled, says=msg("detail.html_says", said=said[:60]))
         if not tables:
-            raise InputError(
-                "this web page has no table"
-                + (f" (it says {said[:80]!r})" if said else "")
-                + "; it is probably an error or login page saved instead of the export: export the log again",
-                str(path),
-            )
+            what = msg("err.html.says", said=said[:80]) if said else ""
+            raise InputError(msg("err.html.no_table", said=what), str(path))
         if any(_SHEET_HEADING.match(t.heading) for t in tables):
             # LibreOffice's own export of a workbook: a "Sheet N: name" heading above each sheet's table.
             for i, t in enumerate(tables):

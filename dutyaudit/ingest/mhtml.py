@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from dutyaudit.errors import InputError
+from dutyaudit.i18n import msg as i18n_msg
 from dutyaudit.ingest.base import RawSheet, Reader
 from dutyaudit.ingest.limits import MAX_TEXT_BYTES, LimitError, mib
 from dutyaudit.ingest.markup import HtmlReader
@@ -38,7 +39,9 @@ class MhtmlReader(Reader):
 
     def sheets(self, path: Path, data: bytes) -> Iterator[RawSheet]:
         if len(data) > MAX_TEXT_BYTES:  # the MIME parser holds several copies: bound it before parsing
-            raise LimitError(f"the file is {mib(len(data))}", f"{mib(MAX_TEXT_BYTES)} per HTML or XML file", str(path))
+            raise LimitError(
+                i18n_msg("lw.file", size=mib(len(data))), i18n_msg("ll.html", size=mib(MAX_TEXT_BYTES)), str(path)
+            )
         msg = email.message_from_bytes(data, policy=email.policy.compat32)
         parts = []
         for part in msg.walk():
@@ -48,7 +51,7 @@ class MhtmlReader(Reader):
             if isinstance(payload, bytes):
                 parts.append((part, payload))
         if not parts:
-            raise InputError("this web archive (.mht) holds no web page; save the log as xlsx", str(path))
+            raise InputError(i18n_msg("err.mht.no_page"), str(path))
         names: dict[str, str] = {}
         for _, payload in parts:
             text = payload.decode("latin-1")
@@ -67,7 +70,7 @@ class MhtmlReader(Reader):
                     sheet.name = _decode_name(names[location], part.get_content_charset())[:31]
                 yield sheet
         if not found:
-            raise InputError("this web archive (.mht) has no table; save the log as xlsx", str(path))
+            raise InputError(i18n_msg("err.mht.no_table"), str(path))
 
 
 def _decode_name(latin: str, charset: str | None) -> str:

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from dutyaudit.i18n import msg
 from dutyaudit.ingest.limits import MAX_MERGES, MAX_ODS_XML, LimitError, mib
 from dutyaudit.ingest.sniff import ZIP_ERRORS
 from dutyaudit.ingest.xlsxguard import MAX_CELLS, Extent, part_name, too_big
@@ -57,7 +58,7 @@ def ods_layout(data: bytes, path: Path) -> dict[str, OdsSheet]:
         return {}
     if info.file_size > MAX_ODS_XML:
         raise LimitError(
-            f"the spreadsheet's content inflates to {mib(info.file_size)}", f"{mib(MAX_ODS_XML)} of XML", str(path)
+            msg("lw.ods_content", size=mib(info.file_size)), msg("ll.xml", size=mib(MAX_ODS_XML)), str(path)
         )
 
     def chunks() -> Iterator[bytes]:
@@ -145,8 +146,8 @@ class _Scan:
             if spans_r > 1 or spans_c > 1:
                 if len(self.sheet.merged) >= MAX_MERGES:
                     raise LimitError(
-                        f"sheet {self.sheet.name!r} declares more merged ranges than it can hold",
-                        f"{MAX_MERGES:,} merged ranges per sheet",
+                        msg("lw.ods_merges", name=self.sheet.name),
+                        msg("ll.merges", n=f"{MAX_MERGES:,}"),
                         str(self.path),
                     )
                 self.sheet.merged.append((self.row, col, self.row + spans_r - 1, col + spans_c - 1))

@@ -15,6 +15,7 @@ from typing import Any, cast
 from xml.etree.ElementTree import Element, ParseError, XMLPullParser
 
 from dutyaudit.errors import InputError
+from dutyaudit.i18n import msg
 from dutyaudit.ingest.base import RawSheet, Reader
 from dutyaudit.ingest.limits import MAX_CELL_CHARS, MAX_CELLS, LimitError
 from dutyaudit.ingest.markup import _XML_DECL, MAX_COLS, MAX_COLSPAN, MAX_ROWS, MAX_ROWSPAN, decode_markup
@@ -32,9 +33,9 @@ class SpreadsheetMLReader(Reader):
 
     def sheets(self, path: Path, data: bytes) -> Iterator[RawSheet]:
         text, enc = decode_markup(data, self.encoding, path)
-        self.detail = f"read as Excel 2003 XML in {enc}"
+        self.detail = msg("detail.xml", enc=enc)
         if "<!ENTITY" in text[:65536]:
-            raise InputError("the XML declares entities; such files are not read (save it as xlsx)", str(path))
+            raise InputError(msg("err.xml.entities"), str(path))
         text = _XML_DECL.sub("", text, count=1).lstrip("\ufeff")
         try:
             sheets = self._parse(text, path)
@@ -46,10 +47,7 @@ class SpreadsheetMLReader(Reader):
             except ParseError:
                 sheets = None
             if sheets is None:
-                raise InputError(
-                    f"the XML spreadsheet is damaged ({exc}); open and re-save it in Excel, WPS or LibreOffice",
-                    str(path),
-                ) from None
+                raise InputError(msg("err.xml.damaged", why=str(exc)), str(path)) from None
         yield from sheets
 
     def _parse(self, text: str, path: Path) -> list[RawSheet]:
@@ -77,7 +75,7 @@ class SpreadsheetMLReader(Reader):
                     idx = _int(el.get(_SS + "Index"))
                     st.row = idx - 1 if idx else st.row + 1
                     if st.row >= MAX_ROWS:
-                        raise InputError(f"sheet {st.sheet.name!r}: row {st.row + 1} is beyond any sheet", str(path))
+                        raise InputError(msg("err.xml.row", name=st.sheet.name, row=st.row + 1), str(path))
                     st.col = -1
                 elif local == "Cell" and st.sheet is not None:
                     idx = _int(el.get(_SS + "Index"))
@@ -99,7 +97,7 @@ class SpreadsheetMLReader(Reader):
         assert sheet is not None
         r, c = st.row, st.col
         if c >= MAX_COLS:
-            raise InputError(f"sheet {sheet.name!r}: column {c + 1} is beyond any sheet", str(path))
+            raise InputError(msg("err.xml.col", name=sheet.name, col=c + 1), str(path))
         across, down = _int(el.get(_SS + "MergeAcross")), _int(el.get(_SS + "MergeDown"))
         if across or down:
             sheet.merged.append((r, c, r + min(down, MAX_ROWSPAN), c + min(across, MAX_COLSPAN)))
@@ -112,8 +110,8 @@ class SpreadsheetMLReader(Reader):
             return
         if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
             raise LimitError(
-                f"a cell of sheet {sheet.name!r} holds {len(value):,} characters",
-                f"{MAX_CELL_CHARS:,} characters per cell",
+                msg("lw.cell_chars", name=sheet.name, n=f"{len(value):,}"),
+                msg("ll.chars", n=f"{MAX_CELL_CHARS:,}"),
                 str(path),
             )
         rows = sheet.rows
@@ -123,9 +121,7 @@ class SpreadsheetMLReader(Reader):
         if len(row) <= c:
             st.cells += c + 1 - len(row)
             if st.cells > MAX_CELLS:
-                raise LimitError(
-                    f"sheet {sheet.name!r} is too large to audit", f"{MAX_CELLS:,} cells per sheet", str(path)
-                )
+                raise LimitError(msg("lw.sheet_big", name=sheet.name), msg("ll.cells", n=f"{MAX_CELLS:,}"), str(path))
             row.extend([""] * (c + 1 - len(row)))
         row[c] = value
 

@@ -14,11 +14,12 @@ from functools import lru_cache
 from operator import itemgetter
 from typing import Any
 
+from dutyaudit.i18n import Msg, msg
 from dutyaudit.ingest.base import RawSheet, fill_merged
 from dutyaudit.ingest.columns import ALIASES, column_present
 from dutyaudit.ingest.dates import DateError, DateRead, read_date, year_in
 from dutyaudit.ingest.header import HEADER_SCAN_ROWS, Header, find_header, row_texts, side_by_side, starts_table
-from dutyaudit.ingest.headerless import NO_LEADING_DATE, fallback_header, with_leading_dates
+from dutyaudit.ingest.headerless import fallback_header, with_leading_dates
 from dutyaudit.ingest.text import cell_text, fold, normalize, normalize_many
 from dutyaudit.model import Activity, RowWarning
 from dutyaudit.packs import ACTIVITY_TYPES
@@ -204,32 +205,26 @@ def read_sheet(
     fallback = None
     if found is None:
         if fold(sheet.name) in _INSTRUCTION_SHEETS:
-            result.warnings.append(RowWarning(file, sheet.name, None, "sheet skipped: instructions, not a log table"))
+            if not _template_help(rows):  # dutyaudit's own 说明 sheet is part of the template: no note
+                result.warnings.append(RowWarning(file, sheet.name, None, msg=msg("warn.sheet_instructions")))
             return result
         if normalize(sheet.name) in _COVER_SHEETS:
             # A cover names the unit and the year (盘山县2023年度 / 法治建设工作台账): keep it as title text.
             result.titles = [t for r in rows[:HEADER_SCAN_ROWS] for t in row_texts(r) if t]
-            result.warnings.append(RowWarning(file, sheet.name, None, "sheet skipped: a cover or contents page"))
+            result.warnings.append(RowWarning(file, sheet.name, None, msg=msg("warn.sheet_cover")))
             return result
         fallback = fallback_header(top, rows, overrides or {}, pack_fields)
         if fallback is not None:
             found = fallback.header
-            result.warnings.append(RowWarning(file, sheet.name, None, fallback.note))
+            result.warnings.append(RowWarning(file, sheet.name, None, msg=fallback.note))
     if found is None:
         near_top = [t for r in top for t in row_texts(r) if t]
         result.mapped = {f for f, col in (overrides or {}).items() if column_present(col, near_top)}
         if any(any(cell_text(v) for v in r) for r in rows):
             looked = "、".join(ALIASES["date"][:4] + ALIASES["title"][:6])
-            hidden = " (a hidden sheet)" if sheet.hidden else ""
-            result.warnings.append(
-                RowWarning(
-                    file,
-                    sheet.name,
-                    None,
-                    f"sheet skipped{hidden}: no header row with a date and a title column (looked for {looked}…); "
-                    "name them with --map date=列名 --map title=列名",
-                )
-            )
+            hidden = msg("warn.hidden") if sheet.hidden else ""
+            why = msg("warn.sheet_no_header", hidden=hidden, looked=looked)
+            result.warnings.append(RowWarning(file, sheet.name, None, msg=why))
         return result
     h, headers, cmap = found.row, found.texts, found.cmap
     result.mapped = {f for f in overrides or {} if f not in cmap.unfound}
@@ -266,12 +261,12 @@ def read_sheet(
     context_year = year_in(" ".join(result.titles)) or year_in(sheet.name) or file_year
     if _below is not None and _below.year is not None:
         context_year = _below.year
-    date_cache: dict[Any, DateRead | str] = {}
+    date_cache: dict[Any, DateRead | Msg] = {}
     counts = _date_values(rows, h + 1, c_date, date_cache)
     written = Counter[int]()
     for v, n in counts.items():
         got = date_cache.get(_key(v))
-        if got is not None and not isinstance(got, str):
+        if isinstance(got, DateRead):
             written[got.start.year] += n
     sheet_year = context_year or year
     # The title's year gives way to the written dates' only when it lies outside them all: a title left from
@@ -317,7 +312,7 @@ def read_sheet(
             if section is not None:
                 row_role = _section_role(section, row_role, sheet_role)
                 continue
-            warn(RowWarning(file, name, rownum, "row has neither a date nor a title: not audited"))
+            warn(RowWarning(file, name, rownum, msg=msg("warn.no_date_title")))
             continue
         key = raw_date if raw_date.__class__ in _HASHABLE else repr(raw_date)
         parsed = date_cache.get(key)
@@ -325,9 +320,9 @@ def read_sheet(
             try:
                 parsed = read_date(raw_date, sheet_year)
             except DateError as exc:
-                parsed = str(exc)
+                parsed = exc.msg
             date_cache[key] = parsed
-        if isinstance(parsed, str):
+        if isinstance(parsed, Msg):
             if _is_note(first) or fold(title).startswith(_END_KEYS) or _is_header_row(row, header_keys):
                 continue  # a note below the table, or a header repeated on each printed page
             if starts_table(row, overrides or {}, pack_fields):
@@ -349,11 +344,11 @@ def read_sheet(
             if section is not None:
                 row_role = _section_role(section, row_role, sheet_role)
                 continue
-            why = NO_LEADING_DATE if leading and raw_date == "" else f"{parsed}: not audited"
-            warn(RowWarning(file, name, rownum, why))
+            why = msg("warn.no_leading_date") if leading and raw_date == "" else msg("warn.not_audited", reason=parsed)
+            warn(RowWarning(file, name, rownum, msg=why))
             continue
         if not title:
-            warn(RowWarning(file, name, rownum, "empty title: not audited"))
+            warn(RowWarning(file, name, rownum, msg=msg("warn.empty_title")))
             continue
         day, end = parsed.start, parsed.end  # a month-only date (2023年3月) counts as the 1st of that month
         if c_end is not None:
@@ -362,14 +357,14 @@ def read_sheet(
                 try:
                     end = read_date(end_raw, day.year).start
                 except DateError as exc:
-                    warn(RowWarning(file, name, rownum, f"end date: {exc}"))
+                    warn(RowWarning(file, name, rownum, msg=msg("warn.end_date", reason=exc.msg)))
         hours = None
         if c_hours is not None:
             hours_raw = row[c_hours]
             if hours_raw is not None and hours_raw != "":
                 hours = _number(hours_raw)
                 if hours is None:
-                    warn(RowWarning(file, name, rownum, f"hours {cell_text(hours_raw)!r} is not a number"))
+                    warn(RowWarning(file, name, rownum, msg=msg("warn.hours", value=cell_text(hours_raw))))
         extra: dict[str, Any] = {}
         for xname, col, kind in extra_cols:
             v = row[col]
@@ -482,7 +477,7 @@ def _key(v: Any) -> Any:
     return v if v.__class__ in _HASHABLE else repr(v)
 
 
-def _date_values(rows: list[list[Any]], start: int, col: int, cache: dict[Any, DateRead | str]) -> Counter[Any]:
+def _date_values(rows: list[list[Any]], start: int, col: int, cache: dict[Any, DateRead | Msg]) -> Counter[Any]:
     """How often each distinct value occurs in the date column below the header. Values that carry their own
     year (2023-03-15, an Excel date) are read into ``cache`` now: they tell the sheet's year before any
     date without one (3月15日) is read."""
@@ -506,7 +501,7 @@ def _date_note(
     file: str,
     sheet: str,
     counts: Counter[Any],
-    cache: dict[Any, DateRead | str],
+    cache: dict[Any, DateRead | Msg],
     context_year: int | None,
     sheet_year: int | None,
     from_dates: bool,
@@ -518,16 +513,19 @@ def _date_note(
     )
     if not from_dates or not no_year:
         return []
-    said = f" (the title or name says {context_year})" if context_year else ""
-    return [
-        RowWarning(
-            file,
-            sheet,
-            None,
-            f"{_n(no_year, 'date')} without a year read as {sheet_year}, the year of the other dates{said}; "
-            "give --year or put the year in the title if that is wrong",
-        )
-    ]
+    said = msg("warn.no_year.said", year=context_year) if context_year else ""
+    why = msg("warn.no_year", n=no_year, dates=_n(no_year, "date"), year=sheet_year, said=said)
+    return [RowWarning(file, sheet, None, msg=why)]
+
+
+#: How the instructions sheet of a template made by ``dutyaudit template`` starts (zh and en).
+TEMPLATE_HELP_TITLES = ("填表说明 · ", "How to fill in this log · ")
+
+
+def _template_help(rows: list[list[Any]]) -> bool:
+    """Whether a sheet is the instructions sheet of a dutyaudit template (its first cell says so)."""
+    first = cell_text(rows[0][0]) if rows and rows[0] else ""
+    return first.startswith(TEMPLATE_HELP_TITLES)
 
 
 def _n(n: int, noun: str) -> str:

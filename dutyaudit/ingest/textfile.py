@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from dutyaudit.errors import InputError
+from dutyaudit.i18n import msg
 from dutyaudit.ingest.base import RawSheet, Reader
 from dutyaudit.ingest.limits import MAX_CELL_CHARS, MAX_CELLS, MAX_TEXT_BYTES, MAX_TEXT_ROWS, LimitError, mib
 from dutyaudit.ingest.sniff import utf16_without_bom, utf32_without_bom
@@ -143,10 +144,10 @@ class TextReader(Reader):
     def sheets(self, path: Path, data: bytes) -> Iterator[RawSheet]:
         if len(data) > MAX_TEXT_BYTES:
             raise LimitError(
-                f"the text file is {mib(len(data))}",
-                f"{mib(MAX_TEXT_BYTES)} per text file",
+                msg("lw.text_size", size=mib(len(data))),
+                msg("ll.text", size=mib(MAX_TEXT_BYTES)),
                 str(path),
-                "save the log as xlsx",
+                msg("la.xlsx"),
             )
         given = normalize_encoding(self.encoding) if self.encoding else None
         enc = given or detect_encoding(data)
@@ -155,27 +156,19 @@ class TextReader(Reader):
             nuls = data.count(b"\x00")
             if nuls <= max(1, len(data) // 200):
                 data = data.replace(b"\x00", b"")
-                notes.append(f"{nuls} NUL byte{'s' if nuls > 1 else ''} (not text) dropped from the file")
+                notes.append(msg("warn.nul", n=nuls, s="s" if nuls > 1 else ""))
         try:
             codecs.lookup(enc)
         except LookupError:
-            raise InputError(
-                f"unknown encoding {self.encoding!r}; try --encoding gb18030, utf-8 or utf-16", str(path)
-            ) from None
+            raise InputError(msg("err.txt.encoding", enc=self.encoding), str(path)) from None
         try:
             text = data.decode(enc)
         except UnicodeDecodeError:
             if given:
                 raise InputError(
-                    f"cannot decode the file as {self.encoding}; it looks like {_guess_other(data, enc)}: "
-                    f"try --encoding {_guess_other(data, enc)} (or leave --encoding out to detect it)",
-                    str(path),
+                    msg("err.txt.decode_given", enc=self.encoding, other=_guess_other(data, enc)), str(path)
                 ) from None
-            raise InputError(
-                "cannot tell the text encoding (not UTF-8, UTF-16, GB18030 or Big5); give it with --encoding, "
-                "or save the log as xlsx",
-                str(path),
-            ) from None
+            raise InputError(msg("err.txt.decode"), str(path)) from None
         text = text.lstrip("\ufeff")
         controls = len(_CONTROL.findall(text[:8192]))
         if controls > max(2, len(text[:8192]) // 100):
@@ -184,10 +177,8 @@ class TextReader(Reader):
                 if given
                 else "export the log as xlsx or CSV (this looks like binary data)"
             )
-            raise InputError(f"the file does not look like text in {enc}; {hint}", str(path))
-        self.detail = f"read as text in {enc}" + (
-            f" (detected; if it looks garbled, try --encoding {_guess_alt(enc)})" if not given else ""
-        )
+            raise InputError(msg("err.txt.binary", enc=enc, hint=hint), str(path))
+        self.detail = msg("detail.text", enc=enc, alt="" if given else msg("detail.text_alt", enc=_guess_alt(enc)))
         text = text.replace("\r\n", "\n")  # a line break inside a quoted cell shows as one in the title
         delim = ""
         m = _SEP_LINE.match(text)
@@ -205,20 +196,16 @@ def _split(text: str, delim: str, path: Path) -> list[list[object]]:
     :data:`MAX_CELL_CHARS` long."""
     lines = text.count("\n") + text.count("\r")
     if lines >= MAX_TEXT_ROWS:
-        raise LimitError(f"the text has {lines:,} lines", f"{MAX_TEXT_ROWS:,} lines per text file", str(path))
+        raise LimitError(msg("lw.text_lines", n=f"{lines:,}"), msg("ll.text_lines", n=f"{MAX_TEXT_ROWS:,}"), str(path))
     if text.count(delim) + lines >= MAX_CELLS:  # an upper bound (quoted delimiters count too)
-        raise LimitError(
-            f"the text splits into more than {MAX_CELLS:,} cells", f"{MAX_CELLS:,} cells per sheet", str(path)
-        )
+        raise LimitError(msg("lw.text_cells", n=f"{MAX_CELLS:,}"), msg("ll.cells", n=f"{MAX_CELLS:,}"), str(path))
     old_limit = csv.field_size_limit(MAX_CELL_CHARS)
     try:
         return [list(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=delim)]
     except csv.Error as exc:
         if "field larger than field limit" in str(exc):
-            raise LimitError(
-                "a cell holds more text than any log would", f"{MAX_CELL_CHARS:,} characters per cell", str(path)
-            ) from None
-        raise InputError(f"cannot split the text into columns ({exc}); save the log as xlsx", str(path)) from None
+            raise LimitError(msg("lw.cell_text"), msg("ll.chars", n=f"{MAX_CELL_CHARS:,}"), str(path)) from None
+        raise InputError(msg("err.txt.split", why=str(exc)), str(path)) from None
     finally:
         csv.field_size_limit(old_limit)
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dutyaudit.errors import InputError
+from dutyaudit.i18n import msg
 from dutyaudit.ingest.columns import letter_index
 from dutyaudit.ingest.limits import (
     MAX_CELLS,
@@ -70,11 +71,10 @@ class Extent:
 def too_big(name: str, ext: Extent, path: Path) -> InputError:
     """The error for a sheet spanning more than :data:`MAX_CELLS` cells."""
     return LimitError(
-        f"sheet {name!r} spans {ext.rows:,} rows × {ext.cols:,} columns (a stray value far below or right of the "
-        "table?)",
-        f"{MAX_CELLS:,} cells per sheet",
+        msg("lw.far", name=name, rows=f"{ext.rows:,}", cols=f"{ext.cols:,}"),
+        msg("ll.cells", n=f"{MAX_CELLS:,}"),
         str(path),
-        "delete the cells beyond the log, or copy the log into a new sheet, and save again",
+        msg("la.far"),
     )
 
 
@@ -97,12 +97,12 @@ def check_xlsx(data: bytes, path: Path) -> bool:
         infos = z.infolist()
         total = sum(i.file_size for i in infos)
         if total > MAX_INFLATED:
-            raise LimitError(f"the workbook inflates to {mib(total)}", f"{mib(MAX_INFLATED)} inflated", str(path))
+            raise LimitError(msg("lw.inflate", size=mib(total)), msg("ll.inflated", size=mib(MAX_INFLATED)), str(path))
         strings = sum(i.file_size for i in infos if part_name(i.filename).lower().endswith("sharedstrings.xml"))
         if strings > MAX_SHARED_STRINGS_XML:
             raise LimitError(
-                f"the workbook's shared strings inflate to {mib(strings)}",
-                f"{mib(MAX_SHARED_STRINGS_XML)} of shared strings",
+                msg("lw.strings", size=mib(strings)),
+                msg("ll.strings", size=mib(MAX_SHARED_STRINGS_XML)),
                 str(path),
             )
         for info in infos:
@@ -110,8 +110,8 @@ def check_xlsx(data: bytes, path: Path) -> bool:
             other = "sharedstrings" not in name and "worksheets/" not in name
             if other and name.endswith((".xml", ".rels")) and info.file_size > MAX_SHEET_XML:
                 raise LimitError(
-                    f"the workbook's part {part_name(info.filename)!r} inflates to {mib(info.file_size)}",
-                    f"{mib(MAX_SHEET_XML)} per XML part",
+                    msg("lw.part", part=part_name(info.filename), size=mib(info.file_size)),
+                    msg("ll.part", size=mib(MAX_SHEET_XML)),
                     str(path),
                 )
         binary = any(
@@ -120,9 +120,7 @@ def check_xlsx(data: bytes, path: Path) -> bool:
         parts = _worksheets(z, infos)
         size = sum(i.file_size for i in parts)
         if size > MAX_SHEET_XML:
-            raise LimitError(
-                f"the workbook's sheets inflate to {mib(size)}", f"{mib(MAX_SHEET_XML)} of sheet XML", str(path)
-            )
+            raise LimitError(msg("lw.sheets", size=mib(size)), msg("ll.sheet_xml", size=mib(MAX_SHEET_XML)), str(path))
         for info in parts:
             try:
                 ext = sheet_extent(lambda info=info: _read_chunks(z, info))

@@ -6,7 +6,7 @@ challenged. Five sheets, labelled in the audit's language:
 - 总览 / Overview: unit, pack, issuer, jurisdiction, year, files, date produced, score and grade,
   counts by status and by role (with a bar chart), and lines for the reviewers' signatures;
 - 职责明细 / Duties: one row per duty — verdict, found against required, shortfall in words, the
-  source sentence, and a link to the first of its evidence rows;
+  source sentence, its evidence (date and title), and the duty id linked to its first evidence row;
 - 佐证记录 / Evidence: every log row counted for a duty (file, sheet, row, date, title, keywords);
 - 未匹配记录 / Unmatched: the year's rows that matched no duty;
 - 读取警告 / Warnings: rows and sheets that could not be read.
@@ -24,21 +24,18 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.chart import BarChart, Reference
-from openpyxl.styles import Border, Side
-from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
 from dutyaudit import __version__
 from dutyaudit.audit import Audit
-from dutyaudit.evaluate import DutyResult, requirement_text, score
+from dutyaudit.evaluate import DutyResult, requirement_text
 from dutyaudit.i18n import Lang, t
 from dutyaudit.ingest.sniff import REPORT_MARK
-from dutyaudit.model import STATUSES, Activity
+from dutyaudit.model import Activity
+from dutyaudit.report.card_front import evidence_brief
 from dutyaudit.report.rows import role_text
 from dutyaudit.report.xlstyle import (
-    STATUS_COLOUR,
     STATUS_FILL,
     fit_height,
     header_row,
@@ -227,133 +224,9 @@ class _Scorecard:
     # ------------------------------------------------------------------ sheets
 
     def overview(self) -> None:
-        a, lang = self.audit, self.lang
-        ws = self.wb.active
-        ws.title = self.names["overview"]
-        set_widths(ws, (16, *([8.5] * (len(STATUSES) + 2)), 2, *([9] * 8)))
-        title_row(ws, 1, self._title(), len(STATUSES) + 12, size=16)
-        title_row(ws, 2, a.pack.name, len(STATUSES) + 12, size=11)
-        ws.row_dimensions[2].height = 20
-        row = 4
-        s = a.summary
-        used = a.rows_counted
-        issuer = a.pack.issuer + t("xl.ov.issued", lang, date=a.pack.issued.isoformat())
-        scope = a.scope.reason if a.scope else role_text(a, a.role, lang) if a.role else t("xl.ov.scope_all", lang)
-        bands = t("sep", lang).join(f"{k}≥{_num(v)}" for k, v in sorted(a.pack.grades.items(), key=lambda kv: -kv[1]))
-        pairs: list[tuple[str, Any]] = [
-            ("unit", self.unit),
-            ("pack", f"{a.pack.name}（{a.pack.id}）" if lang == "zh" else f"{a.pack.name} ({a.pack.id})"),
-            ("issuer", issuer),
-            ("jurisdiction", a.pack.jurisdiction),
-            ("year", a.year),
-            ("scope", scope),
-            ("files", t("sep", lang).join(a.files)),
-            (
-                "rows",
-                t(
-                    "xl.ov.rows_value",
-                    lang,
-                    rows=a.rows_read,
-                    used=used,
-                    unmatched=len(a.unmatched),
-                    excluded=len(a.excluded),
-                    warnings=len(a.warnings),
-                ),
-            ),
-            ("produced", t("xl.ov.produced_value", lang, date=self.today.isoformat(), version=__version__)),
-            ("score", a.score),
-            ("grade", (a.grade or "—") + (t("xl.ov.bands", lang, bands=bands) if bands else "")),
-            ("method", t("xl.ov.method_text", lang)),
-        ]
-        value_width = 8.5 * 7
-        for key, value in pairs:
-            put(ws, row, 1, t(f"xl.ov.{key}", lang), bold=True, fill_rgb="F2F2F2")
-            put(
-                ws,
-                row,
-                2,
-                value,
-                bold=key in ("score", "grade"),
-                size=14 if key == "score" else 10,
-                horizontal="left",
-                vertical="center" if key == "score" else "top",
-                number_format="0.0" if key == "score" else None,
-            )
-            for col in range(3, 9):
-                put(ws, row, col, None)  # the merged cell's border
-            ws.merge_cells(start_row=row, start_column=2, end_row=row, end_column=8)
-            fit_height(ws, row, (16, value_width), (t(f"xl.ov.{key}", lang), value), size=14 if key == "score" else 10)
-            row += 1
+        from dutyaudit.report.card_front import write_front
 
-        row += 1
-        put(ws, row, 1, t("xl.ov.by_role", lang), bold=True, border=False, wrap=False)
-        row += 1
-        table_top = row
-        header_row(
-            ws,
-            row,
-            [
-                t("xl.ov.role", lang),
-                *(t(st, lang) for st in STATUSES),
-                t("xl.ov.total", lang),
-                t("xl.ov.role_score", lang),
-            ],
-        )
-        roles = [rid for rid in a.pack.roles if any(r.duty.role == rid for r in a.results)]
-        for rid in roles:
-            row += 1
-            mine = [r for r in a.results if r.duty.role == rid]
-            counts = [sum(1 for r in mine if r.status == st) for st in STATUSES]
-            self._count_row(ws, row, role_text(a, rid, lang), counts, len(mine), score(mine))
-        row += 1
-        self._count_row(ws, row, t("xl.ov.total", lang), [s[st] for st in STATUSES], s["total"], a.score, bold=True)
-        if roles:
-            self._chart(ws, table_top, len(roles))
-
-        row += 2
-        for label in ("reviewer", "checker"):
-            put(ws, row, 1, t(f"xl.ov.{label}", lang), bold=True, border=False, wrap=False)
-            put(ws, row, 5, t("xl.ov.date", lang), bold=True, border=False, horizontal="right", wrap=False)
-            line = Border(bottom=Side(style="thin", color="000000"))
-            for col in (2, 3, 4, 6, 7, 8):
-                ws.cell(row=row, column=col).border = line
-            ws.row_dimensions[row].height = 30
-            row += 2
-        self._footer(ws, None, one_page=True)
-
-    def _count_row(
-        self, ws: Worksheet, row: int, name: str, counts: list[int], total: int, value: float, bold: bool = False
-    ) -> None:
-        put(ws, row, 1, name, bold=bold)
-        for j, (st, n) in enumerate(zip(STATUSES, counts, strict=True), start=2):
-            put(ws, row, j, n, bold=bold, horizontal="center", fill_rgb=STATUS_FILL[st] if n else None)
-        put(ws, row, len(STATUSES) + 2, total, bold=bold, horizontal="center")
-        put(ws, row, len(STATUSES) + 3, value, bold=bold, horizontal="center", number_format="0.0")
-        fit_height(ws, row, (16,), (name,))
-
-    def _chart(self, ws: Worksheet, header: int, n_roles: int) -> None:
-        chart = BarChart()
-        chart.type = "bar"
-        chart.grouping = "stacked"
-        chart.overlap = 100
-        chart.gapWidth = 60
-        chart.title = t("xl.ov.chart_title", self.lang)
-        chart.y_axis.title = t("xl.ov.chart_axis", self.lang)
-        chart.y_axis.majorGridlines = None
-        chart.y_axis.numFmt = "0"
-        chart.x_axis.delete = False
-        chart.y_axis.delete = False
-        chart.legend.position = "b"
-        data = Reference(ws, min_col=2, max_col=len(STATUSES) + 1, min_row=header, max_row=header + n_roles)
-        cats = Reference(ws, min_col=1, min_row=header + 1, max_row=header + n_roles)
-        chart.add_data(data, titles_from_data=True)
-        chart.set_categories(cats)
-        for series, st in zip(chart.series, STATUSES, strict=True):
-            series.graphicalProperties.solidFill = STATUS_COLOUR[st]
-            series.graphicalProperties.line.solidFill = STATUS_COLOUR[st]
-        chart.width = 15.5
-        chart.height = 8.5
-        ws.add_chart(chart, f"{get_column_letter(len(STATUSES) + 5)}4")
+        write_front(self)
 
     def duties(self) -> None:
         a, lang = self.audit, self.lang
@@ -362,7 +235,7 @@ class _Scorecard:
         )
         ev_sheet = self.names["evidence"]
         status_col = DUTY_COLUMNS.index("status") + 1
-        link_col = DUTY_COLUMNS.index("evidence") + 1
+        link_col = DUTY_COLUMNS.index("duty") + 1  # the id links: an office suite shows a link on one line
         for i, r in enumerate(a.results):
             row = FIRST_ROW + i
             span = self.spans.get(i)
@@ -377,7 +250,7 @@ class _Scorecard:
                 _num(r.found),
                 t(r.status, lang),
                 shortfall_text(r, lang),
-                evidence_text(span, lang),
+                evidence_brief(r, lang) if span is not None else "—",
                 r.duty.text,
             ]
             styles: dict[int, dict[str, Any]] = {
@@ -387,6 +260,8 @@ class _Scorecard:
             self._row(ws, row, values, DUTY_WIDTHS, styles)
             if span is not None:
                 _link(ws, row, link_col, ev_sheet, span.row)
+        last = ws.cell(row=FIRST_ROW + len(a.results) - 1, column=len(DUTY_COLUMNS)).coordinate
+        ws.auto_filter.ref = f"A2:{last}"
 
     def evidence(self) -> None:
         a, lang = self.audit, self.lang
@@ -440,7 +315,7 @@ class _Scorecard:
         )
         shown = a.warnings[:LIST_LIMIT]
         for n, w in enumerate(shown, start=1):
-            values = [n, w.file, w.sheet or "", w.row if w.row is not None else "", w.message]
+            values = [n, w.file, w.sheet or "", w.row if w.row is not None else "", w.text(lang)]
             self._row(ws, FIRST_ROW + n - 1, values, WARNING_WIDTHS)
         if not shown:
             self._none(ws, len(WARNING_COLUMNS))
@@ -463,12 +338,17 @@ class _Scorecard:
             self._more(ws, FIRST_ROW + len(shown), len(a.excluded) - len(shown), len(EXCLUDED_COLUMNS))
 
     def build(self) -> Workbook:
+        """Every sheet that has something to show: an empty list would print as an empty page."""
         self.overview()
         self.duties()
-        self.evidence()
-        self.unmatched()
-        self.warnings()
-        self.excluded()
+        if self.spans:
+            self.evidence()
+        if self.audit.unmatched:
+            self.unmatched()
+        if self.audit.warnings:
+            self.warnings()
+        if self.audit.excluded:
+            self.excluded()
         return self.wb
 
 

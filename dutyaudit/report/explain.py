@@ -72,7 +72,7 @@ def explain_dict(e: Explanation) -> dict[str, Any]:
         "near_misses": [near_dict(n) for n in e.near],
         "near_misses_total": e.near_total,
         "needed": e.needed,
-        "warnings": [w.as_dict() for w in e.warnings],
+        "warnings": [w.as_dict(e.lang) for w in e.warnings],
     }
 
 

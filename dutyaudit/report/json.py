@@ -67,7 +67,7 @@ def audit_dict(audit: Audit, refs: Refs = ref_list) -> dict[str, Any]:
         "summary": audit.summary,
         "duties": [duty_dict(r, refs) for r in audit.results],
         "unmatched": refs(audit.unmatched),
-        "warnings": [w.as_dict() for w in audit.warnings],
+        "warnings": [w.as_dict(audit.lang) for w in audit.warnings],
         "scope": audit.scope.as_dict() if audit.scope else None,
         "rows": audit.row_accounting(),
         "excluded": [e.as_dict() for e in audit.excluded],

@@ -29,4 +29,4 @@ class MarkdownRenderer(Renderer):
             stream.write("\n" + t("ui.md.warnings", audit.lang) + "\n\n")
             for w in audit.warnings:
                 where = ":".join(str(x) for x in (w.file, w.sheet, w.row) if x is not None)
-                stream.write(f"- {_cell(where)} — {_cell(w.message)}\n")
+                stream.write(f"- {_cell(where)} — {_cell(w.text(audit.lang))}\n")

@@ -159,13 +159,16 @@ def setup_print(
     *,
     footer_right: str = "",
     one_page: bool = False,
+    fit_width: bool = True,
 ) -> None:
-    """A4 landscape, fitted to the page width, header rows repeated, footer with page numbers."""
+    """A4 landscape, fitted to the page width (unless ``fit_width`` is off: page breaks decide), header rows
+    repeated, footer with page numbers."""
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 1 if one_page else 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    if fit_width:
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 1 if one_page else 0
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.page_margins.left = ws.page_margins.right = 0.5
     ws.page_margins.top = 0.6
     ws.page_margins.bottom = 0.7

@@ -1,0 +1,153 @@
+"""Match rules of drafted duties: which concepts a duty keeps, what it leaves out, and why."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from dutyaudit.draft import draft_pack
+from dutyaudit.draft.matchrules import NOT_CASES, as_activity, assign_matches, own_words, together
+
+CUES = {
+    "法治督察": ("督办", "督察"),
+    "综合执法": ("综合执法", "执法协调"),
+    "议事协调": ("协调小组",),
+    "出庭应诉": ("出庭应诉",),
+}
+
+
+class _Vocab:
+    """A stand-in vocabulary: each concept of CUES is named by any of its cues."""
+
+    def concepts_named_in(self, sentence: str) -> list[str]:
+        return [c for c, cues in CUES.items() if any(cue in sentence for cue in cues)]
+
+
+def _strong(concept: str, text: str) -> bool:
+    """A stand-in strength: 督办 is only a cue of 法治督察; every other cue names its concept."""
+    return not (concept == "法治督察" and "督察" not in text)
+
+
+def test_a_cue_alone_gives_no_concept_and_the_review_says_so() -> None:
+    duties = [("party", "一(三)", "重大问题亲自过问、重要任务亲自督办", "evidence")]
+    corpus = [("一(三)", duties[0][2]), ("一(四)", "每年听取汇报")]
+    ((match, notes),) = assign_matches(duties, _Vocab(), corpus, _strong)
+    assert "concepts" not in match
+    assert match["any"]  # its own words instead
+    assert any("left out concepts 法治督察" in n and "only a cue" in n for n in notes)
+
+
+def test_a_rate_leaves_out_rows_about_mechanisms_training_and_meetings() -> None:
+    duties = [
+        ("gov", "二(六)38", "行政机关负责人出庭应诉率达到100%", "rate"),
+        ("gov", "二(六)39", "支持出庭应诉", "evidence"),
+    ]
+    corpus = [(c, t) for _, c, t, _ in duties]
+    (rate, rate_notes), (evidence, _) = assign_matches(duties, _Vocab(), corpus, _strong)
+    assert set(NOT_CASES) <= set(rate["none"])
+    assert any("a rate counts cases" in n for n in rate_notes)
+    assert not set(NOT_CASES) & set(evidence.get("none", []))
+
+
+def test_a_count_gives_way_on_a_concept_three_clauses_share() -> None:
+    duties = [
+        ("gov", "25", "理顺综合执法权责关系", "evidence"),
+        ("gov", "30", "每年至少开展1次综合执法检查", "count"),
+        ("gov", "42", "综合执法事项下放", "evidence"),
+    ]
+    corpus = [(c, t) for _, c, t, _ in duties]
+    rules = assign_matches(duties, _Vocab(), corpus, _strong)
+    count = rules[1][0]
+    assert "综合执法" not in count.get("concepts", [])
+    assert count["any"]  # its own words: 执法检查 …
+
+
+def test_a_duty_leaves_out_rows_of_a_narrower_concept_another_duty_keeps() -> None:
+    duties = [
+        ("gov", "30", "加强执法协调", "evidence"),
+        ("gov", "27", "发挥协调小组作用", "evidence"),
+    ]
+    corpus = [(c, t) for _, c, t, _ in duties]
+
+    def narrower(concept: str) -> list[tuple[str, str]]:
+        return [("议事协调", "执法协调小组")] if concept == "综合执法" else []
+
+    (broad, notes), (narrow, _) = assign_matches(duties, _Vocab(), corpus, _strong, narrower)
+    assert broad["concepts"] == ["综合执法"] and "执法协调小组" in broad["none"]
+    assert any("narrower concepts (执法协调小组)" in n for n in notes)
+    assert narrow["concepts"] == ["议事协调"]
+    # without a duty keeping the narrower concept, its rows stay with the broad one
+    ((alone, _),) = assign_matches(duties[:1], _Vocab(), corpus[:1], _strong, narrower)
+    assert "执法协调小组" not in alone.get("none", [])
+
+
+def test_word_groups_name_a_concept_only_close_together() -> None:
+    assert together(["研究", "法治政府建设"], "每年召开会议研究部署法治政府建设年度重点工作")
+    far = "加强对本乡镇法治建设的组织领导,重要工作亲力部署,重大问题亲自过问、重点环节亲自协调、重要任务亲自督办"
+    assert not together(["法治", "督办"], far)
+    assert not together(["法治", "缺席"], far)
+
+
+def test_a_phrase_naming_a_body_or_a_measure_is_not_the_activity() -> None:
+    assert not as_activity("综合行政执法", "理顺综合行政执法部门与业务主管部门权责关系")
+    assert not as_activity("公众参与", "提高法治政府建设公众参与度")
+    assert not as_activity("重大决策", "贯彻落实党中央关于全面依法治国的重大决策部署")
+    assert as_activity("综合行政执法", "深化综合行政执法改革,理顺综合行政执法部门权责")
+
+
+def test_drafted_rules_keep_only_squarely_named_concepts(tmp_path: Path) -> None:
+    doc = tmp_path / "demo.txt"
+    doc.write_text(
+        "示范县法治建设责任清单\n一、乡镇党委主要负责人职责\n"
+        "（一）加强对本乡镇法治建设的组织领导，重要工作亲力部署，重要任务亲自督办。\n"
+        "（二）每年至少召开1次会议专题研究部署法治建设工作。\n"
+        "（三）行政机关负责人出庭应诉率达到100%。\n",
+        encoding="utf-8",
+    )
+    duties = {d.clause: d for d in draft_pack(doc, "demo").pack.duties}
+    assert "法治督察" not in duties["一（一）"].match.concepts  # 法治…督办 far apart: no 督察
+    assert "研究部署法治建设" in duties["一（二）"].match.concepts
+    assert set(NOT_CASES) <= set(duties["一（三）"].match.none)
+
+
+def test_the_rest_of_a_sentence_with_figures_matches_on_its_own_words() -> None:
+    duties = [
+        ("gov", "30", "每年至少开展1次执法监督检查", "count"),
+        ("gov", "30", "加快建设行政执法协调监督工作体系", "part"),
+    ]
+    corpus = [("30", "加快建设行政执法协调监督工作体系,每年至少开展1次执法监督检查"), ("31", "推进执法信息化")]
+    (_, _), (part, notes) = assign_matches(duties, _Vocab(), corpus, _strong)
+    assert "concepts" not in part and part["any"]
+    assert any("综合执法" in n and "in passing" in n for n in notes)
+    # a part with no words of its own keeps what it names
+    corpus = [("30", "执法协调"), ("31", "执法协调")]  # no word only clause 30 uses
+    ((bare, _),) = assign_matches([("gov", "30", "执法协调", "part")], _Vocab(), corpus, _strong)
+    assert bare["concepts"] == ["综合执法"]
+
+
+def test_a_deadline_matches_on_what_is_due_after_its_date(tmp_path: Path) -> None:
+    doc = tmp_path / "demo.txt"
+    doc.write_text(
+        "示范县法治建设责任清单\n一、政府主要负责人职责\n"
+        "（一）严格按照《示范督察规定》要求，每年3月1日前，向县委报告上一年度法治政府建设情况，并向社会公开。\n",
+        encoding="utf-8",
+    )
+    duties = draft_pack(doc, "demo").pack.duties
+    (deadline,) = [d for d in duties if d.kind == "deadline"]
+    assert "法治政府建设年度报告" in deadline.match.concepts
+    assert not any(d.text.startswith("严格按照") and d.kind == "evidence" for d in duties)  # a manner, no duty
+
+
+def test_gongzuo_stays_in_the_name_of_a_document() -> None:
+    """工作 is cut as a common word, but not from 工作规则, 工作要点 …"""
+    corpus = [("16", "推动落实本地区人民政府工作规则"), ("17", "推进依法行政")]
+    assert any("工作规则" in w for w in own_words(corpus[0][1], "16", corpus))
+
+
+def test_a_units_name_is_no_word_of_a_duty() -> None:
+    corpus = [("41", "乡镇政府、街道办事处每年专题研究部署"), ("42", "推进执法下放")]
+    words = own_words(corpus[0][1], "41", corpus)
+    assert words[0] == "专题研究部署"
+    assert not {w for w in words if "乡镇" in w or "街道" in w or "办事" in w}
+    duties = [("town", "41", "加强对乡镇的组织领导", "evidence")]
+    ((match, _),) = assign_matches(duties, _Vocab(), [("41", duties[0][2]), ("42", "加强对乡镇的组织领导")], _strong)
+    assert match["any"] and "对乡镇" not in match["any"]  # nothing distinctive: not the unit's name either
