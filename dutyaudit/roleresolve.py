@@ -33,6 +33,7 @@ class RoleResolver:
         self._cache: dict[str, str | None] = {}
         self._by_text: dict[str, str | None] = {}
         self._joint: dict[str, frozenset[str]] = {}
+        self._titled: dict[str, frozenset[str]] = {}
 
     def _lookup(self, text: str) -> str | None:
         if text in self._cache:
@@ -85,8 +86,12 @@ class RoleResolver:
 
     def title_roles(self, key: str) -> frozenset[str]:
         """Every role the title's subject names (宪法日 党委政府在广场搞宣传 → both township roles)."""
-        subject = _OBJECT_CUE.split(key, maxsplit=1)[0]
-        return frozenset(rid for alias, rid in self._aliases if len(alias) > 1 and alias in subject)
+        found = self._titled.get(key)
+        if found is None:
+            subject = _OBJECT_CUE.split(key, maxsplit=1)[0]
+            found = frozenset(rid for alias, rid in self._aliases if len(alias) > 1 and alias in subject)
+            self._titled[key] = found
+        return found
 
     def _title_role(self, key: str) -> str | None:
         """The role a title names by a unique alias of two or more characters, before any word that
