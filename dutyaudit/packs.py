@@ -444,9 +444,12 @@ def owner_covers(owner: str, unit: str) -> bool:
     A named unit covers a unit whose name contains it or is contained in it (市司法局 ↔ 司法局).
     A group named with 各 covers its members by kind: 各县(区)政府 covers 平罗县 and 大武口区人民政府;
     市政府各部门 / 市直各行政执法部门 cover any department (市司法局, 市发改委); 各园区管委会 covers a
-    管委会. Parenthesised asides (市委依法治市办(市司法局)) also name the unit.
+    管委会. Parenthesised asides (市委依法治市办(市司法局)) also name the unit. A unit named in traditional
+    script (惠農區司法局) is read in simplified.
     """
-    unit = unit.strip()
+    from dutyaudit.ingest.text import normalize
+
+    unit = normalize(unit)
     if not unit:
         return False
     names = [_PAREN.sub("", owner), *(m.strip("()（）") for m in _PAREN.findall(owner))]

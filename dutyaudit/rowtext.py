@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from dutyaudit.ingest.text import fold, normalize_many
+from dutyaudit.ingest.text import fold, normalize, normalize_many
 from dutyaudit.model import Activity
 from dutyaudit.packs import ACTIVITY_TYPES
 from dutyaudit.vocabulary import DOT_TABLE
@@ -100,13 +100,13 @@ _FORM_ENDINGS = (
 
 def names_form(type_text: str) -> bool:
     """Whether a type cell names a form of activity (and is matched with the title)."""
-    return fold(type_text).rstrip(")）").endswith(_FORM_ENDINGS)
+    return normalize(type_text).rstrip(")）").endswith(_FORM_ENDINGS)
 
 
 def is_descriptive(header: str, pack_fields: Iterable[str] = ()) -> bool:
-    """Whether a column, by its header, describes the activity (and is matched)."""
-    h = fold(header)
-    if not h or h in {fold(f) for f in pack_fields}:
+    """Whether a column, by its header, describes the activity (and is matched); 責任股室 is 责任股室."""
+    h = normalize(header)
+    if not h or h in {normalize(f) for f in pack_fields}:
         return False
     return not any(w in h for w in _NOT_DESCRIPTIVE)
 
@@ -146,7 +146,7 @@ def build_units(activities: Sequence[Activity], pack_fields: Iterable[str] = ())
         if tt:
             kept = type_kept.get(tt)
             if kept is None:
-                kept = type_kept[tt] = names_form(tt) and fold(tt) not in bare_types
+                kept = type_kept[tt] = names_form(tt) and normalize(tt) not in bare_types
                 if kept:
                     raw[tt] = None
         desc = None

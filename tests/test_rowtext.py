@@ -27,6 +27,8 @@ from dutyaudit.rowtext import ITEM_SEP, build_units, is_descriptive, split_items
         ("牵头单位", False),
         ("佐证材料", False),
         ("所属行动", False),  # a clerk's label, not what happened
+        ("責任股室", False),  # traditional script: 责任股室
+        ("會議內容", True),
         ("出庭情况", False),  # the pack's own field (below)
     ],
 )
@@ -128,3 +130,9 @@ def test_a_category_cell_naming_a_body_gives_the_role() -> None:
     assert r.role_of(row) == "township_party"
     row = Activity("log.csv", "log", 3, None, "中心组学法 民法典", "中心组学法民法典", type_text="普法")
     assert r.role_of(row) is None  # a field of work names no body
+
+
+def test_a_traditional_type_cell_naming_a_form_is_matched() -> None:
+    a = Activity("log.xlsx", "Sheet1", 2, None, "區政府", "区政府", type_text="法治講座")
+    (key,) = build_units([a]).keys
+    assert key.endswith("法治讲座")
