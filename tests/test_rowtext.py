@@ -128,8 +128,10 @@ def test_a_category_cell_naming_a_body_gives_the_role() -> None:
     r = RoleResolver(load_pack("shapotou"))
     row = Activity("log.csv", "log", 2, None, "中心组学法 民法典", "中心组学法民法典", type_text="党委")
     assert r.role_of(row) == "township_party"
-    row = Activity("log.csv", "log", 3, None, "中心组学法 民法典", "中心组学法民法典", type_text="普法")
+    row = Activity("log.csv", "log", 3, None, "进村讲民法典", "进村讲民法典", type_text="普法")
     assert r.role_of(row) is None  # a field of work names no body
+    # a township's 中心组 is the 党委's (党委理论学习中心组)
+    assert r.role_of(Activity("log.csv", "log", 4, None, "中心组学法", "中心组学法")) == "township_party"
 
 
 def test_a_traditional_type_cell_naming_a_form_is_matched() -> None:
