@@ -86,6 +86,8 @@ def test_every_seed_concept_is_defined_with_a_label_words_and_cues() -> None:
         ("规范性文件合法性审核", "重大项目合法性审查", False),
         ("监督班子依法行政", "班子会 副镇长挨个说分管领域依法行政情况 镇长点评", True),
         ("监督班子依法行政", "副镇长参加依法行政培训", False),
+        ("政府党组中心组学法", "区政府党组理论学习中心组集体学习《行政复议法》", True),
+        ("政府党组中心组学法", "区政府党组理论学习中心组学习总书记重要讲话精神", False),
     ],
 )
 def test_rows_name_concepts(cid: str, text: str, named: bool) -> None:
