@@ -170,6 +170,10 @@ MESSAGES.update(
             "en": "--map {field}={col}: the log has no column '{col}'{shown}; --map takes FIELD=COLUMN with FIELD "
             "one of {fields}",
         },
+        "err.map.fields_pack": {
+            "zh": "{named}，或职责清单另加的列：{extra}",
+            "en": "{named}, or a column the pack adds: {extra}",
+        },
         "err.map.field": {
             "zh": "--map {field}={col}：“{field}”不是 --map 可用的字段；字段可用 {fields}",
             "en": "--map {field}={col}: '{field}' is not a field --map takes; FIELD is one of {fields}",

@@ -46,6 +46,13 @@ def test_a_missing_column_is_exit_2_naming_field_and_column(
     assert "Traceback" not in res.stderr
 
 
+def test_the_pack_s_own_columns_are_listed_in_the_run_s_language(run, mini_pack: Path, log: Path) -> None:
+    zh = run("check", log, "--pack", mini_pack, "--map", "when=开展时间")
+    assert "或职责清单另加的列：出庭情况" in zh.stderr and "or a column" not in zh.stderr
+    en = run("check", log, "--pack", mini_pack, "--map", "when=开展时间", "--lang", "en")
+    assert "or a column the pack adds: 出庭情况" in en.stderr
+
+
 def test_an_unknown_field_is_exit_2_naming_it(run, mini_pack: Path, log: Path) -> None:
     res = run("check", log, "--pack", mini_pack, "--map", "when=开展时间", "--lang", "en")
     assert res.exit_code == 2

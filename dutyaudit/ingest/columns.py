@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from dutyaudit.i18n import msg
+from dutyaudit.i18n import Msg, msg
 from dutyaudit.ingest.aliases import ALIASES, FIELD_NAMES_ZH, TITLE_NAMES
 from dutyaudit.ingest.text import fold, normalize, normalize_many
 
@@ -173,11 +173,11 @@ def parse_mapping(items: list[str]) -> dict[str, str]:
     return out
 
 
-def mapping_fields(pack_fields: Iterable[str] = ()) -> str:
-    """The fields ``--map`` takes, for help and messages: ``date (日期), title (事项), …``."""
+def mapping_fields(pack_fields: Iterable[str] = ()) -> str | Msg:
+    """The fields ``--map`` takes, for messages: ``date (日期), title (事项), …`` and the pack's own columns."""
     named = ", ".join(f"{f} ({zh})" for f, zh in FIELD_NAMES_ZH.items())
     extra = list(pack_fields)
-    return named + (f", or a column the pack adds: {'、'.join(extra)}" if extra else "")
+    return msg("err.map.fields_pack", named=named, extra="、".join(extra)) if extra else named
 
 
 def check_mapping_fields(mapping: dict[str, str], pack_fields: Iterable[str] = ()) -> None:
