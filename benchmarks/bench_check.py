@@ -6,7 +6,8 @@
 Both are whole processes (interpreter start-up included). The two commands alternate, round after
 round, so a busy neighbour slows both alike; the script prints the best time of each, the ratio of
 the bests (goal <= 1.5x) and the spread of the per-round ratios. It then splits one in-process run
-into phases (imports, pack, ingest, audit, JSON) to show what dominates, and reports `--version`
+into phases (imports, pack, ingest — its guard, calamine parse and row building — audit, JSON;
+the collector off, as the CLI runs) to show what dominates, and reports `--version`
 and whether the CLI imports pandas or openpyxl at start-up.
 """
 
@@ -26,14 +27,29 @@ BARE = (
 )
 
 PHASES = """
-import io, sys, time
+import gc, io, sys, time
+gc.disable()  # as the CLI runs
 t0 = time.perf_counter()
 from pathlib import Path
 from dutyaudit.audit import pack_columns, run_audit
 from dutyaudit.ingest import IngestOptions, ingest
+import dutyaudit.ingest as ingest_mod, dutyaudit.ingest.excel as excel
 from dutyaudit.packs import load_pack
 from dutyaudit.report.json import JsonRenderer
 t1 = time.perf_counter()
+spent = {}
+def timed(owner, name, label):
+    f = getattr(owner, name)
+    def run(*a, **k):
+        t = time.perf_counter()
+        try:
+            return f(*a, **k)
+        finally:
+            spent[label] = spent.get(label, 0) + time.perf_counter() - t
+    setattr(owner, name, run)
+timed(excel, "check_xlsx", "guard")
+timed(excel.CalamineReader, "_sheet", "parse")
+timed(ingest_mod, "read_sheet", "rows")
 pack = load_pack(sys.argv[2])
 t2 = time.perf_counter()
 acts = ingest([Path(sys.argv[1])], IngestOptions(pack_columns=pack_columns(pack)))
@@ -42,7 +58,8 @@ audit = run_audit(acts, pack)
 t4 = time.perf_counter()
 JsonRenderer().write(audit, io.StringIO())
 t5 = time.perf_counter()
-print(f"imports {t1 - t0:.2f} s · pack {t2 - t1:.2f} s · ingest {t3 - t2:.2f} s · audit {t4 - t3:.2f} s · "
+split = ", ".join(f"{k} {v:.2f}" for k, v in spent.items())
+print(f"imports {t1 - t0:.2f} s · pack {t2 - t1:.2f} s · ingest {t3 - t2:.2f} s ({split}) · audit {t4 - t3:.2f} s · "
       f"JSON {t5 - t4:.2f} s  ({len(acts.rows):,} rows)")
 """
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -81,6 +82,10 @@ def share(
     first: set[Future[T]] = set()
     fill(first)  # the first submit forks the workers: before the collecting thread exists
     collector = threading.Thread(target=collect, args=(first,), name="dutyaudit-batch", daemon=True)
+    # The pool's helper threads (result reader, queue feeder) and the collector each wait for the GIL
+    # while this thread works; at the default 5 ms interval every hand-off to a worker waits that long.
+    switch = sys.getswitchinterval()
+    sys.setswitchinterval(min(switch, 0.0005))
     collector.start()
     try:
         while (i := take()) is not None:
@@ -92,6 +97,7 @@ def share(
         raise
     finally:
         collector.join()
+        sys.setswitchinterval(switch)
     if errors:
         raise errors[0]
     return out

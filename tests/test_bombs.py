@@ -247,3 +247,45 @@ def test_far_cell_written_oddly_is_still_measured(cell: bytes) -> None:
     import dutyaudit.ingest.xlsxguard as g
 
     assert sheet_extent(lambda: iter([xml])).cells > g.MAX_CELLS
+
+
+def _long_sheet(first: int, last: int, cols: bytes = b"ABCDEFGHI") -> bytes:
+    """Rows ``first``..``last`` of one-digit cells in ``cols``: every reference is in row 100,000 or beyond."""
+    return b"".join(
+        b'<row r="%d">' % r + b"".join(b'<c r="%c%d"><v>1</v></c>' % (c, r) for c in cols) + b"</row>"
+        for r in range(first, last + 1)
+    )
+
+
+def _chunks(xml: bytes, size: int = 4 * 1024 * 1024):
+    return lambda: iter([xml[i : i + size] for i in range(0, len(xml), size)])
+
+
+def test_far_cell_guard_bounds_a_sheet_past_row_100000_without_an_exact_pass(monkeypatch) -> None:
+    import dutyaudit.ingest.xlsxguard as g
+
+    def no_exact(*_a: object) -> None:
+        raise AssertionError("exact pass taken")
+
+    monkeypatch.setattr(g, "_refs_extent", no_exact)
+    monkeypatch.setattr(g, "_exact_xlsx_extent", no_exact)
+    ext = sheet_extent(_chunks(_long_sheet(100_000, 300_000)))
+    assert ext.rows >= 300_000 and ext.cols >= 9 and ext.cells <= g.MAX_CELLS
+
+
+@pytest.mark.parametrize(
+    ("stray", "extent"),
+    [
+        (b'<row r="450000"><c r="Z450000"><v>1</v></c></row>', (450_000, 26)),  # a column the bound does not allow
+        (b'<row r="450001"><c r="z450001"><v>1</v></c></row>', (450_001, 26)),
+        (b'<row r="2000000"><c r="A2000000"><v>1</v></c></row>', (2_000_000, 9)),  # a row of seven digits
+        (b'<row r="5"><c r="AB5"><v>1</v></c></row>', (200_000, 28)),
+    ],
+    ids=["column-Z", "lower-case", "seven-digits", "two-letters"],
+)
+def test_far_cell_guard_still_finds_a_stray_cell_in_a_long_sheet(stray: bytes, extent: tuple[int, int]) -> None:
+    import dutyaudit.ingest.xlsxguard as g
+
+    xml = _long_sheet(100_000, 150_000) + stray + _long_sheet(150_001, 200_000)
+    ext = sheet_extent(_chunks(xml))
+    assert (ext.rows, ext.cols) == extent and ext.cells > g.MAX_CELLS

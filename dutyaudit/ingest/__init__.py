@@ -190,6 +190,7 @@ def _ingest_file(path: Path, options: IngestOptions, acts: Activities) -> None:
         columns.extend(c for c in res.columns if c not in columns)
         if not res.header_found and res.titles:  # a cover page (测试县2023年度…) dates the sheets after it
             file_year = file_year or year_in(" ".join(res.titles))
+        sheet.rows = []  # the cells are read: free them before the next sheet is parsed
         acts.rows.extend(res.activities)
         sheet_warnings.extend(res.warnings)
         acts.titles.extend(res.titles)

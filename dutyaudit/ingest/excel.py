@@ -182,6 +182,7 @@ class CalamineReader(Reader):
                 )
                 continue
             yield RawSheet(meta.name, rows, merged, hidden=hidden)
+            rows = merged = None  # type: ignore[assignment]  # the reader's copy goes before the next sheet's read
 
     def _sheet(
         self, book: Any, name: str, ods: dict[str, OdsSheet], path: Path

@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import itemgetter
+from sys import intern
 from typing import Any
 
 from dutyaudit.i18n import Msg, msg
@@ -301,7 +302,7 @@ def read_sheet(
                 continue  # blank row
         if first.__class__ is str and first.lstrip()[:1] in _SUB_FIRST and fold(first).startswith(_SUBTOTAL):
             continue
-        if title[:1] in _SUB_FIRST and len(title) <= 8 and fold(title) in _SUBTOTAL:
+        if len(title) <= 8 and title[:1] in _SUB_FIRST and fold(title) in _SUBTOTAL:
             continue
         rownum = r + 1
         if not title and (raw_date is None or raw_date == ""):
@@ -361,14 +362,22 @@ def read_sheet(
         hours = None
         if c_hours is not None:
             hours_raw = row[c_hours]
-            if hours_raw is not None and hours_raw != "":
+            if hours_raw.__class__ is float:
+                hours = hours_raw
+            elif hours_raw is not None and hours_raw != "":
                 hours = _number(hours_raw)
                 if hours is None:
                     warn(RowWarning(file, name, rownum, msg=msg("warn.hours", value=cell_text(hours_raw))))
         extra: dict[str, Any] = {}
         for xname, col, kind in extra_cols:
             v = row[col]
-            if v is None or v == "":
+            if v.__class__ is str:
+                if v and kind == "text":
+                    extra[xname] = intern(v)
+                    continue
+            elif v is None:
+                continue
+            if v == "":
                 continue
             if kind == "number":
                 v = _number(v)
@@ -377,8 +386,8 @@ def read_sheet(
                     v = read_date(v, sheet_year).start
                 except DateError:
                     v = cell_text(v)
-            elif v.__class__ is not str:
-                v = cell_text(v)
+            else:
+                v = intern(v if v.__class__ is str else cell_text(v))
             extra[xname] = v
         if c_type is not None:
             v = row[c_type]
@@ -400,22 +409,24 @@ def read_sheet(
         if c_actor is not None:
             v = row[c_actor]
             actor = v.strip() if v.__class__ is str else cell_text(v)
+        # Positional (a third faster than keywords, in Activity's field order); one string object per distinct
+        # value: the sheet's cells are freed once read, and 100,000 rows repeat a few thousand titles.
         add(
             Activity(
-                file=file,
-                sheet=name,
-                row=rownum,
-                date=day,
-                title=title,
-                key="",
-                type=type_id,
-                type_text=type_text,
-                role_text=role_text,
-                unit=unit,
-                actor=actor,
-                hours=hours,
-                end_date=end if end and end >= day else None,
-                extra=extra,
+                file,
+                name,
+                rownum,
+                day,
+                intern(title),
+                "",
+                type_id,
+                intern(type_text),
+                intern(role_text),
+                intern(unit),
+                intern(actor),
+                hours,
+                end if end and end >= day else None,
+                extra,
             )
         )
     result.warnings.extend(_date_note(file, name, counts, date_cache, context_year, sheet_year, from_dates))

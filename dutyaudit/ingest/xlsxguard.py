@@ -8,8 +8,10 @@ allocates every cell in between and a stray value at XFD1048576 would abort the 
 That guard reads each worksheet once, with one regular expression that matches only what could make the
 sheet big: a cell in column AA or beyond, a cell in row 100,000 or beyond, or a cell with no ``r=``
 (placed by position). Ordinary logs have none of the last, and their far references are few, so the
-guard costs about an inflate of the XML; only when those references could really exceed the limit is
-the exact extent measured (every reference, or a tag-by-tag walk when positions must be counted).
+guard costs about an inflate of the XML. A sheet past row 100,000, where every reference is far, is bounded by
+its rows' leading digits instead, and then by one search for a cell right of the columns that bound allows;
+only when the references could really exceed the limit is the exact extent measured (every reference, or a
+tag-by-tag walk when positions must be counted).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import html
 import io
 import itertools
 import re
+import string
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -44,6 +47,16 @@ _P = rb"(?:[A-Za-z_][\w.-]*:)?"  # an optional namespace prefix
 _FAR = rb'c(?:>|\s(?!r=")|\sr="(?:([A-Za-z]{2,})(\d+)|[A-Za-z](\d{6,}))")'
 _SCAN = re.compile(rb"<" + _FAR)
 _SCAN_NS = re.compile(rb"<" + _P + _FAR)  # (slower) for sheets whose tags carry a prefix: <x:c r="A1">
+#: The same for a sheet past row 100,000, where every cell is a far reference: rows of 7+ digits only; the
+#: 6-digit rows are bounded by their leading digit instead (one byte per cell, no tuple: ``_LEAD``).
+_FAR_LONG = rb'c(?:>|\s(?!r=")|\sr="(?:([A-Za-z]{2,})(\d+)|[A-Za-z](\d{7,}))")'
+_LONG = {_SCAN: re.compile(rb"<" + _FAR_LONG), _SCAN_NS: re.compile(rb"<" + _P + _FAR_LONG)}
+_LEAD = {
+    _SCAN: re.compile(rb'<c\sr="[A-Za-z](\d)\d{5}"'),
+    _SCAN_NS: re.compile(rb"<" + _P + rb'c\sr="[A-Za-z](\d)\d{5}"'),
+}
+#: Matches in one chunk beyond which a sheet is taken for a long one (4 MiB hold about 40,000 cells).
+_MANY = 10_000
 _PREFIXED_CELL = re.compile(rb"<[A-Za-z_][\w.-]*:c[\s>/]")
 #: Beneath these, a sheet whose far references are none spans at most 99,999 rows × 26 columns.
 _NEAR_ROWS = 99_999
@@ -148,10 +161,12 @@ def _worksheets(z: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> list[zipfil
 def sheet_extent(make: Callable[[], Iterator[bytes]], scan: re.Pattern[bytes] = _SCAN) -> Extent:
     """The extent of one worksheet, or an upper bound of it that is under the cell limit.
 
-    ``make`` gives the sheet's XML in chunks (it is called again when an exact pass is needed).
+    ``make`` gives the sheet's XML in chunks (it is called again when a second pass is needed).
     """
     far_cols: set[bytes] = set()
     far_rows: set[bytes] = set()
+    lead = b""  # the highest leading digit of a 6-digit row, once the sheet is taken for a long one
+    find = full = scan.findall
     tail = b""
     for chunk in itertools.chain(make(), [b""]):
         buf = tail + chunk
@@ -159,20 +174,53 @@ def sheet_extent(make: Callable[[], Iterator[bytes]], scan: re.Pattern[bytes] = 
         cut = cut if cut > 0 else len(buf)
         if scan is _SCAN and b":c" in buf and _PREFIXED_CELL.search(buf):
             return sheet_extent(make, _SCAN_NS)
-        for col, row, long_row in scan.findall(buf, 0, cut):
-            if not (col or long_row):
+        if find is not full:
+            lead = max(lead, max(_LEAD[scan].findall(buf, 0, cut), default=b""))
+        found = find(buf, 0, cut)
+        if len(found) > _MANY:
+            find = _LONG[scan].findall
+        if found:
+            if _UNPLACED_MATCH in found:
                 return _exact_xlsx_extent(make())
-            if col:
-                far_cols.add(col)
-                far_rows.add(row)
-            else:
-                far_rows.add(long_row)
+            # (col, row, long row) of every match, gathered without a loop in Python: a sheet of 300,000 rows
+            # has 1.8 million references in rows 100,000 and beyond.
+            cols, rows, long_rows = zip(*found, strict=True)
+            far_cols.update(cols)
+            far_rows.update(rows)
+            far_rows.update(long_rows)
         tail = buf[cut:]
-    rows = max([_NEAR_ROWS, *(int(r) for r in far_rows)])
+    far_cols.discard(b"")
+    far_rows.discard(b"")
+    rows = max(_NEAR_ROWS, max(map(int, far_rows), default=0), (int(lead) + 1) * 100_000 - 1 if lead else 0)
     cols = max([_NEAR_COLS, *(letter_index(c.decode()) + 1 for c in far_cols)])
     if rows * cols <= MAX_CELLS:
         return Extent(rows, cols)
+    if not far_cols and MAX_CELLS // rows >= 1:
+        # Columns A to Z only: within the limit when no cell with content lies right of the columns it allows.
+        allowed = MAX_CELLS // rows
+        beyond = string.ascii_uppercase[allowed:]
+        prefix = _P if scan is _SCAN_NS else b""
+        wide = re.compile(rb"<" + prefix + rb'c\sr="[' + (beyond + beyond.lower()).encode() + rb']\d+"[^>/]*>')
+        if not _any_match(make(), wide):
+            return Extent(rows, allowed)
     return _refs_extent(make()) or _exact_xlsx_extent(make())
+
+
+#: What ``_FAR`` finds for a cell with no r= (or one written oddly): its position must be counted.
+_UNPLACED_MATCH = (b"", b"", b"")
+
+
+def _any_match(chunks: Iterator[bytes], pattern: re.Pattern[bytes]) -> bool:
+    """Whether ``pattern`` (a single tag) matches anywhere in the chunks (a tag cut between two is joined)."""
+    tail = b""
+    for chunk in itertools.chain(chunks, [b""]):
+        buf = tail + chunk
+        cut = buf.rfind(b"<") if chunk else len(buf)
+        cut = cut if cut > 0 else len(buf)
+        if pattern.search(buf, 0, cut):
+            return True
+        tail = buf[cut:]
+    return False
 
 
 def _read_chunks(z: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[bytes]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from json.encoder import encode_basestring
 from typing import Any, TextIO
 
@@ -145,19 +145,28 @@ class _Spliced:
         return head + item_sep.join(out) + tail
 
     def render(self, audit: Audit) -> str:
+        return "".join(self.pieces(audit))
+
+    def pieces(self, audit: Audit) -> Iterator[str]:
+        """The JSON text in pieces, in order: the skeleton's text between lists, each list's encoding (no piece
+        holds the whole, so a large audit is written without a second copy of its text)."""
         skeleton = audit_dict(audit, self.hole)
         indented = _indented(skeleton)
         text = dumps(skeleton)
         quoted = re.compile(re.escape(json.dumps(self.nonce)[:-1]) + r'(\d+)"')
-
-        def splice(m: re.Match[str]) -> str:
+        pos = 0
+        for m in quoted.finditer(text):
+            yield text[pos : m.start()]
+            pos = m.end()
+            rows = self.lists[int(m.group(1))]
+            self.lists[int(m.group(1))] = []  # encoded once: drop the list
             if not indented:
-                return self.encode(self.lists[int(m.group(1))], None)
+                yield self.encode(rows, None)
+                continue
             line = text.rfind("\n", 0, m.start()) + 1
             spaces = len(text) - line - len(text[line:].lstrip(" "))
-            return self.encode(self.lists[int(m.group(1))], " " * spaces)
-
-        return quoted.sub(splice, text)
+            yield self.encode(rows, " " * spaces)
+        yield text[pos:]
 
 
 def audit_json(audit: Audit) -> str:
@@ -169,4 +178,6 @@ class JsonRenderer(Renderer):
     """``--format json``."""
 
     def write(self, audit: Audit, stream: TextIO) -> None:
-        stream.write(audit_json(audit) + "\n")
+        for piece in _Spliced().pieces(audit):
+            stream.write(piece)
+        stream.write("\n")
