@@ -279,9 +279,10 @@ class Matcher:
                 places, found = got
             else:
                 places = self.places(cm, i, keys, memo)
-                found = words.get(places)
-                if found is None:
-                    found = words[places] = shown(places)
+                known = words.get(places)
+                if known is None:
+                    known = words[places] = shown(places)
+                found = known
             role = roles[i]
             # a row of no role counts for any role; a joint row (县委、县政府) for each role it names
             out.append(Hit(a, found, a.type, None if role is None else duty.role, places))

@@ -277,5 +277,5 @@ def near_misses(pack: Pack, duty: Duty, matcher: Matcher, year: int, counted: se
         ranked.append((weak, len(reasons), -len(found), i, NearMiss(a, found, a.type, role, tuple(reasons))))
     ranked.sort(key=lambda x: x[:4])
     strong = [x[4] for x in ranked if not x[0]]
-    weak = [x[4] for x in ranked if x[0]]
-    return strong + weak[:WEAK_LIMIT]
+    weak_ones = [x[4] for x in ranked if x[0]]
+    return strong + weak_ones[:WEAK_LIMIT]

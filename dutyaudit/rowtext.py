@@ -149,7 +149,7 @@ def build_units(activities: Sequence[Activity], pack_fields: Iterable[str] = ())
                 kept = type_kept[tt] = names_form(tt) and normalize(tt) not in bare_types
                 if kept:
                     raw[tt] = None
-        desc = None
+        desc: list[tuple[str, str]] | None = None
         for col, v in a.extra.items():
             ok = descriptive.get(col)
             if ok is None:
@@ -186,9 +186,9 @@ def build_units(activities: Sequence[Activity], pack_fields: Iterable[str] = ())
         add_key(ctx)
         add_row(i)
         add_col("")
-        desc = described[i]
-        if desc is not None:
-            for col, v in desc:
+        row_desc = described[i]
+        if row_desc is not None:
+            for col, v in row_desc:
                 for p in pieces[v]:
                     item = forms[p]
                     if item:

@@ -107,7 +107,7 @@ def run_isolated(fn: Callable[[], T], path: str, memory: int = MEMORY_CEILING, s
     except Exception:
         kind, value = "memory", ""
     if kind == "ok":
-        return value  # type: ignore[no-any-return]
+        return value
     if kind == "error":
         raise InputError(value, path)
     if kind == "memory":

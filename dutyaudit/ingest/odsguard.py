@@ -54,7 +54,9 @@ def ods_layout(data: bytes, path: Path) -> dict[str, OdsSheet]:
     try:
         z = zipfile.ZipFile(io.BytesIO(data))
         info = next(i for i in z.infolist() if part_name(i.filename) == "content.xml")
-    except (StopIteration, *ZIP_ERRORS):
+    except StopIteration:
+        return {}
+    except ZIP_ERRORS:
         return {}
     if info.file_size > MAX_ODS_XML:
         raise LimitError(

@@ -42,12 +42,14 @@ class SpreadsheetMLReader(Reader):
         except ParseError as exc:
             # Excel writes control characters a cell holds as references (&#7;, &#11;) that XML 1.0 forbids.
             clean = _CONTROL_REF.sub(_drop_control, _CONTROL_CHAR.sub("", text))
+            retried: list[RawSheet] | None = None
             try:
-                sheets = self._parse(clean, path) if clean != text else None
+                retried = self._parse(clean, path) if clean != text else None
             except ParseError:
-                sheets = None
-            if sheets is None:
+                retried = None
+            if retried is None:
                 raise InputError(msg("err.xml.damaged", why=str(exc)), str(path)) from None
+            sheets = retried
         yield from sheets
 
     def _parse(self, text: str, path: Path) -> list[RawSheet]:
