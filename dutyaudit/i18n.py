@@ -351,6 +351,7 @@ LABELS: dict[str, dict[str, str]] = {
     "explain.rule.and": {"zh": "，且", "en": " and "},
     "explain.rule.types": {"zh": "活动类型为{types}（或未填）", "en": "type {types} (or blank)"},
     "explain.rule.role": {"zh": "属{role}（或未注明）", "en": "role {role} (or not stated)"},
+    "explain.rule.role_stated": {"zh": "注明属{role}", "en": "stated as role {role}"},
     "explain.rule.sep": {"zh": "；", "en": "; "},
     # why a row did not count
     "explain.why.undated": {"zh": "无日期", "en": "no date"},
@@ -361,6 +362,10 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "dated {date}, after the deadline {by} (late)",
     },
     "explain.why.role": {"zh": "属于{role}（“{text}”）", "en": 'belongs to role {role} ("{text}")'},
+    "explain.why.role.unstated": {
+        "zh": "未注明属{role}（责任主体、表名、类别或事项主语）",
+        "en": "not stated as role {role} (role cell, sheet, category or the title's subject)",
+    },
     "explain.why.type": {"zh": "活动类型“{text}”不是{types}", "en": 'type "{text}" ({type}) is not {types}'},
     "explain.why.keyword": {"zh": "事项缺少{words}", "en": "title lacks {words}"},
     "explain.why.any": {"zh": "事项不含{words}中任何一个", "en": "title has none of {words}"},

@@ -117,6 +117,10 @@ class CompiledMatch:
     none: tuple[tuple[str, str], ...]
     types: frozenset[str]
     concepts: tuple[CompiledConcept, ...] = ()
+    attributed: bool = False
+    """Rows of no role do not count (see :attr:`Match.attributed`)."""
+    any_role: bool = False
+    """Rows of every role count (see :attr:`Match.any_role`)."""
 
     @classmethod
     def of(cls, m: Match) -> CompiledMatch:
@@ -130,6 +134,8 @@ class CompiledMatch:
             none=words(m.none),
             types=frozenset(m.types),
             concepts=tuple(table[c] for c in m.concepts),
+            attributed=m.attributed,
+            any_role=m.any_role,
         )
 
     def matching_keys(self, index: KeywordIndex) -> set[int]:
@@ -212,6 +218,10 @@ class Matcher:
             return duty_role
         return role
 
+    def titled(self, key: str, role: str) -> bool:
+        """Whether a title (match key) names ``role`` as its subject (alone or with another role)."""
+        return role in self._resolver.title_roles(key)
+
     def compiled(self, duty: Duty) -> CompiledMatch:
         cm = self._compiled.get(duty.id)
         if cm is None:
@@ -238,7 +248,10 @@ class Matcher:
         roles = self.roles
         keys = cm.matching_keys(self.index)
         rows = self.index.rows_of(keys)
-        rows -= self._other_role_rows.get(duty.role, frozenset())
+        if not cm.any_role:
+            rows -= self._other_role_rows.get(duty.role, frozenset())
+        if cm.attributed:  # a row of no role counts only if its title names this role with another
+            rows = {i for i in rows if roles[i] is not None or self.titled(self.activities[i].key, duty.role)}
         out = []
         type_ok = cm.type_ok
         memo: dict[Any, tuple[tuple[str, str], ...]] = {}

@@ -114,7 +114,9 @@ def rule_text(pack: Pack, duty: Duty, lang: Lang) -> str:
     out = [t("explain.rule.title", lang, parts=t("explain.rule.and", lang).join(parts))]
     if duty.match.types:
         out.append(t("explain.rule.types", lang, types=_types(duty.match.types, lang)))
-    out.append(t("explain.rule.role", lang, role=role_word(pack, duty.role, lang)))
+    if not duty.match.any_role:
+        key = "explain.rule.role_stated" if duty.match.attributed else "explain.rule.role"
+        out.append(t(key, lang, role=role_word(pack, duty.role, lang)))
     return t("explain.rule.sep", lang).join(out)
 
 
@@ -184,8 +186,10 @@ class _Judge:
         """Another role's row; a type outside the rule's types."""
         lang = self.lang
         out = []
-        if role is not None and role != self.duty.role:
+        if role is not None and role != self.duty.role and not self.cm.any_role:
             out.append(self._r("role", role, role=role_word(self.pack, role, lang), text=a.role_text or a.title))
+        elif role is None and self.cm.attributed and not self.matcher.titled(a.key, self.duty.role):
+            out.append(self._r("role", "", msg_key="unstated", role=role_word(self.pack, self.duty.role, lang)))
         if not self.cm.type_ok(a.type):
             out.append(
                 self._r(

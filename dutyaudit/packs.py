@@ -204,6 +204,20 @@ class Match(_Model):
     all: list[str] = Field(default_factory=list, description="Every entry must occur (A|B = either).")
     any: list[str] = Field(default_factory=list, description="At least one must occur (or a concept), if given.")
     none: list[str] = Field(default_factory=list, description="None may occur.")
+    attributed: bool = Field(
+        default=False,
+        description=(
+            "Only rows the log attributes to the duty's role count (责任主体, sheet, 类别 or the title's subject): "
+            "for a duty whose twin in another role's list takes the rows that say nobody (党委 and 政府 普法)."
+        ),
+    )
+    any_role: bool = Field(
+        default=False,
+        description=(
+            "Rows of every role count: for a duty the sentence lays on every leader (年终述职 of 领导班子和领导干部), "
+            "when the other role's list has no such duty."
+        ),
+    )
 
     @field_validator("types")
     @classmethod
@@ -225,6 +239,8 @@ class Match(_Model):
     def _something(self) -> Match:
         if not (self.all or self.any or self.concepts):
             raise ValueError("a match needs concepts or keywords in all or any")
+        if self.attributed and self.any_role:
+            raise ValueError("attributed and any_role contradict each other")
         return self
 
 
@@ -428,9 +444,12 @@ def owner_covers(owner: str, unit: str) -> bool:
     A named unit covers a unit whose name contains it or is contained in it (市司法局 ↔ 司法局).
     A group named with 各 covers its members by kind: 各县(区)政府 covers 平罗县 and 大武口区人民政府;
     市政府各部门 / 市直各行政执法部门 cover any department (市司法局, 市发改委); 各园区管委会 covers a
-    管委会. Parenthesised asides (市委依法治市办(市司法局)) also name the unit.
+    管委会. Parenthesised asides (市委依法治市办(市司法局)) also name the unit. A unit named in traditional
+    script (惠農區司法局) is read in simplified.
     """
-    unit = unit.strip()
+    from dutyaudit.ingest.text import normalize
+
+    unit = normalize(unit)
     if not unit:
         return False
     names = [_PAREN.sub("", owner), *(m.strip("()（）") for m in _PAREN.findall(owner))]

@@ -1,4 +1,5 @@
-"""Which role a log row belongs to: its 责任主体 cell or sheet name, else the subject of its title.
+"""Which role a log row belongs to: its 责任主体 cell or sheet name, a 类别 cell that is a role's name,
+else the subject of its title.
 
 A row whose role the log does not say (no role cell, a role-neutral title) may count for any role; a
 role cell naming two roles (县委、县政府) makes the row count for each.
@@ -28,9 +29,11 @@ class RoleResolver:
             (normalize(a), rid) for rid, role in pack.roles.items() for a in [role.name, *role.aliases] if a.strip()
         ]
         self._aliases.sort(key=lambda p: -len(p[0]))
+        self._exact = {alias: rid for alias, rid in self._aliases if alias}
         self._cache: dict[str, str | None] = {}
         self._by_text: dict[str, str | None] = {}
         self._joint: dict[str, frozenset[str]] = {}
+        self._titled: dict[str, frozenset[str]] = {}
 
     def _lookup(self, text: str) -> str | None:
         if text in self._cache:
@@ -49,6 +52,11 @@ class RoleResolver:
             rid = self._by_text.get(a.role_text, "?")
             if rid == "?":
                 rid = self._by_text[a.role_text] = self._lookup(normalize(a.role_text))
+            if rid is not None:
+                return rid
+        if a.type_text:
+            # a 类别 column the clerk filled with the body (党委, 政府) rather than an activity type
+            rid = self._exact.get(normalize(a.type_text))
             if rid is not None:
                 return rid
         return self._title_role(a.key)
@@ -74,6 +82,15 @@ class RoleResolver:
                     start = norm.find(alias, start + 1)
             roles = frozenset(rid for _, _, rid in spans)
             found = self._joint[text] = roles if len(roles) > 1 else frozenset()
+        return found
+
+    def title_roles(self, key: str) -> frozenset[str]:
+        """Every role the title's subject names (宪法日 党委政府在广场搞宣传 → both township roles)."""
+        found = self._titled.get(key)
+        if found is None:
+            subject = _OBJECT_CUE.split(key, maxsplit=1)[0]
+            found = frozenset(rid for alias, rid in self._aliases if len(alias) > 1 and alias in subject)
+            self._titled[key] = found
         return found
 
     def _title_role(self, key: str) -> str | None:

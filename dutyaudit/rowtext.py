@@ -1,7 +1,8 @@
 """A row's evidence text: its title plus every descriptive column, cut into items for matching.
 
-A row is matched on its whole description: the title, the type column (形式, 活动类型, 会议类型) unless
-it holds a bare type word (会议, 讲座: types are checked as types), and
+A row is matched on its whole description: the title, the type column (形式, 活动类型, 会议类型) when it
+names a form of activity (法治讲座, 会前学法) other than a bare type word (会议, 讲座: types are checked as
+types) — not when it names a field of work (执法监督, 队伍建设: the clerk's classification) —, and
 every other column that describes the activity (议题, 会议内容, 内容摘要, 主要内容, 学习内容, 备注 …),
 but not the columns that say who, where or with what proof (单位, 责任人, 参会人员, 地点, 佐证材料,
 序号 …), nor a classification the clerk gave the row (所属行动, 类别, 对应职责: a label is not evidence
@@ -20,7 +21,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from dutyaudit.ingest.text import fold, normalize_many
+from dutyaudit.ingest.text import fold, normalize, normalize_many
 from dutyaudit.model import Activity
 from dutyaudit.packs import ACTIVITY_TYPES
 from dutyaudit.vocabulary import DOT_TABLE
@@ -47,6 +48,8 @@ _NOT_DESCRIPTIVE = (
     "讲师",
     "记录",
     "参加",
+    "参与",
+    "与会",
     "参会",
     "出席",
     "列席",
@@ -87,10 +90,23 @@ _NOT_DESCRIPTIVE = (
 _ITEMS = re.compile(r"[\n\r;；。]+|(?<![\d.．])\d{1,2}[.、．](?!\d)|[(（]\d{1,2}[)）]|[①-⑳]")
 
 
+#: Endings of a type cell that names a form of activity (法治讲座, 会前学法, 党组会); a type cell that
+#: names a field of work instead (执法监督, 队伍建设, 普法, 政府) is the clerk's classification.
+_FORM_ENDINGS = (
+    *("会", "会议", "座谈", "讲座", "课", "宣讲", "授课", "辅导"),
+    *("学法", "学习", "培训", "轮训", "班", "考试"),
+)
+
+
+def names_form(type_text: str) -> bool:
+    """Whether a type cell names a form of activity (and is matched with the title)."""
+    return normalize(type_text).rstrip(")）").endswith(_FORM_ENDINGS)
+
+
 def is_descriptive(header: str, pack_fields: Iterable[str] = ()) -> bool:
-    """Whether a column, by its header, describes the activity (and is matched)."""
-    h = fold(header)
-    if not h or h in {fold(f) for f in pack_fields}:
+    """Whether a column, by its header, describes the activity (and is matched); 責任股室 is 责任股室."""
+    h = normalize(header)
+    if not h or h in {normalize(f) for f in pack_fields}:
         return False
     return not any(w in h for w in _NOT_DESCRIPTIVE)
 
@@ -130,7 +146,7 @@ def build_units(activities: Sequence[Activity], pack_fields: Iterable[str] = ())
         if tt:
             kept = type_kept.get(tt)
             if kept is None:
-                kept = type_kept[tt] = fold(tt) not in bare_types
+                kept = type_kept[tt] = names_form(tt) and normalize(tt) not in bare_types
                 if kept:
                     raw[tt] = None
         desc = None

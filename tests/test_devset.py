@@ -25,9 +25,9 @@ DEV = next(
     ROOT.parent / "shared" / "matching-dev",
 )
 
-#: A little below what the matcher reaches (91.1% / 93.3% / 1.2% / 0 when this floor was set).
-MIN_RECALL = 0.88
-MIN_PRECISION = 0.90
+#: A little below what the matcher reaches (93.7% / 98.8% / 0% / 0 when this floor was set).
+MIN_RECALL = 0.91
+MIN_PRECISION = 0.95
 MAX_DISTRACTOR_FP = 0.05
 
 _LINE = re.compile(
@@ -38,8 +38,9 @@ _LINE = re.compile(
 #: Our own blind corpora (tests/blind): (recall, precision, distractor FP) floors, a little below what the
 #: matcher reaches; c2 is never tuned on, so its floor only guards against a regression.
 BLIND = {
-    "c1": (0.88, 0.92, 0.05),
-    "c3": (0.80, 0.80, 0.15),
+    "c1": (0.91, 0.95, 0.03),  # 93.3% / 98.1% / 0% when set
+    "c3": (0.92, 0.95, 0.05),  # 94.6% / 99.3% / 0% when set
+    "c2": (0.87, 0.85, 0.08),  # held out, never tuned on: 90.5% / 88.8% / 5.4% when set
 }
 
 

@@ -58,3 +58,44 @@ def test_role_of_prefers_the_role_cell_over_the_title(tmp_path: Path) -> None:
     r = RoleResolver(load_pack("panjin"))
     a = _row("县政府", "县委常委会会议听取汇报")
     assert r.role_of(a) == "government"
+
+
+def test_an_attributed_duty_leaves_unstated_rows_to_its_twin() -> None:
+    from dutyaudit.ingest.text import normalize
+    from dutyaudit.matching import Matcher
+    from dutyaudit.nearmiss import rule_text
+
+    pack = load_pack("shapotou")
+    titles = ["学雷锋日 集市摆摊普法", "镇党委组织普法进村", "宪法日 党委政府在广场搞宣传"]
+    rows = [Activity("log.csv", "log", n + 2, None, t, normalize(t)) for n, t in enumerate(titles)]
+    matcher = Matcher(pack, rows)
+    duties = {d.id: d for d in pack.duties}
+    assert duties["party-i14"].match.attributed
+    # a title naming both bodies (党委政府) is stated for each
+    assert [h.activity.title for h in matcher.hits(duties["party-i14"])] == titles[1:]
+    assert [h.activity.title for h in matcher.hits(duties["gov-i21"])] == [titles[0], titles[2]]
+    assert "注明属乡镇党委主要负责人" in rule_text(pack, duties["party-i14"], "zh")
+
+
+def test_an_any_role_duty_counts_every_leaders_row() -> None:
+    from dutyaudit.ingest.text import normalize
+    from dutyaudit.matching import Matcher
+
+    pack = load_pack("shapotou")
+    titles = ["镇长去区里述法", "村支书抓党建述职评议"]
+    rows = [Activity("log.csv", "log", n + 2, None, t, normalize(t)) for n, t in enumerate(titles)]
+    matcher = Matcher(pack, rows)
+    assert matcher.roles[0] == "township_government"
+    duty = next(d for d in pack.duties if d.id == "party-i12")
+    assert duty.match.any_role
+    # the 镇长's 述法 is the 领导干部's 年终述职 of 一（八）12; a 党建述职 is not 述法
+    assert [h.activity.title for h in matcher.hits(duty)] == ["镇长去区里述法"]
+
+
+def test_attributed_and_any_role_contradict() -> None:
+    from pydantic import ValidationError
+
+    from dutyaudit.packs import Match
+
+    with pytest.raises(ValidationError, match="contradict"):
+        Match(any=["述职"], attributed=True, any_role=True)

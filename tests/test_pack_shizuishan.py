@@ -425,6 +425,11 @@ def test_match_rules_on_clerk_wording(tmp_path: Path) -> None:
         ("2024-07-16", "开展公平竞争审查第三方评估", "市市场监督管理局", ""),
         ("2024-08-06", "主要负责人讲授法治课", "市发改委", ""),
         ("2024-08-20", "邀请专家讲授法治课", "市发改委", ""),
+        ("2024-09-03", "配合市司法局对我区开展行政执法监督检查，提供案卷材料", "市司法局", ""),
+        ("2024-09-10", "为区城投公司聘请常年法律顾问出具备案意见", "市司法局", ""),
+        ("2024-09-17", "指导河滨街道调处一起邻里通道纠纷", "市司法局", ""),
+        ("2024-10-08", "法治大讲堂：民法典合同编解读", "市司法局", ""),
+        ("2024-10-15", "安全生产法专题讲座", "市司法局", ""),
     ]
     _, data = _check(_write(tmp_path / "clerks.csv", rows, header))
 
@@ -440,6 +445,10 @@ def test_match_rules_on_clerk_wording(tmp_path: Path) -> None:
     assert status_of(data, "t19b")["status"] == "met"
     assert status_of(data, "t16a")["status"] == "na"  # an evaluation is not a reviewed measure: no case at all
     assert titles("t47c") == ["主要负责人讲授法治课"]
+    assert titles("t32") == []  # being inspected is not 案卷评查
+    assert titles("t22a") == []  # a company's 法律顾问 is not a filed 规范性文件
+    assert titles("t43") == []  # guiding a mediation is not 执法 guidance
+    assert titles("t47b") == ["法治大讲堂：民法典合同编解读"]  # a 安全生产 lecture is not a 法治讲座
 
 
 def test_example_workbook_is_up_to_date(tmp_path: Path) -> None:

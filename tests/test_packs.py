@@ -32,3 +32,11 @@ def test_pack_validates_and_quotes_its_seed(pack_id: str) -> None:
 
 def test_all_five_packs_are_shipped() -> None:
     assert {"panjin", "shapotou", "shizuishan", "guangxi", "ziyang"} <= set(builtin_ids())
+
+
+def test_an_owner_covers_a_unit_named_in_traditional_script() -> None:
+    from dutyaudit.packs import owner_covers
+
+    assert owner_covers("各县(区)政府", "惠農區人民政府")
+    assert owner_covers("市政府办公室", "市政府辦公室")
+    assert not owner_covers("市审批局", "惠農區司法局")

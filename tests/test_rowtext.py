@@ -27,6 +27,8 @@ from dutyaudit.rowtext import ITEM_SEP, build_units, is_descriptive, split_items
         ("牵头单位", False),
         ("佐证材料", False),
         ("所属行动", False),  # a clerk's label, not what happened
+        ("責任股室", False),  # traditional script: 责任股室
+        ("會議內容", True),
         ("出庭情况", False),  # the pack's own field (below)
     ],
 )
@@ -103,3 +105,36 @@ def test_scorecard_evidence_names_the_column_of_each_keyword(write_csv: Any) -> 
     col = EVIDENCE_COLUMNS.index("keywords") + 1
     cells = [sheet.cell(row=r, column=col).value for r in range(1, sheet.max_row + 1)]
     assert any(isinstance(v, str) and "会前学法〔议题〕" in v for v in cells)
+
+
+@pytest.mark.parametrize(
+    ("type_text", "matched"),
+    [
+        ("法治讲座", True),  # a form of activity: read with the title
+        ("会前学法", True),
+        ("执法监督", False),  # a field of work: the clerk's classification, not what happened
+        ("队伍建设", False),
+        ("会议", False),  # a bare type word is checked as a type
+    ],
+)
+def test_type_cell_is_matched_only_when_it_names_a_form(type_text: str, matched: bool) -> None:
+    title = "对乡镇综合执法队开展指导"
+    a = Activity("log.xlsx", "Sheet1", 2, None, title, title, type_text=type_text)
+    (key,) = build_units([a]).keys
+    assert (type_text in key) is matched
+
+
+def test_a_category_cell_naming_a_body_gives_the_role() -> None:
+    r = RoleResolver(load_pack("shapotou"))
+    row = Activity("log.csv", "log", 2, None, "中心组学法 民法典", "中心组学法民法典", type_text="党委")
+    assert r.role_of(row) == "township_party"
+    row = Activity("log.csv", "log", 3, None, "进村讲民法典", "进村讲民法典", type_text="普法")
+    assert r.role_of(row) is None  # a field of work names no body
+    # a township's 中心组 is the 党委's (党委理论学习中心组)
+    assert r.role_of(Activity("log.csv", "log", 4, None, "中心组学法", "中心组学法")) == "township_party"
+
+
+def test_a_traditional_type_cell_naming_a_form_is_matched() -> None:
+    a = Activity("log.xlsx", "Sheet1", 2, None, "區政府", "区政府", type_text="法治講座")
+    (key,) = build_units([a]).keys
+    assert key.endswith("法治讲座")

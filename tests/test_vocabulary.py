@@ -77,6 +77,19 @@ def test_every_seed_concept_is_defined_with_a_label_words_and_cues() -> None:
         ("听取法治建设汇报", "听取一季度经济运行情况汇报", False),
         ("中心组学法", "党委理论学习中心组学习《宪法》", True),
         ("中心组学法", "中心组学习党的二十大精神", False),
+        ("法律顾问", "镇政府法顾合同续签", True),  # 法顾: the clerk's abbreviation
+        ("普法宣传", "3·15 配合市场监管所查过期食品", False),  # a themed day without publicity is enforcement
+        ("普法宣传", "三八节 镇妇联搞妇女权益保障法知识问答", True),
+        ("行政复议", "收到市政府行政复议决定书", False),  # being reviewed is not doing 复议 work
+        ("执行生效裁判", "按法院判决付了某建筑公司工程款", True),
+        ("规范性文件合法性审核", "村级公益岗管理办法 司法所合法性审查过了再上镇长会", True),
+        ("规范性文件合法性审核", "重大项目合法性审查", False),
+        ("监督班子依法行政", "班子会 副镇长挨个说分管领域依法行政情况 镇长点评", True),
+        ("监督班子依法行政", "副镇长参加依法行政培训", False),
+        ("政府党组中心组学法", "区政府党组理论学习中心组集体学习《行政复议法》", True),
+        ("会前学法", "区政府常务会先学了行政复议法", True),  # a clerk's wording
+        ("会前学法", "常务会先学了总书记重要讲话", False),
+        ("政府党组中心组学法", "区政府党组理论学习中心组学习总书记重要讲话精神", False),
     ],
 )
 def test_rows_name_concepts(cid: str, text: str, named: bool) -> None:

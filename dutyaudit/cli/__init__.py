@@ -8,6 +8,7 @@ and sets the exit code. Neither pandas nor openpyxl is imported here, so ``--hel
 from __future__ import annotations
 
 import gc
+import sys
 from typing import Annotated
 
 import typer
@@ -65,4 +66,17 @@ def main() -> None:
     hold no cycles worth finding; the process ends soon after and refcounting frees the rest.
     """
     gc.disable()
-    app()
+    from typer.exceptions import TyperException
+
+    try:
+        code = app(standalone_mode=False)
+    except TyperException as exc:  # the parser's own errors: an unknown option, a missing argument …
+        if not hasattr(exc, "format_message"):
+            raise
+        from dutyaudit.cli.usage import report
+
+        sys.exit(report(exc, sys.argv[1:]))
+    except KeyboardInterrupt:
+        print("已中断" if "--lang" not in sys.argv else "Aborted!", file=sys.stderr)
+        sys.exit(130)
+    sys.exit(code if isinstance(code, int) else 0)

@@ -30,6 +30,21 @@ _FOOTER = re.compile(
     r"^(?:附件下载|扫一扫|热门词条|联络我们|联系我们|相关链接|相关文章|相关阅读|打印本页|关闭窗口|【打印|抄送[:：]|印发[:：]|主办[:：]|版权所有)"
 )
 
+#: A line of the closing block that signs and dates a document: issuers only (中共雍川镇委员会办公室　雍川镇人民政府
+#: 办公室), or a date (2024年3月12日印发).
+_CLOSING = re.compile(
+    r"^(?:(?:(?:中共)?[\u4e00-\u9fff（）()]{2,30}?(?:办公室|办公厅|委员会|人民政府|政府|党委|党组|局|厅|院|所))[\s\u3000]*)+$"
+    r"|^[\s\u3000]*(?:\d{4}|[〇零○一二三四五六七八九]{4})\s*年\s*\S{1,3}\s*月\s*\S{1,3}\s*日\s*(?:印发|发布)?[\s\u3000]*$"
+)
+
+
+def _body_end(lines: list[str] | tuple[str, ...]) -> int:
+    """Where the closing block (issuers' names and the date under the text) begins: it holds no duty."""
+    end = len(lines)
+    while end > 0 and (not lines[end - 1].strip() or _CLOSING.match(lines[end - 1].strip())):
+        end -= 1
+    return end
+
 
 @dataclass(eq=False)
 class Clause:
@@ -105,7 +120,7 @@ def _marker(line: str) -> tuple[str, str, str, str] | None:
 
 def parse(lines: list[str] | tuple[str, ...]) -> Tree:
     """Build the clause tree of a document's lines."""
-    marked = [(line, _marker(line)) for line in lines]
+    marked = [(line, _marker(line)) for line in lines[: _body_end(lines)]]
     full = sum(1 for _, m in marked if m and m[2] and m[2][0] == "（")
     half = sum(1 for _, m in marked if m and m[2] and m[2][0] == "(")
     brackets = ("（", "）") if full > half else ("(", ")")
