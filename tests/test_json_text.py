@@ -11,7 +11,7 @@ import pytest
 from dutyaudit.audit import pack_columns, run_audit
 from dutyaudit.ingest import IngestOptions, ingest
 from dutyaudit.packs import load_pack_file
-from dutyaudit.report.json import audit_dict, audit_json, dumps
+from dutyaudit.report.json import audit_dict, audit_json, audit_json_indented, dumps
 
 ODD = ['含"引号"与\\反斜杠', "换\n行", "控制\x01字符", "emoji 🎉", "  前后空格  "]
 
@@ -36,3 +36,4 @@ def test_text_equals_json_dumps(
     lecture = next(d for d in data["duties"] if d["id"] == "party-lecture")
     assert {e["title"] for e in lecture["evidence"]} == {("举办法治专题讲座" + t).strip() for t in ODD}
     assert ("\n  " in text) is (unmatched < 2000)
+    assert audit_json_indented(audit) == json.dumps(audit_dict(audit), ensure_ascii=False, indent=2)

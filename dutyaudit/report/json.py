@@ -104,7 +104,9 @@ class _Spliced:
     equal.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, indented: bool | None = None) -> None:
+        self.indented = indented
+        """Indent or not whatever the size (None: as :func:`dumps` decides)."""
         self.nonce = f"\x01dutyaudit-rows-{uuid.uuid4().hex}-"
         self.lists: list[list[Activity]] = []
         self.titles: dict[str, str] = {}
@@ -151,8 +153,8 @@ class _Spliced:
         """The JSON text in pieces, in order: the skeleton's text between lists, each list's encoding (no piece
         holds the whole, so a large audit is written without a second copy of its text)."""
         skeleton = audit_dict(audit, self.hole)
-        indented = _indented(skeleton)
-        text = dumps(skeleton)
+        indented = _indented(skeleton) if self.indented is None else self.indented
+        text = json.dumps(skeleton, ensure_ascii=False, indent=2 if indented else None)
         quoted = re.compile(re.escape(json.dumps(self.nonce)[:-1]) + r'(\d+)"')
         pos = 0
         for m in quoted.finditer(text):
@@ -172,6 +174,12 @@ class _Spliced:
 def audit_json(audit: Audit) -> str:
     """The audit as the JSON text ``--format json`` prints (without the final newline)."""
     return _Spliced().render(audit)
+
+
+def audit_json_indented(audit: Audit) -> str:
+    """``json.dumps(audit_dict(audit), ensure_ascii=False, indent=2)`` byte for byte, whatever the audit's size,
+    several times faster (the indented encoder is pure Python): for callers that always indent."""
+    return _Spliced(indented=True).render(audit)
 
 
 class JsonRenderer(Renderer):
