@@ -12,7 +12,7 @@ from dutyaudit.audit import Audit
 from dutyaudit.batch import BatchResult
 from dutyaudit.i18n import Lang, t
 from dutyaudit.model import STATUSES
-from dutyaudit.report.json import audit_dict
+from dutyaudit.report.json import audit_json_indented
 
 CSV_COLUMNS = ("rank", "unit", "year", "score", "grade", "passed", *STATUSES, "total", "warnings", "files")
 
@@ -47,7 +47,7 @@ def unit_json(audit: Audit) -> str:
     run_batch calls it in the worker processes (``render=unit_json``): encoding with indentation
     runs in pure Python and would otherwise be the parent's largest serial cost.
     """
-    text = json.dumps(audit_dict(audit), ensure_ascii=False, indent=2)
+    text = audit_json_indented(audit)  # json.dumps(audit_dict(audit), ensure_ascii=False, indent=2), faster
     return "  " + text.replace("\n", "\n  ")  # JSON strings never hold a raw newline
 
 
