@@ -8,6 +8,10 @@ ERRORS: dict[str, dict[str, str]] = {}
 ERRORS.update(
     {
         # --- output files
+        "err.memory": {
+            "zh": "内存不足，无法完成：输入太大；把台账拆成几个文件（例如按季度）再审核",
+            "en": "out of memory: the input is too large; split the log into several files (e.g. by quarter)",
+        },
         "err.out.input": {
             "zh": "{out}：这是输入文件，不能覆盖；请换一个输出文件名",
             "en": "{out}: refusing to overwrite an input file; choose another output name",

@@ -80,6 +80,12 @@ def handle_errors(func: F) -> F:
             lang = run_lang(kwargs)
             typer.echo(t("err.prefix", lang) + exc.text(lang), err=True)
             raise typer.Exit(code=exc.exit_code) from None
+        except MemoryError:  # a safety net: the readers' limits should refuse such an input first
+            if kwargs.get("debug"):
+                traceback.print_exc(file=sys.stderr)
+            lang = run_lang(kwargs)
+            typer.echo(t("err.prefix", lang) + t("err.memory", lang), err=True)
+            raise typer.Exit(code=2) from None
 
     return wrapper  # type: ignore[return-value]
 
