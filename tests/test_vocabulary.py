@@ -182,7 +182,7 @@ def test_bad_vocabulary_is_refused_with_the_place(data: dict[str, Any], message:
 
 def test_template_example_and_hint_for_a_concept_only_rule() -> None:
     from dutyaudit.packs import load_pack
-    from dutyaudit.template import example, keyword_text
+    from dutyaudit.template_examples import example, keyword_text
 
     duty = load_pack("panjin").duty("gov-08")
     assert duty is not None and duty.match.concepts and not duty.match.any
