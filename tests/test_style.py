@@ -25,6 +25,13 @@ def test_ruff(args: tuple[str, ...]) -> None:
     assert res.returncode == 0, res.stdout + res.stderr
 
 
+def test_mypy() -> None:
+    """The package type-checks (settings in pyproject's [tool.mypy])."""
+    pytest.importorskip("mypy")
+    res = subprocess.run([sys.executable, "-m", "mypy"], cwd=ROOT, capture_output=True, text=True, check=False)
+    assert res.returncode == 0, res.stdout + res.stderr
+
+
 def test_every_module_has_a_docstring() -> None:
     missing = [
         str(p.relative_to(ROOT))

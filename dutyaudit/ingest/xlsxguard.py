@@ -24,6 +24,7 @@ import string
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from dutyaudit.errors import InputError
@@ -136,7 +137,7 @@ def check_xlsx(data: bytes, path: Path) -> bool:
             raise LimitError(msg("lw.sheets", size=mib(size)), msg("ll.sheet_xml", size=mib(MAX_SHEET_XML)), str(path))
         for info in parts:
             try:
-                ext = sheet_extent(lambda info=info: _read_chunks(z, info))
+                ext = sheet_extent(partial(_read_chunks, z, info))
             except ZIP_ERRORS:
                 return binary  # damaged: calamine will say so
             if ext.cells > MAX_CELLS:
@@ -184,9 +185,9 @@ def sheet_extent(make: Callable[[], Iterator[bytes]], scan: re.Pattern[bytes] = 
                 return _exact_xlsx_extent(make())
             # (col, row, long row) of every match, gathered without a loop in Python: a sheet of 300,000 rows
             # has 1.8 million references in rows 100,000 and beyond.
-            cols, rows, long_rows = zip(*found, strict=True)
-            far_cols.update(cols)
-            far_rows.update(rows)
+            found_cols, found_rows, long_rows = zip(*found, strict=True)
+            far_cols.update(found_cols)
+            far_rows.update(found_rows)
             far_rows.update(long_rows)
         tail = buf[cut:]
     far_cols.discard(b"")
