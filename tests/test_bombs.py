@@ -166,10 +166,19 @@ def test_a_sheet_calamine_cannot_read_is_skipped_with_a_warning(tmp_path: Path) 
     assert any(w.sheet == "bad" and "cannot read this sheet" in w.message for w in acts.warnings)
 
 
-def test_flat_ods_is_read(tmp_path: Path) -> None:
-    cell = '<table:table-cell office:value-type="string"><text:p>{}</text:p></table:table-cell>'
+@pytest.mark.parametrize("pretty", [False, True], ids=["compact", "pretty-printed as LibreOffice writes it"])
+def test_flat_ods_is_read(tmp_path: Path, pretty: bool) -> None:
+    gap = "\n     " if pretty else ""
+    cell = (
+        gap
+        + '<table:table-cell office:value-type="string">'
+        + gap
+        + "<text:p>{}</text:p>"
+        + gap
+        + "</table:table-cell>"
+    )
     rows = "".join(
-        f"<table:table-row>{cell.format(a)}{cell.format(b)}</table:table-row>"
+        f"{gap}<table:table-row>{cell.format(a)}{cell.format(b)}{gap}</table:table-row>"
         for a, b in [("日期", "事项"), ("2023-03-15", "法治专题讲座")]
     )
     doc = (

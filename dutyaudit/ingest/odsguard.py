@@ -156,12 +156,19 @@ class _Scan:
             col += _int(_REPEAT_COLS.search(attrs))
 
 
+#: A line break and indent between two tags, as a pretty-printed XML file has them.
+_PRETTY_GAP = re.compile(rb">[ \t]*\r?\n[ \t\r\n]*<")
+
+
 def fods_as_ods(data: bytes) -> bytes:
-    """A Flat ODS document wrapped as an ODS zip (its XML as content.xml), which calamine reads."""
+    """A Flat ODS document wrapped as an ODS zip (its XML as content.xml), which calamine reads.
+
+    LibreOffice writes .fods pretty-printed; calamine refuses the line breaks and indents between a row's
+    cells, so they are dropped (ODF text never holds a literal line break: it is ``<text:line-break/>``)."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as z:
         z.writestr("mimetype", _MIME)
-        z.writestr("content.xml", data)
+        z.writestr("content.xml", _PRETTY_GAP.sub(b"><", data))
         z.writestr("META-INF/manifest.xml", _manifest())
     return out.getvalue()
 
