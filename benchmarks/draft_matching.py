@@ -1,16 +1,21 @@
 """Compare drafted packs with the hand-made ones on a labelled matching corpus (the dev set by default).
 
     python benchmarks/draft_matching.py [--gold ../shared/matching-dev] [--firm]
+    python benchmarks/draft_matching.py --gold CORPUS --docs DOCS_DIR    # documents with no hand-made pack
 
 Drafts each seed of ``packs/sources/`` with ``dutyaudit packs draft`` into a temporary folder, then runs the
 corpus's ``score.py`` twice: with ``dutyaudit`` as installed (the hand-made packs) and with a wrapper that
 turns ``--pack NAME`` into ``--pack <temp>/NAME.yaml`` (the drafts). Prints both score lines and how much of
 what the hand-made packs find the drafts find.
+
+With ``--docs``, the documents of that folder are drafted instead (a corpus whose ``pack`` names are their
+stems) and only the drafts are scored; the corpus's ``year`` (from its gold.json) replaces score.py's 2023.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
 import shutil
@@ -25,6 +30,10 @@ WRAPPER = """#!{python}
 import sys
 from dutyaudit.cli import main
 args = sys.argv[1:]
+year = {year!r}
+for i, a in enumerate(args[:-1]):
+    if a == "--year" and year:
+        args[i + 1] = year
 for i, a in enumerate(args[:-1]):
     if a == "--pack":
         args[i + 1] = {folder!r} + "/" + args[i + 1] + ".yaml"
@@ -43,6 +52,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--gold", type=Path, default=ROOT.parent / "shared" / "matching-dev")
     ap.add_argument("--firm", action="store_true", help="leave doubtful rows out")
+    ap.add_argument("--docs", type=Path, help="draft the documents (*.txt) of this folder; no hand-made packs")
     args = ap.parse_args()
     score_py = args.gold / "score.py"
     if not score_py.is_file():  # the blind corpora under tests/blind/ are scored by the dev set's score.py
@@ -51,17 +61,20 @@ def main() -> None:
     if not score_py.is_file() or exe is None:
         sys.exit(f"need {score_py} and dutyaudit on PATH")
     with tempfile.TemporaryDirectory(prefix="drafts-") as tmp:
-        for src in sorted((ROOT / "packs" / "sources").glob("*.txt")):
+        docs = args.docs or ROOT / "packs" / "sources"
+        for src in sorted(docs.glob("*.txt")):
             out = Path(tmp) / f"{src.stem}.yaml"
             subprocess.run([exe, "packs", "draft", str(src), "--id", src.stem, "--out", str(out)], check=True)
         wrapper = Path(tmp) / "dutyaudit-draft"
-        wrapper.write_text(WRAPPER.format(python=sys.executable, folder=tmp), encoding="utf-8")
+        years = {str(f.get("year", 2023)) for f in json.loads((args.gold / "gold.json").read_text("utf-8"))["files"]}
+        year = years.pop() if len(years) == 1 and args.docs else ""
+        wrapper.write_text(WRAPPER.format(python=sys.executable, folder=tmp, year=year), encoding="utf-8")
         wrapper.chmod(wrapper.stat().st_mode | stat.S_IXUSR)
-        hand = score(score_py, exe, args.gold, args.firm)
+        hand = "" if args.docs else score(score_py, exe, args.gold, args.firm)
         draft = score(score_py, str(wrapper), args.gold, args.firm)
-    print("hand-made packs:\n" + hand + "\n\ndrafted packs:\n" + draft)
+    print(("hand-made packs:\n" + hand + "\n\n" if hand else "") + "drafted packs:\n" + draft)
     hits = [re.search(r"recall [\d.]+% \((\d+)/", s.splitlines()[-1]) for s in (hand, draft)]
-    if all(hits):
+    if hand and all(hits):
         h, d = (int(m.group(1)) for m in hits if m)
         print(f"\ndrafts find {d}/{h} = {d / max(h, 1):.0%} of the rows the hand-made packs find")
 
