@@ -54,6 +54,14 @@ MESSAGES.update(
             "en": "{dates} without a year read as {year}, the year of the other dates{said}; "
             "give --year or put the year in the title if that is wrong",
         },
+        "warn.year_turn.before": {
+            "zh": "第{rows}行的{n}个未写年份的日期排在年末转入本年之前，按{year}年读取",
+            "en": "{n} dates without a year (rows {rows}) come before the turn of the year: read as {year}",
+        },
+        "warn.year_turn.after": {
+            "zh": "第{rows}行的{n}个未写年份的日期排在年末之后，按{year}年读取",
+            "en": "{n} dates without a year (rows {rows}) come after the turn of the year: read as {year}",
+        },
         "warn.no_year.said": {"zh": "（标题或名称写的是{year}年）", "en": " (the title or name says {year})"},
         # --- dates that cannot be read
         "date.number": {"zh": "无法读取数字“{run}”", "en": "cannot read the number {run!r}"},

@@ -21,6 +21,7 @@ from dutyaudit.ingest.columns import ALIASES, column_present
 from dutyaudit.ingest.dates import DateError, DateRead, read_date, year_in
 from dutyaudit.ingest.header import HEADER_SCAN_ROWS, Header, find_header, row_texts, side_by_side, starts_table
 from dutyaudit.ingest.headerless import fallback_header, with_leading_dates
+from dutyaudit.ingest.rollover import SHIFTED, turn_note, year_turn
 from dutyaudit.ingest.text import cell_text, fold, normalize, normalize_many
 from dutyaudit.model import Activity, RowWarning
 from dutyaudit.packs import ACTIVITY_TYPES
@@ -277,6 +278,7 @@ def read_sheet(
     )
     if from_dates:
         sheet_year = max(written.items(), key=lambda kv: (kv[1], kv[0]))[0]
+    shifts = year_turn(rows, h + 1, c_date, counts, date_cache) if sheet_year is not None else {}
     width = max(len(headers), 1)
     # Rows merged across most of the table: section rows (一、县委…), never activities.
     section_rows = {m[0] for m in sheet.merged if m[0] > h and m[3] - m[1] + 1 >= max(2, width // 2)}
@@ -316,10 +318,13 @@ def read_sheet(
             warn(RowWarning(file, name, rownum, msg=msg("warn.no_date_title")))
             continue
         key = raw_date if raw_date.__class__ in _HASHABLE else repr(raw_date)
+        shift = shifts.get(r, 0) if shifts else 0
+        if shift:  # a date without a year past a turn of the year (rollover.py)
+            key = (SHIFTED, shift, key)
         parsed = date_cache.get(key)
         if parsed is None:
             try:
-                parsed = read_date(raw_date, sheet_year)
+                parsed = read_date(raw_date, sheet_year + shift if shift and sheet_year else sheet_year)
             except DateError as exc:
                 parsed = exc.msg
             date_cache[key] = parsed
@@ -430,6 +435,7 @@ def read_sheet(
             )
         )
     result.warnings.extend(_date_note(file, name, counts, date_cache, context_year, sheet_year, from_dates))
+    result.warnings.extend(turn_note(file, name, shifts, sheet_year))
     return result
 
 
