@@ -73,7 +73,7 @@ def main() -> None:
         hand = "" if args.docs else score(score_py, exe, args.gold, args.firm)
         draft = score(score_py, str(wrapper), args.gold, args.firm)
     print(("hand-made packs:\n" + hand + "\n\n" if hand else "") + "drafted packs:\n" + draft)
-    hits = [re.search(r"recall [\d.]+% \((\d+)/", s.splitlines()[-1]) for s in (hand, draft)]
+    hits = [re.search(r"recall [\d.]+% \((\d+)/", s.splitlines()[-1] if s else "") for s in (hand, draft)]
     if hand and all(hits):
         h, d = (int(m.group(1)) for m in hits if m)
         print(f"\ndrafts find {d}/{h} = {d / max(h, 1):.0%} of the rows the hand-made packs find")
