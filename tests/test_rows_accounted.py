@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import openpyxl
+import pytest
 from conftest import check_json, status_of
 
 from dutyaudit.packs import load_pack
@@ -114,6 +115,25 @@ def test_unit_names_are_compared_as_units() -> None:
     assert [unit_kind(u) for u in kinds] == [
         *("department", "township", "township", "county", "county", "department", "county"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("惠宁县人民政府办公室", "county"),  # a 政府's general office keeps the 政府's own ledger
+        ("兴隆台区委办", "county"),
+        ("县政府办", "county"),
+        ("永康镇人民政府办公室", "township"),
+        ("永康镇党政办", "township"),
+        ("永康镇党委", "township"),
+        ("红旗街道党工委", "township"),
+        ("区委依法治区办", "department"),  # an office of a committee, not of the 党委 itself
+        ("县司法局办公室", "department"),
+        ("市委政法委", "department"),
+    ],
+)
+def test_a_general_office_is_of_its_bodys_kind(name: str, kind: str) -> None:
+    assert unit_kind(name) == kind
 
 
 # ---------------------------------------------------------------- the year
