@@ -48,6 +48,7 @@ def core(name: str) -> str:
     盘山县人民政府 → 盘山县, 測試縣 → 测试县."""
     n = _PAREN.sub("", normalize(name)).strip()
     n = _PARTY_PREFIX.sub("", n)
+    n = _BODY_OFFICE.sub(r"\1", n)
     n = _COUNTY_PARTY.sub("", n)
     return _GOVERNMENT_SUFFIX.sub("", n) or n
 
@@ -91,7 +92,12 @@ def is_part_of(name: str, whole: str) -> bool:
     """Whether ``name`` is ``whole`` itself or one of its parts: a county's 司法局 or 镇 (a column of 责任单位)."""
     if same_unit(name, whole):
         return True
-    return unit_kind(whole) == "county" and unit_kind(name) in ("department", "township")
+    if unit_kind(whole) != "county":
+        return False
+    # its bureaus and townships, and its own general offices (县委办, 县政府办公室) named without the place
+    return unit_kind(name) in ("department", "township") or (
+        _BODY_OFFICE.search(name) is not None and len(core(name)) < 2
+    )
 
 
 #: What a file or folder name may hold besides a unit's name: years, periods, 台账 and separators.
