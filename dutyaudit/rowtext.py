@@ -4,7 +4,7 @@ A row is matched on its whole description: the title, the type column (形式, �
 names a form of activity (法治讲座, 会前学法) other than a bare type word (会议, 讲座: types are checked as
 types) — not when it names a field of work (执法监督, 队伍建设: the clerk's classification) —, and
 every other column that describes the activity (议题, 会议内容, 内容摘要, 主要内容, 学习内容, 备注 …),
-but not the columns that say who, where or with what proof (单位, 责任人, 参会人员, 地点, 佐证材料,
+but not the columns that say who, where or with what proof (单位, 科室, 责任人, 参会人员, 地点, 佐证材料,
 序号 …), nor a classification the clerk gave the row (所属行动, 类别, 对应职责: a label is not evidence
 of what happened), nor a pack's own fields (出庭情况: conditions read those).
 
@@ -39,6 +39,13 @@ _NOT_DESCRIPTIVE = (
     "编号",
     "单位",
     "部门",
+    # the section that handled the row (行政执法协调监督科): its name is no word of what happened
+    "科室",
+    "处室",
+    "股室",
+    "经办",
+    "承办",
+    "主办",
     "责任",
     "负责",
     "牵头",

@@ -25,6 +25,8 @@ _TOWNSHIP = re.compile(r"(镇|乡|街道|街道办事处|街道办|苏木)$")
 _DEPARTMENT = re.compile(r"(局|委|办|厅|办公室|委员会|中心|部|署|院|所|站|队|室)$")
 _COUNTY = re.compile(r"(省|自治区|市|县|区|旗|州|盟)$")
 _PAREN = re.compile(r"[(（][^)）]*[)）]")
+#: A place's party committee written in full (中共盘山县委员会, 中共兴仁镇委员会): the place itself.
+_PARTY_COMMITTEE = re.compile(r"^([^委会]{1,12}?(?:[省市县区旗州盟镇乡]|街道))委员会$")
 _TOWN_BODY = re.compile(r"(?<=[镇乡道])(党委|党工委|党政|人民政府|政府)$")
 #: The general office of a 党委 or 政府 (县政府办公室, 区委办, 镇党政办): it keeps the body's own ledger
 #: (常委会, 常务会议), so its log is the body's: the kind is the body's, not a department's.
@@ -61,6 +63,7 @@ def unit_kind(name: str | None) -> UnitKind | None:
     n = _PAREN.sub("", normalize(name)).strip()
     n = _PARTY_PREFIX.sub("", n)
     n = _BODY_OFFICE.sub(r"\1", n)
+    n = _PARTY_COMMITTEE.sub(r"\1", n)  # 中共兴仁镇委员会 → 兴仁镇
     n = _TOWN_BODY.sub("", n)  # 永康镇党委, 镇党政(办), 街道党工委 → the township
     if _COUNTY_PARTY.search(n) or n.endswith(("人民政府", "政府")):
         n = core(n)

@@ -127,6 +127,10 @@ def test_unit_names_are_compared_as_units() -> None:
         ("永康镇党政办", "township"),
         ("永康镇党委", "township"),
         ("红旗街道党工委", "township"),
+        ("中共兴仁镇委员会", "township"),  # a place's party committee written in full
+        ("中共盘山县委员会", "county"),
+        ("中共盘山县委全面依法治县委员会", "department"),
+        ("石嘴山市发展和改革委员会", "department"),
         ("区委依法治区办", "department"),  # an office of a committee, not of the 党委 itself
         ("县司法局办公室", "department"),
         ("市委政法委", "department"),
@@ -309,3 +313,17 @@ def test_explain_says_when_a_duty_is_out_of_scope(write_csv: Callable[..., Path]
     assert json.loads(res.stdout)["duty"]["in_scope"] is False
     table = run("explain", log, "--pack", "shapotou", "--duty", "gov-h01").stdout
     assert "此职责不在本台账的审核范围内" in table and "是部门" in table
+
+
+def test_a_period_heading_row_is_no_activity(write_csv: Callable[..., Path], audit_json) -> None:
+    """第一季度 / 上半年 alone in the date column heads the rows below it: not an activity, no warning."""
+    rows = [
+        ["第一季度", ""],
+        ["2023-03-01", "法治专题讲座"],
+        ["上半年", ""],
+        ["第二季度", ""],
+        ["2023-05-01", "法治专题讲座"],
+    ]
+    _, data = audit_json(write_csv(rows, header=["日期", "事项"], title=TITLE))
+    assert status_of(data, "party-lecture")["found"] == 2
+    assert not [w for w in data["warnings"] if w.get("row")], data["warnings"]

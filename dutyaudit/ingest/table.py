@@ -354,6 +354,8 @@ def read_sheet(
             warn(RowWarning(file, name, rownum, msg=why))
             continue
         if not title:
+            if parsed.month_only and sum(1 for v in row[:width] if v is not None and v != "") == 1:
+                continue  # a period heading over the rows below it (第一季度, 上半年, 3月)
             warn(RowWarning(file, name, rownum, msg=msg("warn.empty_title")))
             continue
         day, end = parsed.start, parsed.end  # a month-only date (2023年3月) counts as the 1st of that month
