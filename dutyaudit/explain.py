@@ -193,7 +193,7 @@ def explain_duty(
     in_scope = duty.role in scope.roles and (
         owner is None or not duty.owners or any(owner_covers(o, owner) for o in duty.owners)
     )
-    matcher = Matcher(pack, rows)
+    matcher = Matcher(pack, rows, scope.roles)
     hits = matcher.hits(duty)
     result = evaluate_duty(duty, hits, audit_year, lang)
     active, expired = resolve(scoped(waivers, who), [duty.id], today or waiver_rules.today())

@@ -186,9 +186,11 @@ class CompiledMatch:
 class Matcher:
     """Matches the rows of one audit against duties; build once, query per duty."""
 
-    def __init__(self, pack: Pack, activities: Sequence[Activity]) -> None:
+    def __init__(self, pack: Pack, activities: Sequence[Activity], audited: Sequence[str] | None = None) -> None:
         self.pack = pack
         self.activities = activities
+        self.audited = None if audited is None else frozenset(audited)
+        """The roles the audit covers (None: all): a title's weak role hint (法治政府) counts only among them."""
         fields = [n for f in pack.fields for n in (f.name, *f.aliases)]
         self.units = build_units(activities, fields)
         self.index = KeywordIndex(self.units.keys, self.units.row)
@@ -198,7 +200,13 @@ class Matcher:
     @cached_property
     def roles(self) -> list[str | None]:
         """Role id of each row (None when the log does not tell)."""
-        return [self._resolver.role_of(a) for a in self.activities]
+        out = [self._resolver.role_of(a) for a in self.activities]
+        for i, role in enumerate(out):
+            if role is None:
+                weak = self._resolver.weak_role(self.activities[i].key)
+                if weak is not None and (self.audited is None or weak in self.audited):
+                    out[i] = weak
+        return out
 
     @cached_property
     def joint(self) -> dict[str, frozenset[str]]:

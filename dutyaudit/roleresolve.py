@@ -17,6 +17,16 @@ from dutyaudit.packs import Pack
 _OBJECT_CUE = re.compile(r"听取|听|审议|督促|支持|配合|向")
 
 
+#: Compounds in which 政府 names a quality of government, not a body (法治政府建设 is no 政府's own word):
+#: masked before a title's roles are looked for.
+_NOT_A_BODY = re.compile(r"(?:法治|数字|服务型|诚信|廉洁|责任|创新|阳光)政府")
+
+
+def _subject(key: str) -> str:
+    """The part of a title that names who acted: before any object cue, 法治政府 and the like masked."""
+    return _NOT_A_BODY.sub(lambda m: "□" * len(m.group(0)), _OBJECT_CUE.split(key, maxsplit=1)[0])
+
+
 #: Bodies that are no role of a 党政 duty list: a title opening with one of them is theirs.
 _OTHER_BODIES = ("人大", "政协")
 
@@ -88,10 +98,20 @@ class RoleResolver:
         """Every role the title's subject names (宪法日 党委政府在广场搞宣传 → both township roles)."""
         found = self._titled.get(key)
         if found is None:
-            subject = _OBJECT_CUE.split(key, maxsplit=1)[0]
+            subject = _subject(key)
             found = frozenset(rid for alias, rid in self._aliases if len(alias) > 1 and alias in subject)
             self._titled[key] = found
         return found
+
+    def weak_role(self, key: str) -> str | None:
+        """The role a title names only inside a compound such as 法治政府建设 (see :data:`_NOT_A_BODY`): a hint
+        that the row is that body's work where the audit covers it, never a reason to take the row away
+        from the roles audited (a department's 法治政府建设 report is the department's)."""
+        subject = _OBJECT_CUE.split(key, maxsplit=1)[0]
+        if not _NOT_A_BODY.search(subject):
+            return None
+        hits = {rid for alias, rid in self._aliases if len(alias) > 1 and alias in subject}
+        return hits.pop() if len(hits) == 1 else None
 
     def _title_role(self, key: str) -> str | None:
         """The role a title names by a unique alias of two or more characters, before any word that
@@ -99,7 +119,7 @@ class RoleResolver:
         局 — 报区司法局 — is usually about another office, not by a department)."""
         if key in self._cache:
             return self._cache[key]
-        subject = _OBJECT_CUE.split(key, maxsplit=1)[0]
+        subject = _subject(key)
         hits = {rid for alias, rid in self._aliases if len(alias) > 1 and alias in subject}
         found = hits.pop() if len(hits) == 1 else None
         if found is None and not hits:
