@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from dutyaudit.ingest.forms import names_form
 from dutyaudit.ingest.text import fold, normalize, normalize_many
 from dutyaudit.model import Activity
 from dutyaudit.packs import ACTIVITY_TYPES
@@ -95,19 +96,6 @@ _NOT_DESCRIPTIVE = (
 
 #: Where a descriptive cell is cut into items: line breaks, ；。, and list markers (1. 2、 (3) ④).
 _ITEMS = re.compile(r"[\n\r;；。]+|(?<![\d.．])\d{1,2}[.、．](?!\d)|[(（]\d{1,2}[)）]|[①-⑳]")
-
-
-#: Endings of a type cell that names a form of activity (法治讲座, 会前学法, 党组会); a type cell that
-#: names a field of work instead (执法监督, 队伍建设, 普法, 政府) is the clerk's classification.
-_FORM_ENDINGS = (
-    *("会", "会议", "座谈", "讲座", "课", "宣讲", "授课", "辅导"),
-    *("学法", "学习", "培训", "轮训", "班", "考试"),
-)
-
-
-def names_form(type_text: str) -> bool:
-    """Whether a type cell names a form of activity (and is matched with the title)."""
-    return normalize(type_text).rstrip(")）").endswith(_FORM_ENDINGS)
 
 
 def is_descriptive(header: str, pack_fields: Iterable[str] = ()) -> bool:

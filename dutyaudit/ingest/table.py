@@ -19,6 +19,7 @@ from dutyaudit.i18n import Msg, msg
 from dutyaudit.ingest.base import RawSheet, fill_merged
 from dutyaudit.ingest.columns import ALIASES, column_present
 from dutyaudit.ingest.dates import DateError, DateRead, read_date, year_in
+from dutyaudit.ingest.forms import sheet_form
 from dutyaudit.ingest.header import HEADER_SCAN_ROWS, Header, find_header, row_texts, side_by_side, starts_table
 from dutyaudit.ingest.headerless import fallback_header, with_leading_dates
 from dutyaudit.ingest.rollover import SHIFTED, turn_note, year_turn
@@ -286,6 +287,8 @@ def read_sheet(
     need = 1 + max([c_date, c_title, *(c for c in (c_type, c_role, c_unit, c_actor, c_hours, c_end) if c is not None)])
     need = max(need, 1 + max((c for _, c, _ in extra_cols), default=0), width)
     type_cache: dict[str, str | None] = {}
+    form_text = sheet_form(sheet.name) if c_type is None else ""  # a sheet named 学法培训 says what its rows are
+    form_id = type_of(form_text) if form_text else None
     warn = result.warnings.append
     add = result.activities.append
     name = sheet.name
@@ -403,7 +406,7 @@ def read_sheet(
             if type_id == "?":
                 type_id = type_cache[type_text] = type_of(type_text)
         else:
-            type_text, type_id = "", None
+            type_text, type_id = form_text, form_id
         role_text = row_role
         if c_role is not None:
             v = row[c_role]
