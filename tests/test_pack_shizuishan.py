@@ -67,9 +67,9 @@ def _titles(duty: dict[str, Any]) -> list[str]:
 
 def test_pack_shape_and_kinds() -> None:
     pack = load_pack("shizuishan")
-    assert len(pack.duties) == 85
-    assert Counter(d.kind for d in pack.duties) == {"evidence": 61, "rate": 11, "count": 11, "each": 1, "deadline": 1}
-    assert Counter(d.role for d in pack.duties) == {"government": 83, "township": 2}
+    assert len(pack.duties) == 87
+    assert Counter(d.kind for d in pack.duties) == {"evidence": 63, "rate": 11, "count": 11, "each": 1, "deadline": 1}
+    assert Counter(d.role for d in pack.duties) == {"government": 85, "township": 2}
     assert set(pack.roles) == {"government", "township"}
     assert pack.grades == {"优秀": 90, "良好": 80, "合格": 60, "不合格": 0}
     assert [f.name for f in pack.fields] == ["办理情况", "出庭情况", "报备及时", "报备规范"]
@@ -194,9 +194,9 @@ def test_example_exits_1_with_gaps(example: tuple[int, dict[str, Any]]) -> None:
     assert code == 1
     assert data["year"] == 2024
     assert data["unit"] == "石嘴山市司法局"
-    # a department's log: the tasks the document gives 司法局 or every department (75 of 81); t15a has no case
-    assert data["summary"] == {"met": 28, "partial": 6, "late": 0, "missing": 40, "waived": 0, "na": 1, "total": 75}
-    assert data["score"] == 43.2 and data["grade"] == "不合格"
+    # a department's log: the tasks the document gives 司法局 or every department (77 of 83); t15a has no case
+    assert data["summary"] == {"met": 28, "partial": 6, "late": 0, "missing": 42, "waived": 0, "na": 1, "total": 77}
+    assert data["score"] == 42.1 and data["grade"] == "不合格"
     assert data["warnings"] == []
     assert data["scope"]["inferred"] and data["scope"]["kind"] == "department"
     assert data["scope"]["roles"] == ["government"]
@@ -293,7 +293,7 @@ def test_unit_keeps_only_the_units_tasks(sfj: tuple[int, dict[str, Any]]) -> Non
     assert code == 1
     assert data["unit"] == "市司法局"
     ids = _ids(data)
-    assert len(ids) == 75
+    assert len(ids) == 77
     # owned through 市委依法治市办(市司法局), 司法局, 市司法局, 司法局等政府各部门, 〔司法局〕
     assert {"t01a", "t06", "t10", "t16a", "t16b", "t38", "t51"} <= ids
     # section 三 names no owners: it applies to every unit
@@ -344,7 +344,7 @@ def test_unit_of_a_county_takes_the_county_tasks(tmp_path: Path) -> None:
     assert "t06" not in ids  # 市政府办公室、司法局、市人大常委会法工委 only
 
 
-@pytest.mark.parametrize(("role", "total"), [("government", 79), ("township", 2)])
+@pytest.mark.parametrize(("role", "total"), [("government", 81), ("township", 2)])
 def test_role_filter(example: tuple[int, dict[str, Any]], role: str, total: int) -> None:
     _, data = _check(EXAMPLE, "--role", role)
     assert {d["role"] for d in data["duties"]} == {role}
@@ -356,10 +356,10 @@ def test_role_filter(example: tuple[int, dict[str, Any]], role: str, total: int)
 @pytest.mark.parametrize(
     ("year", "total", "present", "absent"),
     [
-        (2025, 84, {"t01b", "t02c", "t02d"}, {"t02b"}),
-        (2024, 81, set(), {"t01b", "t02b", "t02c", "t02d"}),
-        (2023, 82, {"t02b"}, {"t01b", "t02c", "t02d"}),
-        (2022, 81, set(), {"t01b", "t02b", "t02c", "t02d"}),
+        (2025, 86, {"t01b", "t02c", "t02d"}, {"t02b"}),
+        (2024, 83, set(), {"t01b", "t02b", "t02c", "t02d"}),
+        (2023, 84, {"t02b"}, {"t01b", "t02c", "t02d"}),
+        (2022, 83, set(), {"t01b", "t02b", "t02c", "t02d"}),
     ],
 )
 def test_year_bound_duties_by_audit_year(year: int, total: int, present: set[str], absent: set[str]) -> None:
