@@ -186,11 +186,19 @@ class CompiledMatch:
 class Matcher:
     """Matches the rows of one audit against duties; build once, query per duty."""
 
-    def __init__(self, pack: Pack, activities: Sequence[Activity], audited: Sequence[str] | None = None) -> None:
+    def __init__(
+        self,
+        pack: Pack,
+        activities: Sequence[Activity],
+        audited: Sequence[str] | None = None,
+        default_role: str | None = None,
+    ) -> None:
         self.pack = pack
         self.activities = activities
         self.audited = None if audited is None else frozenset(audited)
         """The roles the audit covers (None: all): a title's weak role hint (法治政府) counts only among them."""
+        self.default_role = default_role
+        """The role of rows that name none, when the audited unit is one body (a 镇党委's ledger)."""
         fields = [n for f in pack.fields for n in (f.name, *f.aliases)]
         self.units = build_units(activities, fields)
         self.index = KeywordIndex(self.units.keys, self.units.row)
@@ -206,6 +214,8 @@ class Matcher:
                 weak = self._resolver.weak_role(self.activities[i].key)
                 if weak is not None and (self.audited is None or weak in self.audited):
                     out[i] = weak
+                elif self.default_role is not None:
+                    out[i] = self.default_role
         return out
 
     @cached_property

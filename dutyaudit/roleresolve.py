@@ -69,7 +69,11 @@ class RoleResolver:
             rid = self._exact.get(normalize(a.type_text))
             if rid is not None:
                 return rid
-        return self._title_role(a.key)
+        found = self._title_role(a.key)
+        if found is None and a.type_text:
+            # a 形式 column naming the meeting (区政府常务会议会前学法) beside a title that names the law studied
+            found = self._title_role(normalize(a.type_text))
+        return found
 
     def joint_roles(self, text: str) -> frozenset[str]:
         """Every role a 责任主体 cell or sheet name names on its own (县委、县政府 → party and government).

@@ -10,11 +10,13 @@ departments too. Duties of other roles are out of scope: not audited, not "missi
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from dutyaudit.errors import UsageError
 from dutyaudit.i18n import Lang, t
+from dutyaudit.ingest.text import normalize
 from dutyaudit.matching import RoleResolver
 from dutyaudit.model import Activity
 from dutyaudit.packs import Pack, Role
@@ -111,3 +113,27 @@ def infer_scope(
         reason += t("scope.log_roles", lang, roles=_names(pack, more, lang))
     chosen = tuple(rid for rid in pack.roles if rid in fitting or rid in more)
     return Scope(chosen, True, kind, reason)
+
+
+_PARTY_BODY = re.compile(r"中共|中国共产党|党委|党工委|[县市区旗州盟镇乡]委(?:办公室|办)?$")
+
+
+def default_role(pack: Pack, scope: Scope, unit: str | None) -> str | None:
+    """The role of the rows that name none, when the audited unit is one body of a county or township: a
+    镇党委's ledger (中共兴仁镇委员会) is the 党委's, a 县政府办公室's the 政府's. None when the unit is both,
+    neither or of another kind, or when the scope holds no single role of that body."""
+    if not unit or scope.kind not in ("county", "township"):
+        return None
+    n = normalize(unit)
+    party, government = bool(_PARTY_BODY.search(n)), "政府" in n
+    if party == government:
+        return None
+    word, rid_word = ("党委", "party") if party else ("政府", "government")
+    fits = [
+        rid
+        for rid in scope.roles
+        if scope.kind in role_kinds(rid, pack.roles[rid])
+        and (rid_word in rid.lower() or word in pack.roles[rid].name)
+        and not ("government" in rid.lower() and party) | ("party" in rid.lower() and government)
+    ]
+    return fits[0] if len(fits) == 1 else None

@@ -28,3 +28,27 @@ def test_a_weak_hint_still_tells_the_government_in_a_county_log() -> None:
     assert resolver.weak_role("法治政府建设督察反馈问题整改推进会") == "government"
     assert resolver.weak_role("县委常委会听取法治政府建设汇报") is None  # 听取: what follows is the object
     assert resolver.weak_role("区政府常务会议") is None  # a body named outright is no weak hint
+
+
+def test_rows_naming_no_role_are_the_audited_bodys(write_csv: Callable[..., Path]) -> None:
+    """A 镇党委's ledger: a row naming no body is the 党委's, not also the 镇政府's; a row naming 镇政府 stays its."""
+    rows = [
+        ["2023-03-01", "传达学习区委全面依法治区委员会会议精神，研究贯彻落实措施"],
+        ["2023-04-01", "镇政府召开镇长办公会会前学法"],
+    ]
+    log = write_csv(rows, header=["日期", "工作内容"], title="中共兴仁镇委员会2023年法治建设工作台账")
+    _, data = check_json("shapotou", log, "--year", "2023")
+    party = {e["row"] for d in data["duties"] if d["role"] == "township_party" for e in d["evidence"]}
+    government = {e["row"] for d in data["duties"] if d["role"] == "township_government" for e in d["evidence"]}
+    assert 3 in party and 3 not in government
+    assert 4 in government and 4 not in party
+
+
+def test_a_form_column_naming_the_meeting_tells_the_role() -> None:
+    """学习内容 names the law, 形式 the meeting: 区政府常务会议会前学法 is the government's."""
+    from dutyaudit.model import Activity
+
+    resolver = RoleResolver(load_pack("panjin"))
+    law = "《中华人民共和国安全生产法》"
+    row = Activity("f", "s", 3, None, law, law, type_text="区政府常务会议会前学法")
+    assert resolver.role_of(row) == "government"
