@@ -42,3 +42,19 @@ def test_rows_of_a_training_sheet_are_trainings(tmp_path: Path) -> None:
     assert status_of(data, "dept-h09")["found"] == 0  # 行政复议 work
     training = status_of(data, "dept-h12c")
     assert [e["row"] for e in training["evidence"]] == [2]  # the technical training is no 法治培训
+
+
+@pytest.mark.parametrize(
+    ("text", "form"),
+    [
+        ("网上学法考试（辽宁省国家工作人员学法考法平台）", True),  # a bracketed note after the form
+        ("区委党校春季主体班法治课程（第一单元）", True),
+        ("党组会(扩大)", True),
+        ("执法监督", False),  # a field of work: the clerk's classification
+        ("队伍建设", False),
+    ],
+)
+def test_names_form(text: str, form: bool) -> None:
+    from dutyaudit.ingest.forms import names_form
+
+    assert names_form(text) is form

@@ -14,8 +14,10 @@ from dutyaudit.ingest.text import normalize
 #: Endings of a text that names a form of activity.
 FORM_ENDINGS = (
     *("会", "会议", "座谈", "讲座", "课", "宣讲", "授课", "辅导"),
-    *("学法", "学习", "培训", "轮训", "班", "考试"),
+    *("学法", "学习", "培训", "轮训", "班", "考试", "课程", "专题"),
 )
+#: A closing note in brackets: 网上学法考试（省学法考法平台）, 法治课程（第一单元）.
+_BRACKETED_TAIL = re.compile(r"\s*[(（][^()（）]*[)）]$")
 
 #: What a sheet's name may add after the form: 学时, 台账, 登记, 记录 … (执法人员培训学时 → 执法人员培训).
 _SHEET_TAIL = re.compile(r"(?:学时|课时|台账|登记|记录|统计|情况|汇总|明细|一览|清单|表)+$")
@@ -24,7 +26,8 @@ _SHEET_YEAR = re.compile(r"^(?:19|20)\d\d\s*年?度?")
 
 def names_form(text: str) -> bool:
     """Whether a type cell (or a sheet's name, its tail cut) names a form of activity."""
-    return normalize(text).rstrip(")）").endswith(FORM_ENDINGS)
+    n = normalize(text)
+    return _BRACKETED_TAIL.sub("", n).endswith(FORM_ENDINGS) or n.rstrip(")）").endswith(FORM_ENDINGS)
 
 
 def sheet_form(name: str) -> str:
