@@ -42,9 +42,9 @@ def _titles(duty: dict[str, Any]) -> list[str]:
 
 def test_pack_shape_and_kinds() -> None:
     pack = load_pack("panjin")
-    assert len(pack.duties) == 61
-    assert Counter(d.kind for d in pack.duties) == {"evidence": 55, "count": 4, "deadline": 1, "all_of": 1}
-    assert Counter(d.role for d in pack.duties) == {"party": 26, "government": 35}
+    assert len(pack.duties) == 62
+    assert Counter(d.kind for d in pack.duties) == {"evidence": 56, "count": 4, "deadline": 1, "all_of": 1}
+    assert Counter(d.role for d in pack.duties) == {"party": 27, "government": 35}
     assert set(pack.roles) == {"party", "government"}
     assert pack.grades == {"优秀": 90, "良好": 80, "合格": 60, "不合格": 0}
 
@@ -124,8 +124,8 @@ def test_example_exits_1_with_gaps(example: tuple[int, dict[str, Any]]) -> None:
     assert data["year"] == 2023
     assert data["pack"]["id"] == "panjin"
     # party-10 is partial (2 of 5): the one hearing heard only the 法院 and 检察院 党组
-    assert data["summary"] == {"met": 35, "partial": 2, "late": 1, "missing": 23, "waived": 0, "na": 0, "total": 61}
-    assert data["grade"] == "不合格"  # 59.7: the year has gaps on purpose
+    assert data["summary"] == {"met": 35, "partial": 2, "late": 1, "missing": 24, "waived": 0, "na": 0, "total": 62}
+    assert data["grade"] == "不合格"  # 58.7: the year has gaps on purpose
     assert data["warnings"] == []
     assert {u["title"] for u in data["unmatched"]} == {
         "县委常委会会议研究部署第四季度重点工作",
@@ -189,7 +189,7 @@ def test_constitution_day_row_counts_twice(example: tuple[int, dict[str, Any]]) 
     assert _titles(status_of(data, "gov-24b")) == ["“12·4”国家宪法日集中宣传活动"]
 
 
-@pytest.mark.parametrize(("role", "n"), [("party", 26), ("government", 35)])
+@pytest.mark.parametrize(("role", "n"), [("party", 27), ("government", 35)])
 def test_role_filter(role: str, n: int) -> None:
     code, data = _check(EXAMPLE, "--role", role)
     assert code == 1
