@@ -198,7 +198,9 @@ class Matcher:
         self.audited = None if audited is None else frozenset(audited)
         """The roles the audit covers (None: all): a title's weak role hint (法治政府) counts only among them."""
         self.default_role = default_role
-        """The role of rows that name none, when the audited unit is one body (a 镇党委's ledger)."""
+        """The audited unit's body (a 镇党委's ledger), when it is one: a row naming no role that meets one of
+        that role's duties counts for it, not also for another role's (see :meth:`hits`)."""
+        self._unfiltered: dict[str, list[Hit]] = {}
         fields = [n for f in pack.fields for n in (f.name, *f.aliases)]
         self.units = build_units(activities, fields)
         self.index = KeywordIndex(self.units.keys, self.units.row)
@@ -214,8 +216,6 @@ class Matcher:
                 weak = self._resolver.weak_role(self.activities[i].key)
                 if weak is not None and (self.audited is None or weak in self.audited):
                     out[i] = weak
-                elif self.default_role is not None:
-                    out[i] = self.default_role
         return out
 
     @cached_property
@@ -261,7 +261,30 @@ class Matcher:
         return {rid: frozenset(rows) for rid, rows in by_role.items()}
 
     def hits(self, duty: Duty) -> list[Hit]:
-        """Rows that satisfy the duty's keywords, type and role, in log order."""
+        """Rows that satisfy the duty's keywords, type and role, in log order.
+
+        With a :attr:`default_role`, a row naming no role that meets a duty of that role is that body's:
+        it does not also count for another role's duties (a 镇党委's ledger: 传达学习…会议精神 is the
+        党委's, not also the 镇政府's); a row only another role's duties take still counts for them.
+        """
+        found = self._unfiltered.get(duty.id)
+        if found is None:
+            found = self._unfiltered[duty.id] = self._hits(duty)
+        if self.default_role is None or duty.role == self.default_role:
+            return found
+        claimed = self._claimed
+        return [h for h in found if h.role is not None or id(h.activity) not in claimed]
+
+    @cached_property
+    def _claimed(self) -> frozenset[int]:
+        """The rows naming no role that meet a duty of the :attr:`default_role` (by ``id`` of the row)."""
+        out: set[int] = set()
+        for d in self.pack.duties:
+            if d.role == self.default_role:
+                out.update(id(h.activity) for h in self.hits(d) if h.role is None)
+        return frozenset(out)
+
+    def _hits(self, duty: Duty) -> list[Hit]:
         cm = self.compiled(duty)
         roles = self.roles
         keys = cm.matching_keys(self.index)
