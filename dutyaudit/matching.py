@@ -18,6 +18,7 @@ from dutyaudit.model import Activity
 from dutyaudit.packs import Duty, Match, Pack
 from dutyaudit.roleresolve import RoleResolver
 from dutyaudit.rowtext import build_units, place_of
+from dutyaudit.specificity import Resemblance
 from dutyaudit.vocabulary import match_form
 
 _SEP = "\x00"
@@ -186,8 +187,10 @@ class CompiledMatch:
 class Matcher:
     """Matches the rows of one audit against duties; build once, query per duty."""
 
-    def __init__(self, pack: Pack, activities: Sequence[Activity]) -> None:
+    def __init__(self, pack: Pack, activities: Sequence[Activity], duties: Sequence[Duty] | None = None) -> None:
         self.pack = pack
+        self.duties = pack.duties if duties is None else duties
+        """The duties a row's clauses compete among (an exclusive pack's; default: all of the pack's)."""
         self.activities = activities
         fields = [n for f in pack.fields for n in (f.name, *f.aliases)]
         self.units = build_units(activities, fields)
@@ -252,6 +255,8 @@ class Matcher:
             rows -= self._other_role_rows.get(duty.role, frozenset())
         if cm.attributed:  # a row of no role counts only if its title names this role with another
             rows = {i for i in rows if roles[i] is not None or self.titled(self.activities[i].key, duty.role)}
+        if self.pack.exclusive:
+            rows = {i for i in rows if self._counts_for(duty, i, keys)}
         out = []
         type_ok = cm.type_ok
         memo: dict[Any, tuple[tuple[str, str], ...]] = {}
@@ -287,6 +292,48 @@ class Matcher:
             # a row of no role counts for any role; a joint row (县委、县政府) for each role it names
             out.append(Hit(a, found, a.type, None if role is None else duty.role, places))
         return out
+
+    @cached_property
+    def _resemblance(self) -> Resemblance:
+        return Resemblance(self.duties)
+
+    @cached_property
+    def _keys_of(self) -> dict[str, frozenset[int]]:
+        """The keys each competing duty's rule matches."""
+        return {d.id: frozenset(self.compiled(d).matching_keys(self.index)) for d in self.duties}
+
+    def _counts_for(self, duty: Duty, i: int, keys: set[int]) -> bool:
+        """In an exclusive pack: whether an item of row ``i`` that satisfies the duty's rule resembles the
+        duty's clause most among the clauses whose rules it satisfies and that take a row of its role (a
+        row the log gives no role: every role's)."""
+        a = self.activities[i]
+        role = None if a.role_text in self.joint else self.roles[i]
+        ids = self.index.ids
+        for u in self.units.of_row(i):
+            k = ids[u]
+            if k in keys and duty.clause in self._best(k, role):
+                return True
+        return False
+
+    def _best(self, k: int, role: str | None) -> frozenset[str]:
+        memo = self._best_memo
+        got = memo.get((k, role))
+        if got is None:
+            clauses = set()
+            for d in self.duties:
+                if k not in self._keys_of[d.id]:
+                    continue
+                cm = self.compiled(d)
+                if role is None and cm.attributed:
+                    continue
+                if role is None or d.role == role or cm.any_role:
+                    clauses.add(d.clause)
+            got = memo[k, role] = self._resemblance.best(self.index.keys[k], clauses)
+        return got
+
+    @cached_property
+    def _best_memo(self) -> dict[tuple[int, str | None], frozenset[str]]:
+        return {}
 
     def places(
         self,

@@ -1,0 +1,62 @@
+"""Which clause a row counts for when it satisfies the rules of several (packs with ``exclusive: true``).
+
+A drafted pack's rules are the vocabulary's concepts its sentences name, so a row about 权责清单 may
+satisfy the duty that names 权责清单 and a sibling that names 行政执法责任制 (whose log words include
+权责清单). A person reading the row credits the duty whose sentence it echoes. In a pack marked
+``exclusive``, each item of a row (see :mod:`dutyaudit.rowtext`) counts only for the clause(s) whose text
+it resembles most among the clauses whose rules it satisfies: the resemblance is the weight of the
+two-character words the item shares with the clause's sentences, a word weighing more the fewer clauses
+of the pack use it (log N/n). Clauses within :data:`TIE` of the best all count. Sibling duties of one
+clause (a sentence's figure and the rest of it) stand or fall together. Packs without the flag (the
+hand-made ones) count a row for every rule it satisfies.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+
+from dutyaudit.packs import Duty
+from dutyaudit.vocabulary import match_form
+
+#: A clause whose resemblance is at least this share of the best one's counts too (two readings).
+TIE = 0.85
+
+_HAN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def bigrams(text: str) -> set[str]:
+    """The two-character pieces of a text's Chinese runs (match form)."""
+    return {run[i : i + 2] for run in _HAN.findall(match_form(text)) for i in range(len(run) - 1)}
+
+
+class Resemblance:
+    """How much a row's item resembles each clause of a pack (weighted shared two-character words)."""
+
+    def __init__(self, duties: Iterable[Duty]) -> None:
+        texts: dict[str, list[str]] = {}
+        for d in duties:
+            texts.setdefault(d.clause, []).append(d.text)
+        self._grams = {clause: set().union(*(bigrams(t) for t in ts)) for clause, ts in texts.items()}
+        df: dict[str, int] = {}
+        for grams in self._grams.values():
+            for g in grams:
+                df[g] = df.get(g, 0) + 1
+        n = len(self._grams)
+        self._weight = {g: math.log((n + 1) / k) for g, k in df.items()}
+        self._memo: dict[tuple[str, str], float] = {}
+
+    def score(self, key: str, clause: str) -> float:
+        """The resemblance of an item (match form) to a clause's sentences."""
+        got = self._memo.get((key, clause))
+        if got is None:
+            shared = bigrams(key) & self._grams.get(clause, set())
+            got = self._memo[key, clause] = sum(self._weight[g] for g in shared)
+        return got
+
+    def best(self, key: str, clauses: Iterable[str]) -> frozenset[str]:
+        """The clauses (of those given) an item resembles most, with those within :data:`TIE` of it."""
+        scores = {c: self.score(key, c) for c in set(clauses)}
+        top = max(scores.values(), default=0.0)
+        return frozenset(c for c, s in scores.items() if s >= top * TIE)
