@@ -21,7 +21,7 @@ from dutyaudit.packs import Duty
 from dutyaudit.vocabulary import match_form
 
 #: A clause whose resemblance is at least this share of the best one's counts too (two readings).
-TIE = 0.85
+TIE = 1.0
 
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 

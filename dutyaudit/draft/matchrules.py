@@ -178,13 +178,6 @@ def candidate_words(sentence: str) -> list[str]:
 _STUDY = re.compile(r"学法|学习|讲座|培训|法治课|讲法|宣讲|授课|考试|研讨|教育")
 #: Words of study rows, which name a law's title or topic without doing the work a topic duty asks for.
 STUDY_ROWS = ("会前学法", "集体学法", "集体学习", "中心组学习", "专题讲座", "法治讲座", "培训班")
-#: A concept stays with this many clauses at most: those naming it most squarely.
-SHARED = 1
-#: A concept named under this many clauses is generic in the document: a duty with words of its own
-#: matches on those instead.
-GENERIC = 3
-
-
 #: Words of rows about a mechanism, platform, training or meeting: not one case of a rate's register.
 NOT_CASES = ("平台", "机制", "制度", "培训", "学习", "讲座", "会议", "统计", "能力", "通报", "分析")
 #: Marks that end a clause of a sentence: a word group names a concept only within one such clause.
@@ -245,11 +238,9 @@ def assign_matches(
 
     A duty gets the concepts its text names as a log row would (when ``strength`` tells them; without it,
     those a cue points to): a cue alone (督办, 重大决策部署) is no concept of the duty, and the review
-    notes name what was left out. Within one role, a concept named under several clauses stays only with
-    the :data:`SHARED` clause(s) naming it most squarely (fewest other concepts, named earliest), so one
-    row does not count for every task that mentions, say, 合法性审查; a concept named under
-    :data:`GENERIC` clauses or more gives way to the duty's own words. That holds for figures too: a
-    count of 执法监督检查 does not take every row of a concept three tasks share. The rest of a sentence
+    notes name what was left out. A concept named under several clauses stays with each of them: the
+    drafted pack is ``exclusive`` (see :mod:`dutyaudit.specificity`), so a row naming, say, 合法性审查
+    counts for the clause whose sentence it resembles most, not for every task that mentions it. The rest of a sentence
     with figures names its concepts in passing (…建设行政执法协调监督工作体系, 每年至少开展1次执法监督检查):
     it matches on its own words where it has some. A rate counts cases of
     a register, so rows about a mechanism, platform, training or meeting (:data:`NOT_CASES`) are left
@@ -263,28 +254,16 @@ def assign_matches(
         strong = [c for c in cued if strength is None or strength(c, text)]
         named.append(strong)
         cue_only.append([c for c in cued if c not in strong])
-    rank: dict[tuple[str, str], list[tuple[int, int, str]]] = {}
-    for (role, clause, _, _), concepts in zip(duties, named, strict=True):
-        for i, c in enumerate(concepts):
-            rank.setdefault((role, c), []).append((len(concepts), i, clause))
-    keep = {key: set(list(dict.fromkeys(cl for _, _, cl in sorted(v)))[:SHARED]) for key, v in rank.items()}
-    spread = {key: {e[2] for e in v} for key, v in rank.items()}
     chosen = []
-    for (role, clause, text, kind), concepts in zip(duties, named, strict=True):
+    for (_, clause, text, kind), concepts in zip(duties, named, strict=True):
         words = own_words(text, clause, corpus)
-        squarely = [c for c in concepts if clause in keep[role, c] and (len(spread[role, c]) < GENERIC or not words)]
-        if kind == "part" and words:  # the rest of a sentence with figures: its concepts are named in passing
-            squarely = []
-        chosen.append((words, squarely))
+        # the rest of a sentence with figures names its concepts in passing
+        chosen.append((words, [] if kind == "part" and words else concepts))
     kept = {(role, c) for (role, *_), (_, squarely) in zip(duties, chosen, strict=True) for c in squarely}
     out: list[tuple[dict[str, Any], list[str]]] = []
     for (role, _, text, kind), concepts, loose, (words, squarely) in zip(duties, named, cue_only, chosen, strict=True):
         others = [c for c in concepts if c not in squarely]
-        why = (
-            "named in passing beside the sentence's figures"
-            if kind == "part" and words
-            else "named more squarely under other clauses"
-        )
+        why = "named in passing beside the sentence's figures"
         match: dict[str, Any] = {}
         notes = []
         if squarely:
