@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from dutyaudit.draft import draft_pack
-from dutyaudit.draft.matchrules import NOT_CASES, as_activity, assign_matches, own_words, together
+from dutyaudit.draft.matchrules import NOT_CASES, as_activity, assign_matches, own_words, together, unit_name
 
 CUES = {
     "法治督察": ("督办", "督察"),
@@ -151,3 +151,18 @@ def test_a_units_name_is_no_word_of_a_duty() -> None:
     duties = [("town", "41", "加强对乡镇的组织领导", "evidence")]
     ((match, _),) = assign_matches(duties, _Vocab(), [("41", duties[0][2]), ("42", "加强对乡镇的组织领导")], _strong)
     assert match["any"] and "对乡镇" not in match["any"]  # nothing distinctive: not the unit's name either
+
+
+def test_a_meetings_name_is_no_word_of_a_duty() -> None:
+    """Every row of a body's meetings names the meeting: 政府常务会 (or a piece of it) says nothing of the duty."""
+    sentence = "政府常务会、政府各部门会前学法每年不少于4次,逐步推动部门负责人在政府常务会会前讲法"
+    corpus = [("47", sentence), ("48", "推进依法行政")]
+    words = own_words(sentence, "47", corpus, n=10)
+    assert words and not [w for w in words if "常务" in w or "务会" in w or w.endswith("政府常")]
+    assert unit_name("在政府常", sentence) and not unit_name("政府信息公开", "落实政府信息公开制度")
+
+
+def test_a_non_study_duty_leaves_out_every_study_row() -> None:
+    duties = [("gov", "18", "支持行政复议工作", "evidence")]
+    ((match, _),) = assign_matches(duties, _Vocab(), [("18", duties[0][2])], _strong)
+    assert "学法" in match["none"]  # 常务会学法 行政复议法, 中心组学法 … are study, not 行政复议 work

@@ -93,3 +93,11 @@ def test_an_exclusive_pack_credits_one_clause_per_row_of_a_role() -> None:
 def test_a_row_of_no_role_competes_across_roles() -> None:
     rows = _rows("党委权责清单动态调整")
     assert _credited(True, rows) == {"g-11": [], "g-15": [], "p-15": [rows[0].title]}
+
+
+def test_drafted_roles_tell_a_government_party_group_from_a_department() -> None:
+    from dutyaudit.draft.roles import ROLES
+
+    assert "党组" not in ROLES["department"].aliases  # 区政府党组 is the government's, 局党组 a department's
+    assert "政府党组" in ROLES["government"].aliases and "局党组" in ROLES["department"].aliases
+    assert "常委会" in ROLES["party"].aliases and "常务会" in ROLES["government"].aliases

@@ -177,7 +177,7 @@ def candidate_words(sentence: str) -> list[str]:
 
 _STUDY = re.compile(r"学法|学习|讲座|培训|法治课|讲法|宣讲|授课|考试|研讨|教育")
 #: Words of study rows, which name a law's title or topic without doing the work a topic duty asks for.
-STUDY_ROWS = ("会前学法", "集体学法", "集体学习", "中心组学习", "专题讲座", "法治讲座", "培训班")
+STUDY_ROWS = ("学法", "集体学习", "中心组学习", "专题讲座", "法治讲座", "培训班")
 #: Words of rows about a mechanism, platform, training or meeting: not one case of a rate's register.
 NOT_CASES = ("平台", "机制", "制度", "培训", "学习", "讲座", "会议", "统计", "能力", "通报", "分析")
 #: Marks that end a clause of a sentence: a word group names a concept only within one such clause.
@@ -220,9 +220,19 @@ def own_words(sentence: str, clause: str, corpus: Sequence[tuple[str, str]], n: 
     return [w for w in candidate_words(sentence) if not any(w in s for s in others) and not unit_name(w, sentence)][:n]
 
 
+#: A body's meeting, which every row of its meetings names: no word of a duty either (政府常务会, 在政府常).
+_MEETING = re.compile(
+    r"(?:政府|党委|党组|镇长|乡长|区长|县长|市长)?(?:常务会议|常务会|常委会议|常委会|办公会议|办公会|党组会议|党组会|党委会议|党委会|局务会)"
+)
+
+
 def unit_name(word: str, sentence: str) -> bool:
-    """Whether ``word`` is a unit's name or part of one the sentence writes (乡镇政府, 对乡镇, 街道办事)."""
-    return bool(_UNIT_NAME.fullmatch(word)) or any(word in m.group(0) for m in _UNIT_NAME.finditer(sentence))
+    """Whether ``word`` is a unit's name or part of one the sentence writes (乡镇政府, 对乡镇, 街道办事), or
+    shares two characters or more with a meeting's name there (政府常务会, 在政府常 of 在政府常务会会前讲法)."""
+    if _UNIT_NAME.fullmatch(word) or any(word in m.group(0) for m in _UNIT_NAME.finditer(sentence)):
+        return True
+    meetings = [m.span() for m in _MEETING.finditer(sentence)]
+    return any(min(i + len(word), e) - max(i, s) >= 2 for i in _positions(word, sentence) for s, e in meetings)
 
 
 def assign_matches(
