@@ -166,3 +166,13 @@ def test_a_non_study_duty_leaves_out_every_study_row() -> None:
     duties = [("gov", "18", "支持行政复议工作", "evidence")]
     ((match, _),) = assign_matches(duties, _Vocab(), [("18", duties[0][2])], _strong)
     assert "学法" in match["none"]  # 常务会学法 行政复议法, 中心组学法 … are study, not 行政复议 work
+
+
+def test_an_item_of_a_list_of_bodies_or_a_failing_is_not_the_activity() -> None:
+    listed = "加强行政复议、行政裁决、行政执法、合法性审查工作队伍专业化、职业化建设"
+    assert not as_activity("行政复议", listed) and not as_activity("合法性审查", listed)
+    assert as_activity("行政复议", "加强行政复议、行政应诉工作")
+    failing = "对拒不履行出庭应诉职责和法院生效裁判的,严肃追究相关责任人的责任"
+    assert not as_activity("出庭应诉", failing)
+    assert not as_activity("干预司法", "不得违规干预司法活动")
+    assert as_activity("出庭应诉", "落实行政机关负责人出庭应诉制度")

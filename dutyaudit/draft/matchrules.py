@@ -190,13 +190,27 @@ def together(forms: Sequence[str], text: str) -> bool:
     return any(all(f in part for f in forms) for part in _CLAUSE_END.split(text))
 
 
-_BODY = re.compile(r"部门|机构|机关|单位|人员|队伍|度|部署|精神|要求|指示")
+_BODY = re.compile(r"(?:工作)?(?:部门|机构|机关|单位|人员|队伍|度|部署|精神|要求|指示)")
+
+
+#: The rest of an enumeration whose last item names a body's people (…、合法性审查工作队伍): every item
+#: of it qualifies the body.
+_LISTED_BODY = re.compile(r"(?:、[^、，,；;。：:]{1,12})+?(?:工作)?(?:队伍|人才|人员|机构)")
+#: What a sentence fails to do or must not do (拒不履行出庭应诉职责的…, 不得违规干预司法活动): named as a
+#: failing to sanction, not as the activity.
+_FAILING = re.compile(r"(?:拒不|不履行|不正确履行|未按|不得|阻碍)[^，,；;。]{0,8}$")
 
 
 def as_activity(phrase: str, text: str) -> bool:
     """Whether ``text`` names ``phrase`` as an activity somewhere, not only as a body, its people, a
-    measure (综合行政执法部门, 法律顾问队伍, 公众参与度) or a directive handed down (重大决策部署, 会议精神)."""
-    return any(not _BODY.match(text, i + len(phrase)) for i in _positions(phrase, text))
+    measure (综合行政执法部门, 法律顾问队伍, 公众参与度), a directive handed down (重大决策部署, 会议精神),
+    one item of a list of bodies (行政复议、行政执法、合法性审查工作队伍) or a failing (拒不履行出庭应诉职责)."""
+    return any(
+        not _BODY.match(text, i + len(phrase))
+        and not _LISTED_BODY.match(text, i + len(phrase))
+        and not _FAILING.search(text, 0, i)
+        for i in _positions(phrase, text)
+    )
 
 
 def _positions(word: str, text: str) -> list[int]:
