@@ -176,3 +176,15 @@ def test_an_item_of_a_list_of_bodies_or_a_failing_is_not_the_activity() -> None:
     assert not as_activity("出庭应诉", failing)
     assert not as_activity("干预司法", "不得违规干预司法活动")
     assert as_activity("出庭应诉", "落实行政机关负责人出庭应诉制度")
+
+
+def test_a_word_group_counts_in_any_clause_where_all_its_words_stand(tmp_path: Path) -> None:
+    """法治…实绩 stand in one clause though the first 考核 of the sentence is in another."""
+    doc = tmp_path / "demo.txt"
+    doc.write_text(
+        "示范县法治建设责任清单\n一、党委主要负责人职责\n"
+        "（一）支持把法治建设成效作为衡量领导干部工作实绩重要内容,把依法办事能力纳入年度考核。\n",
+        encoding="utf-8",
+    )
+    (duty,) = draft_pack(doc, "demo").pack.duties
+    assert "法治建设考核" in duty.match.concepts

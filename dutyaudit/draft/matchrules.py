@@ -184,6 +184,11 @@ NOT_CASES = ("平台", "机制", "制度", "培训", "学习", "讲座", "会议
 _CLAUSE_END = re.compile(r"[,，;；:：。]")
 
 
+def clause_parts(text: str) -> list[str]:
+    """The clauses of a sentence (cut at , ; : and the full stop)."""
+    return _CLAUSE_END.split(text)
+
+
 def together(forms: Sequence[str], text: str) -> bool:
     """Whether one occurrence of each of ``forms`` falls within one clause of ``text`` (研究部署法治政府建设,
     清理…的政府规章、行政规范性文件; not 法治建设的组织领导,…,重要任务亲自督办)."""
