@@ -52,7 +52,7 @@ class Resemblance:
         got = self._memo.get((key, clause))
         if got is None:
             shared = bigrams(key) & self._grams.get(clause, set())
-            got = self._memo[key, clause] = sum(self._weight[g] for g in shared)
+            got = self._memo[key, clause] = math.fsum(self._weight[g] for g in shared)  # exact: no order
         return got
 
     def best(self, key: str, clauses: Iterable[str]) -> frozenset[str]:
