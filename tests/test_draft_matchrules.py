@@ -188,3 +188,17 @@ def test_a_word_group_counts_in_any_clause_where_all_its_words_stand(tmp_path: P
     )
     (duty,) = draft_pack(doc, "demo").pack.duties
     assert "法治建设考核" in duty.match.concepts
+
+
+def test_a_sanction_for_failing_names_no_concept(tmp_path: Path) -> None:
+    assert not as_activity("拒不履行", "或者拒不履行出庭应诉职责和法院生效裁判的,严肃追究相关责任人的责任")
+    doc = tmp_path / "demo.txt"
+    doc.write_text(
+        "示范镇法治建设责任清单\n一、乡镇政府主要负责人职责\n"
+        "1.依法及时全面履行以行政机关为被执行人的生效裁判。\n"
+        "2.对拒不履行出庭应诉职责和法院生效裁判的，严肃追究相关责任人的责任。\n",
+        encoding="utf-8",
+    )
+    duties = {d.clause: d for d in draft_pack(doc, "demo").pack.duties}
+    assert "执行生效裁判" in duties["一1"].match.concepts
+    assert "执行生效裁判" not in duties["一2"].match.concepts

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dutyaudit.draft.build import Drafter
-from dutyaudit.draft.matchrules import ConceptFinder, as_activity, clause_parts, together
+from dutyaudit.draft.matchrules import ConceptFinder, as_activity, clause_parts, failing, together
 from dutyaudit.draft.meta import read_meta
 from dutyaudit.draft.reading import Document, read_document
 from dutyaudit.draft.tree import parse
@@ -67,7 +67,8 @@ def draft_pack(
             return any(
                 together(part_forms, part)
                 for part in clause_parts(key)
-                if (part_forms := [norm for norm, _ in c.naming_forms(part)])
+                if not failing(part)
+                and (part_forms := [norm for norm, _ in c.naming_forms(part)])
                 and not any(f in phrases for f in part_forms)
             )
 

@@ -203,7 +203,13 @@ _BODY = re.compile(r"(?:工作)?(?:部门|机构|机关|单位|人员|队伍|度
 _LISTED_BODY = re.compile(r"(?:、[^、，,；;。：:]{1,12})+?(?:工作)?(?:队伍|人才|人员|机构)")
 #: What a sentence fails to do or must not do (拒不履行出庭应诉职责的…, 不得违规干预司法活动): named as a
 #: failing to sanction, not as the activity.
-_FAILING = re.compile(r"(?:拒不|不履行|不正确履行|未按|不得|阻碍)[^，,；;。]{0,8}$")
+_FAILING = re.compile(r"(?:拒不|不履行|不正确履行|未按|不得|阻碍)[^，,；;。]{0,14}$")
+_FAILS = re.compile(r"拒不|不履行|不正确履行|未按")
+
+
+def failing(part: str) -> bool:
+    """Whether a clause of a sentence names a failing (或者拒不履行出庭应诉职责和法院生效裁判的)."""
+    return bool(_FAILS.search(part))
 
 
 def as_activity(phrase: str, text: str) -> bool:
@@ -214,6 +220,7 @@ def as_activity(phrase: str, text: str) -> bool:
         not _BODY.match(text, i + len(phrase))
         and not _LISTED_BODY.match(text, i + len(phrase))
         and not _FAILING.search(text, 0, i)
+        and not _FAILS.match(phrase)
         for i in _positions(phrase, text)
     )
 
