@@ -22,3 +22,18 @@ def test_a_section_of_requirements_is_drafted_with_the_documents_role(tmp_path: 
     assert duties["二(一)"].role == "government"  # not 部门: the section binds every body the plan names
     assert any("section of requirements" in n for n in duties["二(一)"].review)
     assert set(pack.roles) == {"government"}
+
+
+def test_a_heading_of_several_tasks_is_a_duty_and_a_bare_one_is_not(tmp_path: Path) -> None:
+    doc = tmp_path / "demo.txt"
+    doc.write_text(
+        "示范镇法治建设责任清单\n一、乡镇政府主要负责人职责\n"
+        "（一）加强对本乡镇法治政府建设的组织领导，制定工作方案和年度工作计划。\n"
+        "1.每年至少专题研究部署法治政府建设工作1次。\n"
+        "（二）组织实施全民普法\n"
+        "2.组织实施“八五”普法规划。\n",
+        encoding="utf-8",
+    )
+    clauses = {d.clause for d in draft_pack(doc, "demo").pack.duties}
+    assert {"一（一）", "一（一）1", "一（二）2"} <= clauses
+    assert "一（二）" not in clauses  # a heading naming one task: its items say it

@@ -33,6 +33,9 @@ _FILLER = re.compile(
 )
 #: Sections that state principles and aims rather than duties: only their figures are drafted.
 _GENERAL = re.compile(r"指导思想|基本原则|总体要求|工作原则|重要意义|总体目标|目的依据")
+#: A heading that is a sentence of several tasks (加强…组织领导，制定工作方案和年度工作计划，及时研究解决…):
+#: drafted itself, as its items need not restate it.
+_TASKS = re.compile(r"[,，；;]")
 #: Sections of requirements (组织领导, 经费保障, 宣传, 督察) addressed to every body the document binds: drafted,
 #: with the document's own role rather than their sentences' subjects (各县(区)各部门要…).
 _REQUIREMENTS = re.compile(r"工作要求|保障措施|组织保障|组织实施")
@@ -199,7 +202,7 @@ class Drafter:
                 if not qs:
                     if general or u.title:
                         continue  # principles and aims; a task's title, restated by its sentences
-                    if c.children:
+                    if c.children and not _TASKS.search(u.text):
                         continue  # a heading: its sub-clauses say it
                 drafted = self._duties(c, u, qs)
                 out.extend(drafted)
