@@ -298,9 +298,13 @@ class Matcher:
         return Resemblance(self.duties)
 
     @cached_property
-    def _keys_of(self) -> dict[str, frozenset[int]]:
-        """The keys each competing duty's rule matches."""
-        return {d.id: frozenset(self.compiled(d).matching_keys(self.index)) for d in self.duties}
+    def _duties_of(self) -> dict[int, list[Duty]]:
+        """The competing duties whose rule each key satisfies."""
+        out: dict[int, list[Duty]] = {}
+        for d in self.duties:
+            for k in self.compiled(d).matching_keys(self.index):
+                out.setdefault(k, []).append(d)
+        return out
 
     def _counts_for(self, duty: Duty, i: int, keys: set[int]) -> bool:
         """In an exclusive pack: whether an item of row ``i`` that satisfies the duty's rule resembles the
@@ -320,9 +324,7 @@ class Matcher:
         got = memo.get((k, role))
         if got is None:
             clauses = set()
-            for d in self.duties:
-                if k not in self._keys_of[d.id]:
-                    continue
+            for d in self._duties_of.get(k, ()):
                 cm = self.compiled(d)
                 if role is None and cm.attributed:
                     continue

@@ -28,7 +28,11 @@ _HAN = re.compile(r"[\u4e00-\u9fff]+")
 
 def bigrams(text: str) -> set[str]:
     """The two-character pieces of a text's Chinese runs (match form)."""
-    return {run[i : i + 2] for run in _HAN.findall(match_form(text)) for i in range(len(run) - 1)}
+    return _pieces(match_form(text))
+
+
+def _pieces(key: str) -> set[str]:
+    return {run[i : i + 2] for run in _HAN.findall(key) for i in range(len(run) - 1)}
 
 
 class Resemblance:
@@ -45,18 +49,18 @@ class Resemblance:
                 df[g] = df.get(g, 0) + 1
         n = len(self._grams)
         self._weight = {g: math.log((n + 1) / k) for g, k in df.items()}
-        self._memo: dict[tuple[str, str], float] = {}
 
     def score(self, key: str, clause: str) -> float:
         """The resemblance of an item (match form) to a clause's sentences."""
-        got = self._memo.get((key, clause))
-        if got is None:
-            shared = bigrams(key) & self._grams.get(clause, set())
-            got = self._memo[key, clause] = math.fsum(self._weight[g] for g in shared)  # exact: no order
-        return got
+        return self._score(_pieces(key), clause)
+
+    def _score(self, grams: set[str], clause: str) -> float:
+        shared = grams & self._grams.get(clause, set())
+        return math.fsum(self._weight[g] for g in shared)  # exact: no order
 
     def best(self, key: str, clauses: Iterable[str]) -> frozenset[str]:
         """The clauses (of those given) an item resembles most, with those within :data:`TIE` of it."""
-        scores = {c: self.score(key, c) for c in set(clauses)}
+        grams = _pieces(key)  # a key is in match form already
+        scores = {c: self._score(grams, c) for c in set(clauses)}
         top = max(scores.values(), default=0.0)
         return frozenset(c for c, s in scores.items() if s >= top * TIE)
