@@ -214,3 +214,8 @@ def test_a_hearing_watched_names_the_trial_between() -> None:
     """旁听行政诉讼案件庭审 is 旁听庭审 with the case named in between."""
     rows = [match_form(t) for t in ("组织区政府部门负责人旁听行政诉讼案件庭审", "旁听群众来信", "庭审直播")]
     assert compiled_concepts()["旁听庭审"].keys_naming(KeywordIndex(rows)) == {0}
+
+
+def test_a_report_on_duty_that_covers_the_rule_of_law_names_shufa() -> None:
+    rows = [match_form(t) for t in ("年终考核，镇长述职里讲了法治政府建设", "书记抓党建述职", "年终述职")]
+    assert compiled_concepts()["述法"].keys_naming(KeywordIndex(rows)) == {0}
