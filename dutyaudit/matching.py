@@ -319,6 +319,19 @@ class Matcher:
                 return True
         return False
 
+    def taken_by(self, duty: Duty, i: int) -> list[str]:
+        """In an exclusive pack: the clauses that took row ``i`` from ``duty`` although it satisfies the
+        duty's rule (empty when it does not, or when the duty keeps it)."""
+        if not self.pack.exclusive:
+            return []
+        keys = self.compiled(duty).matching_keys(self.index)
+        units = [self.index.ids[u] for u in self.units.of_row(i) if self.index.ids[u] in keys]
+        if not units or self._counts_for(duty, i, keys):
+            return []
+        a = self.activities[i]
+        role = None if a.role_text in self.joint else self.roles[i]
+        return sorted({c for k in units for c in self._best(k, role)} - {duty.clause})
+
     def _best(self, k: int, role: str | None) -> frozenset[str]:
         memo = self._best_memo
         got = memo.get((k, role))

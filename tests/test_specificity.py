@@ -101,3 +101,16 @@ def test_drafted_roles_tell_a_government_party_group_from_a_department() -> None
     assert "党组" not in ROLES["department"].aliases  # 区政府党组 is the government's, 局党组 a department's
     assert "政府党组" in ROLES["government"].aliases and "局党组" in ROLES["department"].aliases
     assert "常委会" in ROLES["party"].aliases and "常务会" in ROLES["government"].aliases
+
+
+def test_explain_says_which_clause_took_a_row() -> None:
+    from dutyaudit.nearmiss import near_misses
+
+    pack = _pack(True)
+    rows = _rows("县政府常务会议研究权责清单动态管理", role="县政府")
+    m = Matcher(pack, rows)
+    g15 = pack.duty("g-15")
+    assert g15 is not None and m.taken_by(g15, 0) == ["3(11)"]
+    (near,) = near_misses(pack, g15, m, 2023, set(), "zh")
+    assert [r.code for r in near.reasons] == ["taken"] and "3(11)" in near.reasons[0].message
+    assert Matcher(_pack(False), rows).taken_by(g15, 0) == []
