@@ -6,8 +6,10 @@ satisfy the duty that names 权责清单 and a sibling that names 行政执法�
 ``exclusive``, each item of a row (see :mod:`dutyaudit.rowtext`) counts only for the clause(s) whose text
 it resembles most among the clauses whose rules it satisfies: the resemblance is the weight of the
 two-character words the item shares with the clause's sentences, a word weighing more the fewer clauses
-of the pack use it (log N/n). Clauses within :data:`TIE` of the best all count. Sibling duties of one
-clause (a sentence's figure and the rest of it) stand or fall together. Packs without the flag (the
+of the pack use it (log N/n). Clauses within :data:`TIE` of the best tie; of those, the clause whose
+sentences the shared words make up the largest share of (the narrower one) takes the row, and only an exact
+tie there lets several count. Sibling duties of one clause (a sentence's figure and the rest of it) stand or
+fall together. Packs without the flag (the
 hand-made ones) count a row for every rule it satisfies.
 """
 
@@ -49,6 +51,7 @@ class Resemblance:
                 df[g] = df.get(g, 0) + 1
         n = len(self._grams)
         self._weight = {g: math.log((n + 1) / k) for g, k in df.items()}
+        self._mass = {c: math.fsum(self._weight[g] for g in grams) for c, grams in self._grams.items()}
 
     def score(self, key: str, clause: str) -> float:
         """The resemblance of an item (match form) to a clause's sentences."""
@@ -63,4 +66,10 @@ class Resemblance:
         grams = _pieces(key)  # a key is in match form already
         scores = {c: self._score(grams, c) for c in set(clauses)}
         top = max(scores.values(), default=0.0)
-        return frozenset(c for c, s in scores.items() if s >= top * TIE)
+        near = {c for c, s in scores.items() if s >= top * TIE}
+        if len(near) < 2:
+            return frozenset(near)
+        # a tie: the clause whose sentences the shared words make up more of (the narrower clause)
+        share = {c: scores[c] / self._mass[c] if self._mass.get(c) else 0.0 for c in near}
+        most = max(share.values())
+        return frozenset(c for c in near if share[c] >= most)

@@ -5,7 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from dutyaudit.draft import draft_pack
-from dutyaudit.draft.matchrules import NOT_CASES, as_activity, assign_matches, own_words, together, unit_name
+from dutyaudit.draft.matchrules import (
+    NOT_CASES,
+    as_activity,
+    assign_matches,
+    candidate_words,
+    own_words,
+    together,
+    unit_name,
+)
 
 CUES = {
     "法治督察": ("督办", "督察"),
@@ -202,3 +210,11 @@ def test_a_sanction_for_failing_names_no_concept(tmp_path: Path) -> None:
     duties = {d.clause: d for d in draft_pack(doc, "demo").pack.duties}
     assert "执行生效裁判" in duties["一1"].match.concepts
     assert "执行生效裁判" not in duties["一2"].match.concepts
+
+
+def test_a_list_of_fields_gives_no_words() -> None:
+    """市场监管、生态文明…等领域 name fields of work, which every row of those offices names (区市场监管局)."""
+    sentence = "全面落实城市管理、市场监管、生态文明、文化市场等领域综合行政执法改革方案"
+    words = candidate_words(sentence)
+    assert words and not {"城市管理", "市场监管", "生态文明", "文化市场"} & set(words)
+    assert "市场监管" in candidate_words("加强市场监管执法")

@@ -114,3 +114,12 @@ def test_explain_says_which_clause_took_a_row() -> None:
     (near,) = near_misses(pack, g15, m, 2023, set(), "zh")
     assert [r.code for r in near.reasons] == ["taken"] and "3(11)" in near.reasons[0].message
     assert Matcher(_pack(False), rows).taken_by(g15, 0) == []
+
+
+def test_a_tie_goes_to_the_narrower_clause() -> None:
+    """Two clauses share the row's words equally: the one those words make up more of takes it."""
+    pack = _pack(True)
+    r = Resemblance(pack.duties)
+    key = "权责清单"
+    assert r.score(key, "3(11)") == r.score(key, "1(5)")
+    assert r.best(key, ["3(11)", "1(5)"]) == {"1(5)"}  # 推动党委权责清单动态调整 is the shorter

@@ -152,6 +152,8 @@ _STOP = sorted(
     reverse=True,
 )
 _QUOTED = re.compile(r"“([^”]+)”")
+#: A list of fields of work (城市管理、市场监管、生态文明…等领域): every log row of those offices names them.
+_FIELDS = re.compile(r"(?:[\u4e00-\u9fff]{2,6}、){2,}[\u4e00-\u9fff]{2,6}等(?=[\u4e00-\u9fff]{0,12}(?:领域|行业|方面))")
 _TITLES = re.compile(r"《[^》]*》")
 #: 工作 names a document with these (工作规则, 工作要点): kept there, cut elsewhere.
 _PAPER = "规则|要点|计划|方案|规程|报告"
@@ -166,6 +168,7 @@ def candidate_words(sentence: str) -> list[str]:
     between common words, then every four characters of the longer pieces (群众满意度测评 → 群众满意 …)."""
     out = [q for q in _QUOTED.findall(sentence) if 2 <= len(q) <= 8]
     unquoted = _TITLES.sub("，", sentence)  # a law's title names what is studied, not the duty
+    unquoted = _FIELDS.sub("，", unquoted)  # 市场监管、生态文明…等领域: fields, which rows name as offices
     pieces = (
         piece.lstrip("次期项个名人件日天年月").removesuffix("率") for piece in _CUT.split(unquoted)
     )  # after a cut-out number
