@@ -218,3 +218,10 @@ def test_a_list_of_fields_gives_no_words() -> None:
     words = candidate_words(sentence)
     assert words and not {"城市管理", "市场监管", "生态文明", "文化市场"} & set(words)
     assert "市场监管" in candidate_words("加强市场监管执法")
+
+
+def test_generic_words_of_plans_are_no_words_of_a_duty() -> None:
+    assert "重点任务" not in candidate_words("加快推进分管领域法治建设重点任务落实落地")
+    duties = [("gov", "18", "支持行政复议工作", "evidence")]
+    ((match, _),) = assign_matches(duties, _Vocab(), [("18", duties[0][2])], _strong)
+    assert "集中学习" in match["none"]  # 局机关干部集中学习《行政复议法》 is study

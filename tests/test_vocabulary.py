@@ -219,3 +219,10 @@ def test_a_hearing_watched_names_the_trial_between() -> None:
 def test_a_report_on_duty_that_covers_the_rule_of_law_names_shufa() -> None:
     rows = [match_form(t) for t in ("年终考核，镇长述职里讲了法治政府建设", "书记抓党建述职", "年终述职")]
     assert compiled_concepts()["述法"].keys_naming(KeywordIndex(rows)) == {0}
+
+
+def test_only_an_inspection_of_the_rule_of_law_names_xuncha() -> None:
+    rows = [
+        match_form(t) for t in ("巡察把第一责任人职责纳入巡察内容", "听取区委第二轮巡察情况汇报", "法治建设巡察反馈")
+    ]
+    assert compiled_concepts()["巡察法治"].keys_naming(KeywordIndex(rows)) == {0, 2}

@@ -92,6 +92,8 @@ _STOP = sorted(
         "相关",
         "重要",
         "重大",
+        "重点任务",
+        "重点工作",
         "主要",
         "各项",
         "各级",
@@ -180,7 +182,7 @@ def candidate_words(sentence: str) -> list[str]:
 
 _STUDY = re.compile(r"学法|学习|讲座|培训|法治课|讲法|宣讲|授课|考试|研讨|教育")
 #: Words of study rows, which name a law's title or topic without doing the work a topic duty asks for.
-STUDY_ROWS = ("学法", "集体学习", "中心组学习", "专题讲座", "法治讲座", "培训班")
+STUDY_ROWS = ("学法", "集体学习", "集中学习", "中心组学习", "专题讲座", "法治讲座", "培训班")
 #: Words of rows about a mechanism, platform, training or meeting: not one case of a rate's register.
 NOT_CASES = ("平台", "机制", "制度", "培训", "学习", "讲座", "会议", "统计", "能力", "通报", "分析")
 #: Marks that end a clause of a sentence: a word group names a concept only within one such clause.
