@@ -146,7 +146,7 @@ def run_audit(
     if not duties:
         within = t("sep", lang).join([*roles, *([owner] if owner else [])]) or "—"
         raise UsageError(msg("err.no_duties", pack=pack.id, year=audit_year, within=within))
-    matcher = Matcher(pack, rows, scope.roles, default_role(pack, scope, audit_unit))
+    matcher = Matcher(pack, rows, duties, audited=scope.roles, default_role=default_role(pack, scope, audit_unit))
     by_id, expired = resolve(waivers, (d.id for d in duties), today or waiver_rules.today())
     results = []
     used: set[int] = set()

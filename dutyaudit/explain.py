@@ -40,7 +40,18 @@ from dutyaudit.i18n import Lang, msg, t
 from dutyaudit.matching import Hit, Matcher
 from dutyaudit.model import Activities, RowWarning
 from dutyaudit.nearmiss import REASON_CODES, NearMiss, Reason, _counts, _Judge, near_misses, role_word, rule_text
-from dutyaudit.packs import AllOfReq, CountReq, DeadlineReq, Duty, EachReq, Pack, RateReq, SumReq, owner_covers
+from dutyaudit.packs import (
+    AllOfReq,
+    CountReq,
+    DeadlineReq,
+    Duty,
+    EachReq,
+    Pack,
+    RateReq,
+    SumReq,
+    duties_for,
+    owner_covers,
+)
 from dutyaudit.scope import default_role, infer_scope, log_roles
 from dutyaudit.selection import drop_duplicates, select_unit
 from dutyaudit.waivers import expired_warning, resolve, scoped, unknown_duty
@@ -193,7 +204,14 @@ def explain_duty(
     in_scope = duty.role in scope.roles and (
         owner is None or not duty.owners or any(owner_covers(o, owner) for o in duty.owners)
     )
-    matcher = Matcher(pack, rows, scope.roles, default_role(pack, scope, who))
+    competing = duties_for(pack, audit_year, scope.roles, owner)  # as check has them compete (exclusive packs)
+    matcher = Matcher(
+        pack,
+        rows,
+        [*competing, *([] if duty in competing else [duty])],
+        audited=scope.roles,
+        default_role=default_role(pack, scope, who),
+    )
     hits = matcher.hits(duty)
     result = evaluate_duty(duty, hits, audit_year, lang)
     active, expired = resolve(scoped(waivers, who), [duty.id], today or waiver_rules.today())

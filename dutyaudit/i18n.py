@@ -382,6 +382,10 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "nearly {concept}: has {have}, but {word} excludes it",
     },
     "explain.why.excluded": {"zh": "事项含排除词{word}", "en": "title has the excluded word {word}"},
+    "explain.why.taken": {
+        "zh": "本包为排他匹配，该事项更接近条款{clauses}，计入该条款",
+        "en": "the pack is exclusive: the row resembles clause {clauses} more and counts there",
+    },
     "explain.why.condition": {"zh": "不满足条件：{cond}", "en": "fails the condition: {cond}"},
     "explain.why.no_value": {"zh": "{field}无数值", "en": "no number in {field}"},
     # what would satisfy the duty

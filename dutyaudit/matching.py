@@ -18,6 +18,7 @@ from dutyaudit.model import Activity
 from dutyaudit.packs import Duty, Match, Pack
 from dutyaudit.roleresolve import RoleResolver
 from dutyaudit.rowtext import build_units, place_of
+from dutyaudit.specificity import Resemblance
 from dutyaudit.vocabulary import match_form
 
 _SEP = "\x00"
@@ -190,10 +191,14 @@ class Matcher:
         self,
         pack: Pack,
         activities: Sequence[Activity],
+        duties: Sequence[Duty] | None = None,
+        *,
         audited: Sequence[str] | None = None,
         default_role: str | None = None,
     ) -> None:
         self.pack = pack
+        self.duties = pack.duties if duties is None else duties
+        """The duties a row's clauses compete among (an exclusive pack's; default: all of the pack's)."""
         self.activities = activities
         self.audited = None if audited is None else frozenset(audited)
         """The roles the audit covers (None: all): a title's weak role hint (法治政府) counts only among them."""
@@ -279,7 +284,7 @@ class Matcher:
     def _claimed(self) -> frozenset[int]:
         """The rows naming no role that meet a duty of the :attr:`default_role` (by ``id`` of the row)."""
         out: set[int] = set()
-        for d in self.pack.duties:
+        for d in self.duties:
             if d.role == self.default_role:
                 out.update(id(h.activity) for h in self.hits(d) if h.role is None)
         return frozenset(out)
@@ -293,6 +298,8 @@ class Matcher:
             rows -= self._other_role_rows.get(duty.role, frozenset())
         if cm.attributed:  # a row of no role counts only if its title names this role with another
             rows = {i for i in rows if roles[i] is not None or self.titled(self.activities[i].key, duty.role)}
+        if self.pack.exclusive:
+            rows = {i for i in rows if self._counts_for(duty, i, keys)}
         out = []
         type_ok = cm.type_ok
         memo: dict[Any, tuple[tuple[str, str], ...]] = {}
@@ -328,6 +335,63 @@ class Matcher:
             # a row of no role counts for any role; a joint row (县委、县政府) for each role it names
             out.append(Hit(a, found, a.type, None if role is None else duty.role, places))
         return out
+
+    @cached_property
+    def _resemblance(self) -> Resemblance:
+        return Resemblance(self.duties)
+
+    @cached_property
+    def _duties_of(self) -> dict[int, list[Duty]]:
+        """The competing duties whose rule each key satisfies."""
+        out: dict[int, list[Duty]] = {}
+        for d in self.duties:
+            for k in self.compiled(d).matching_keys(self.index):
+                out.setdefault(k, []).append(d)
+        return out
+
+    def _counts_for(self, duty: Duty, i: int, keys: set[int]) -> bool:
+        """In an exclusive pack: whether an item of row ``i`` that satisfies the duty's rule resembles the
+        duty's clause most among the clauses whose rules it satisfies and that take a row of its role (a
+        row the log gives no role: every role's)."""
+        a = self.activities[i]
+        role = None if a.role_text in self.joint else self.roles[i]
+        ids = self.index.ids
+        for u in self.units.of_row(i):
+            k = ids[u]
+            if k in keys and duty.clause in self._best(k, role):
+                return True
+        return False
+
+    def taken_by(self, duty: Duty, i: int) -> list[str]:
+        """In an exclusive pack: the clauses that took row ``i`` from ``duty`` although it satisfies the
+        duty's rule (empty when it does not, or when the duty keeps it)."""
+        if not self.pack.exclusive:
+            return []
+        keys = self.compiled(duty).matching_keys(self.index)
+        units = [self.index.ids[u] for u in self.units.of_row(i) if self.index.ids[u] in keys]
+        if not units or self._counts_for(duty, i, keys):
+            return []
+        a = self.activities[i]
+        role = None if a.role_text in self.joint else self.roles[i]
+        return sorted({c for k in units for c in self._best(k, role)} - {duty.clause})
+
+    def _best(self, k: int, role: str | None) -> frozenset[str]:
+        memo = self._best_memo
+        got = memo.get((k, role))
+        if got is None:
+            clauses = set()
+            for d in self._duties_of.get(k, ()):
+                cm = self.compiled(d)
+                if role is None and cm.attributed:
+                    continue
+                if role is None or d.role == role or cm.any_role:
+                    clauses.add(d.clause)
+            got = memo[k, role] = self._resemblance.best(self.index.keys[k], clauses)
+        return got
+
+    @cached_property
+    def _best_memo(self) -> dict[tuple[int, str | None], frozenset[str]]:
+        return {}
 
     def places(
         self,

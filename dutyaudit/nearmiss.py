@@ -36,6 +36,7 @@ REASON_CODES = (
     "any",
     "concept",
     "excluded",
+    "taken",
     "role",
     "type",
     "undated",
@@ -136,6 +137,10 @@ class _Judge:
         if code == "any" and kw.get("concepts"):
             key = "explain.why.any_concepts"
         return Reason(code, str(detail), t(key, self.lang, **kw))
+
+    def taken_reason(self, clauses: Sequence[str]) -> Reason:
+        """An exclusive pack's row that satisfies the rule but counts for the clauses it resembles more."""
+        return self._r("taken", "|".join(clauses), clauses=t("sep", self.lang).join(clauses))
 
     def keyword_reasons(self, key: str, units: Sequence[str] = ()) -> list[Reason]:
         """A missing ``all`` entry, no ``any`` word nor concept (and the concept the row nearly names),
@@ -269,6 +274,10 @@ def near_misses(pack: Pack, duty: Duty, matcher: Matcher, year: int, counted: se
             weak = near.held < 2 and not near.excluded_by and not held
         role = matcher.role_for(i, duty.role)
         reasons = [*judge.keyword_reasons(text, units), *judge.role_type_reasons(a, role), *judge.date_reasons(a)]
+        if not reasons:
+            taken = matcher.taken_by(duty, i)
+            if taken:
+                reasons = [judge.taken_reason(taken)]
         if not reasons:
             reasons = judge.requirement_reasons(a)
         if not reasons:

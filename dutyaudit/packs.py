@@ -291,6 +291,13 @@ class Pack(_Model):
     roles: dict[str, Role]
     grades: dict[str, float] = Field(default_factory=dict, description="Grade name → lower bound.")
     fields: list[PackField] = Field(default_factory=list)
+    exclusive: bool = Field(
+        default=False,
+        description=(
+            "A row satisfying the rules of several clauses counts only for the clause(s) whose text it "
+            "resembles most (see dutyaudit.specificity); drafted packs set it."
+        ),
+    )
     duties: list[Duty] = Field(min_length=1)
 
     @model_validator(mode="after")

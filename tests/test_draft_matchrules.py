@@ -5,7 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from dutyaudit.draft import draft_pack
-from dutyaudit.draft.matchrules import NOT_CASES, as_activity, assign_matches, own_words, together
+from dutyaudit.draft.matchrules import (
+    NOT_CASES,
+    as_activity,
+    assign_matches,
+    candidate_words,
+    own_words,
+    together,
+    unit_name,
+)
 
 CUES = {
     "法治督察": ("督办", "督察"),
@@ -48,7 +56,9 @@ def test_a_rate_leaves_out_rows_about_mechanisms_training_and_meetings() -> None
     assert not set(NOT_CASES) & set(evidence.get("none", []))
 
 
-def test_a_count_gives_way_on_a_concept_three_clauses_share() -> None:
+def test_a_concept_three_clauses_share_stays_with_each() -> None:
+    """The drafted pack is exclusive: the row goes to the clause it resembles most, so no clause has to
+    give its concept up."""
     duties = [
         ("gov", "25", "理顺综合执法权责关系", "evidence"),
         ("gov", "30", "每年至少开展1次综合执法检查", "count"),
@@ -56,9 +66,7 @@ def test_a_count_gives_way_on_a_concept_three_clauses_share() -> None:
     ]
     corpus = [(c, t) for _, c, t, _ in duties]
     rules = assign_matches(duties, _Vocab(), corpus, _strong)
-    count = rules[1][0]
-    assert "综合执法" not in count.get("concepts", [])
-    assert count["any"]  # its own words: 执法检查 …
+    assert all(match["concepts"] == ["综合执法"] for match, _ in rules)
 
 
 def test_a_duty_leaves_out_rows_of_a_narrower_concept_another_duty_keeps() -> None:
@@ -151,3 +159,69 @@ def test_a_units_name_is_no_word_of_a_duty() -> None:
     duties = [("town", "41", "加强对乡镇的组织领导", "evidence")]
     ((match, _),) = assign_matches(duties, _Vocab(), [("41", duties[0][2]), ("42", "加强对乡镇的组织领导")], _strong)
     assert match["any"] and "对乡镇" not in match["any"]  # nothing distinctive: not the unit's name either
+
+
+def test_a_meetings_name_is_no_word_of_a_duty() -> None:
+    """Every row of a body's meetings names the meeting: 政府常务会 (or a piece of it) says nothing of the duty."""
+    sentence = "政府常务会、政府各部门会前学法每年不少于4次,逐步推动部门负责人在政府常务会会前讲法"
+    corpus = [("47", sentence), ("48", "推进依法行政")]
+    words = own_words(sentence, "47", corpus, n=10)
+    assert words and not [w for w in words if "常务" in w or "务会" in w or w.endswith("政府常")]
+    assert unit_name("在政府常", sentence) and not unit_name("政府信息公开", "落实政府信息公开制度")
+
+
+def test_a_non_study_duty_leaves_out_every_study_row() -> None:
+    duties = [("gov", "18", "支持行政复议工作", "evidence")]
+    ((match, _),) = assign_matches(duties, _Vocab(), [("18", duties[0][2])], _strong)
+    assert "学法" in match["none"]  # 常务会学法 行政复议法, 中心组学法 … are study, not 行政复议 work
+
+
+def test_an_item_of_a_list_of_bodies_or_a_failing_is_not_the_activity() -> None:
+    listed = "加强行政复议、行政裁决、行政执法、合法性审查工作队伍专业化、职业化建设"
+    assert not as_activity("行政复议", listed) and not as_activity("合法性审查", listed)
+    assert as_activity("行政复议", "加强行政复议、行政应诉工作")
+    failing = "对拒不履行出庭应诉职责和法院生效裁判的,严肃追究相关责任人的责任"
+    assert not as_activity("出庭应诉", failing)
+    assert not as_activity("干预司法", "不得违规干预司法活动")
+    assert as_activity("出庭应诉", "落实行政机关负责人出庭应诉制度")
+
+
+def test_a_word_group_counts_in_any_clause_where_all_its_words_stand(tmp_path: Path) -> None:
+    """法治…实绩 stand in one clause though the first 考核 of the sentence is in another."""
+    doc = tmp_path / "demo.txt"
+    doc.write_text(
+        "示范县法治建设责任清单\n一、党委主要负责人职责\n"
+        "（一）支持把法治建设成效作为衡量领导干部工作实绩重要内容,把依法办事能力纳入年度考核。\n",
+        encoding="utf-8",
+    )
+    (duty,) = draft_pack(doc, "demo").pack.duties
+    assert "法治建设考核" in duty.match.concepts
+
+
+def test_a_sanction_for_failing_names_no_concept(tmp_path: Path) -> None:
+    assert not as_activity("拒不履行", "或者拒不履行出庭应诉职责和法院生效裁判的,严肃追究相关责任人的责任")
+    doc = tmp_path / "demo.txt"
+    doc.write_text(
+        "示范镇法治建设责任清单\n一、乡镇政府主要负责人职责\n"
+        "1.依法及时全面履行以行政机关为被执行人的生效裁判。\n"
+        "2.对拒不履行出庭应诉职责和法院生效裁判的，严肃追究相关责任人的责任。\n",
+        encoding="utf-8",
+    )
+    duties = {d.clause: d for d in draft_pack(doc, "demo").pack.duties}
+    assert "执行生效裁判" in duties["一1"].match.concepts
+    assert "执行生效裁判" not in duties["一2"].match.concepts
+
+
+def test_a_list_of_fields_gives_no_words() -> None:
+    """市场监管、生态文明…等领域 name fields of work, which every row of those offices names (区市场监管局)."""
+    sentence = "全面落实城市管理、市场监管、生态文明、文化市场等领域综合行政执法改革方案"
+    words = candidate_words(sentence)
+    assert words and not {"城市管理", "市场监管", "生态文明", "文化市场"} & set(words)
+    assert "市场监管" in candidate_words("加强市场监管执法")
+
+
+def test_generic_words_of_plans_are_no_words_of_a_duty() -> None:
+    assert "重点任务" not in candidate_words("加快推进分管领域法治建设重点任务落实落地")
+    duties = [("gov", "18", "支持行政复议工作", "evidence")]
+    ((match, _),) = assign_matches(duties, _Vocab(), [("18", duties[0][2])], _strong)
+    assert "集中学习" in match["none"]  # 局机关干部集中学习《行政复议法》 is study

@@ -208,3 +208,21 @@ def test_a_concept_with_types_skips_rows_of_another_type(tmp_path: Path, write_c
     res = run("check", str(log), "--pack", str(pack), "--year", "2023", "--format", "json", "--exit-zero")
     titles = [e["title"] for e in status_of(json.loads(res.stdout), "party-lecture")["evidence"]]
     assert titles == ["法治讲座：民法典解读", "法治报告会"]
+
+
+def test_a_hearing_watched_names_the_trial_between() -> None:
+    """旁听行政诉讼案件庭审 is 旁听庭审 with the case named in between."""
+    rows = [match_form(t) for t in ("组织区政府部门负责人旁听行政诉讼案件庭审", "旁听群众来信", "庭审直播")]
+    assert compiled_concepts()["旁听庭审"].keys_naming(KeywordIndex(rows)) == {0}
+
+
+def test_a_report_on_duty_that_covers_the_rule_of_law_names_shufa() -> None:
+    rows = [match_form(t) for t in ("年终考核，镇长述职里讲了法治政府建设", "书记抓党建述职", "年终述职")]
+    assert compiled_concepts()["述法"].keys_naming(KeywordIndex(rows)) == {0}
+
+
+def test_only_an_inspection_of_the_rule_of_law_names_xuncha() -> None:
+    rows = [
+        match_form(t) for t in ("巡察把第一责任人职责纳入巡察内容", "听取区委第二轮巡察情况汇报", "法治建设巡察反馈")
+    ]
+    assert compiled_concepts()["巡察法治"].keys_naming(KeywordIndex(rows)) == {0, 2}

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dutyaudit.draft.build import Drafter
-from dutyaudit.draft.matchrules import ConceptFinder, as_activity, together
+from dutyaudit.draft.matchrules import ConceptFinder, as_activity, clause_parts, failing, together
 from dutyaudit.draft.meta import read_meta
 from dutyaudit.draft.reading import Document, read_document
 from dutyaudit.draft.tree import parse
@@ -61,7 +61,16 @@ def draft_pack(
             phrases = {norm for norm, _ in c.words}
             if any(f in phrases and as_activity(f, key) for f in forms):
                 return True
-            return bool(forms) and not any(f in phrases for f in forms) and together(forms, key)
+            if not forms or any(f in phrases for f in forms):
+                return False
+            # a word group: all its words within one clause of the sentence, whichever alternatives
+            return any(
+                together(part_forms, part)
+                for part in clause_parts(key)
+                if not failing(part)
+                and (part_forms := [norm for norm, _ in c.naming_forms(part)])
+                and not any(f in phrases for f in part_forms)
+            )
 
         def narrower(concept: str) -> list[tuple[str, str]]:
             """Other concepts' phrases that hold one of this concept's phrases (执法协调 → 执法协调小组)."""

@@ -32,7 +32,13 @@ _FILLER = re.compile(
     r"|不少于|不低于|不得少于|至少|最少|以上|达到|均|应当|要|[次期场轮档个项学时日天率,，、]"
 )
 #: Sections that state principles and aims rather than duties: only their figures are drafted.
-_GENERAL = re.compile(r"指导思想|基本原则|总体要求|工作原则|重要意义|总体目标|目的依据|工作要求|保障措施")
+_GENERAL = re.compile(r"指导思想|基本原则|总体要求|工作原则|重要意义|总体目标|目的依据")
+#: A heading that is a sentence of several tasks (加强…组织领导，制定工作方案和年度工作计划，及时研究解决…):
+#: drafted itself, as its items need not restate it.
+_TASKS = re.compile(r"[,，；;]")
+#: Sections of requirements (组织领导, 经费保障, 宣传, 督察) addressed to every body the document binds: drafted,
+#: with the document's own role rather than their sentences' subjects (各县(区)各部门要…).
+_REQUIREMENTS = re.compile(r"工作要求|保障措施|组织保障|组织实施")
 _PREFIX = {
     "party": "party",
     "government": "gov",
@@ -184,9 +190,11 @@ class Drafter:
 
     def draft(self) -> list[Drafted]:
         out: list[Drafted] = []
+        required: list[Drafted] = []  # duties of a section of requirements
         for c in self.tree.clauses():
             units = _units(c)
             general = any(_GENERAL.search(a.heading[:12]) for a in [c, *c.ancestors()])
+            requirements = any(_REQUIREMENTS.search(a.heading[:12]) for a in [c, *c.ancestors()])
             for u in units:
                 if _BOILERPLATE.search(u.text) or u.text.endswith((":", "：")):
                     continue
@@ -194,9 +202,13 @@ class Drafter:
                 if not qs:
                     if general or u.title:
                         continue  # principles and aims; a task's title, restated by its sentences
-                    if c.children:
+                    if c.children and not _TASKS.search(u.text):
                         continue  # a heading: its sub-clauses say it
-                out.extend(self._duties(c, u, qs))
+                drafted = self._duties(c, u, qs)
+                out.extend(drafted)
+                if requirements:
+                    required.extend(drafted)
+        self._bind_requirements(out, required)
         out += self._referred(out)
         for d, (match, notes) in zip(
             out,
@@ -212,6 +224,20 @@ class Drafter:
             d.match = match
             d.review += notes
         return out
+
+    def _bind_requirements(self, out: list[Drafted], required: list[Drafted]) -> None:
+        """A section of requirements addresses every body the document binds (各县(区)各部门要…): a duty
+        there whose subject names a role no other section uses takes the document's default role."""
+        ids = {id(d) for d in required}
+        used = {d.role for d in out if id(d) not in ids}
+        for d in required:
+            if d.role not in used and self.default in used:
+                d.review = [n for n in d.review if not n.startswith("role ")]
+                d.review.append(
+                    f"role: the document's default ({self.default}); the subject's role ({d.role}) binds nothing"
+                    " else in the document and a section of requirements addresses every body it binds"
+                )
+                d.role = self.default
 
     def _duties(self, c: Clause, u: _Unit, qs: list[Quantity]) -> list[Drafted]:
         roles, role_notes = self._roles(c, u.text)

@@ -92,6 +92,8 @@ _STOP = sorted(
         "相关",
         "重要",
         "重大",
+        "重点任务",
+        "重点工作",
         "主要",
         "各项",
         "各级",
@@ -152,6 +154,8 @@ _STOP = sorted(
     reverse=True,
 )
 _QUOTED = re.compile(r"“([^”]+)”")
+#: A list of fields of work (城市管理、市场监管、生态文明…等领域): every log row of those offices names them.
+_FIELDS = re.compile(r"(?:[\u4e00-\u9fff]{2,6}、){2,}[\u4e00-\u9fff]{2,6}等(?=[\u4e00-\u9fff]{0,12}(?:领域|行业|方面))")
 _TITLES = re.compile(r"《[^》]*》")
 #: 工作 names a document with these (工作规则, 工作要点): kept there, cut elsewhere.
 _PAPER = "规则|要点|计划|方案|规程|报告"
@@ -166,6 +170,7 @@ def candidate_words(sentence: str) -> list[str]:
     between common words, then every four characters of the longer pieces (群众满意度测评 → 群众满意 …)."""
     out = [q for q in _QUOTED.findall(sentence) if 2 <= len(q) <= 8]
     unquoted = _TITLES.sub("，", sentence)  # a law's title names what is studied, not the duty
+    unquoted = _FIELDS.sub("，", unquoted)  # 市场监管、生态文明…等领域: fields, which rows name as offices
     pieces = (
         piece.lstrip("次期项个名人件日天年月").removesuffix("率") for piece in _CUT.split(unquoted)
     )  # after a cut-out number
@@ -177,18 +182,16 @@ def candidate_words(sentence: str) -> list[str]:
 
 _STUDY = re.compile(r"学法|学习|讲座|培训|法治课|讲法|宣讲|授课|考试|研讨|教育")
 #: Words of study rows, which name a law's title or topic without doing the work a topic duty asks for.
-STUDY_ROWS = ("会前学法", "集体学法", "集体学习", "中心组学习", "专题讲座", "法治讲座", "培训班")
-#: A concept stays with this many clauses at most: those naming it most squarely.
-SHARED = 1
-#: A concept named under this many clauses is generic in the document: a duty with words of its own
-#: matches on those instead.
-GENERIC = 3
-
-
+STUDY_ROWS = ("学法", "集体学习", "集中学习", "中心组学习", "专题讲座", "法治讲座", "培训班")
 #: Words of rows about a mechanism, platform, training or meeting: not one case of a rate's register.
 NOT_CASES = ("平台", "机制", "制度", "培训", "学习", "讲座", "会议", "统计", "能力", "通报", "分析")
 #: Marks that end a clause of a sentence: a word group names a concept only within one such clause.
 _CLAUSE_END = re.compile(r"[,，;；:：。]")
+
+
+def clause_parts(text: str) -> list[str]:
+    """The clauses of a sentence (cut at , ; : and the full stop)."""
+    return _CLAUSE_END.split(text)
 
 
 def together(forms: Sequence[str], text: str) -> bool:
@@ -197,13 +200,34 @@ def together(forms: Sequence[str], text: str) -> bool:
     return any(all(f in part for f in forms) for part in _CLAUSE_END.split(text))
 
 
-_BODY = re.compile(r"部门|机构|机关|单位|人员|队伍|度|部署|精神|要求|指示")
+_BODY = re.compile(r"(?:工作)?(?:部门|机构|机关|单位|人员|队伍|度|部署|精神|要求|指示)")
+
+
+#: The rest of an enumeration whose last item names a body's people (…、合法性审查工作队伍): every item
+#: of it qualifies the body.
+_LISTED_BODY = re.compile(r"(?:、[^、，,；;。：:]{1,12})+?(?:工作)?(?:队伍|人才|人员|机构)")
+#: What a sentence fails to do or must not do (拒不履行出庭应诉职责的…, 不得违规干预司法活动): named as a
+#: failing to sanction, not as the activity.
+_FAILING = re.compile(r"(?:拒不|不履行|不正确履行|未按|不得|阻碍)[^，,；;。]{0,14}$")
+_FAILS = re.compile(r"拒不|不履行|不正确履行|未按")
+
+
+def failing(part: str) -> bool:
+    """Whether a clause of a sentence names a failing (或者拒不履行出庭应诉职责和法院生效裁判的)."""
+    return bool(_FAILS.search(part))
 
 
 def as_activity(phrase: str, text: str) -> bool:
     """Whether ``text`` names ``phrase`` as an activity somewhere, not only as a body, its people, a
-    measure (综合行政执法部门, 法律顾问队伍, 公众参与度) or a directive handed down (重大决策部署, 会议精神)."""
-    return any(not _BODY.match(text, i + len(phrase)) for i in _positions(phrase, text))
+    measure (综合行政执法部门, 法律顾问队伍, 公众参与度), a directive handed down (重大决策部署, 会议精神),
+    one item of a list of bodies (行政复议、行政执法、合法性审查工作队伍) or a failing (拒不履行出庭应诉职责)."""
+    return any(
+        not _BODY.match(text, i + len(phrase))
+        and not _LISTED_BODY.match(text, i + len(phrase))
+        and not _FAILING.search(text, 0, i)
+        and not _FAILS.match(phrase)
+        for i in _positions(phrase, text)
+    )
 
 
 def _positions(word: str, text: str) -> list[int]:
@@ -227,9 +251,19 @@ def own_words(sentence: str, clause: str, corpus: Sequence[tuple[str, str]], n: 
     return [w for w in candidate_words(sentence) if not any(w in s for s in others) and not unit_name(w, sentence)][:n]
 
 
+#: A body's meeting, which every row of its meetings names: no word of a duty either (政府常务会, 在政府常).
+_MEETING = re.compile(
+    r"(?:政府|党委|党组|镇长|乡长|区长|县长|市长)?(?:常务会议|常务会|常委会议|常委会|办公会议|办公会|党组会议|党组会|党委会议|党委会|局务会)"
+)
+
+
 def unit_name(word: str, sentence: str) -> bool:
-    """Whether ``word`` is a unit's name or part of one the sentence writes (乡镇政府, 对乡镇, 街道办事)."""
-    return bool(_UNIT_NAME.fullmatch(word)) or any(word in m.group(0) for m in _UNIT_NAME.finditer(sentence))
+    """Whether ``word`` is a unit's name or part of one the sentence writes (乡镇政府, 对乡镇, 街道办事), or
+    shares two characters or more with a meeting's name there (政府常务会, 在政府常 of 在政府常务会会前讲法)."""
+    if _UNIT_NAME.fullmatch(word) or any(word in m.group(0) for m in _UNIT_NAME.finditer(sentence)):
+        return True
+    meetings = [m.span() for m in _MEETING.finditer(sentence)]
+    return any(min(i + len(word), e) - max(i, s) >= 2 for i in _positions(word, sentence) for s, e in meetings)
 
 
 def assign_matches(
@@ -245,11 +279,9 @@ def assign_matches(
 
     A duty gets the concepts its text names as a log row would (when ``strength`` tells them; without it,
     those a cue points to): a cue alone (督办, 重大决策部署) is no concept of the duty, and the review
-    notes name what was left out. Within one role, a concept named under several clauses stays only with
-    the :data:`SHARED` clause(s) naming it most squarely (fewest other concepts, named earliest), so one
-    row does not count for every task that mentions, say, 合法性审查; a concept named under
-    :data:`GENERIC` clauses or more gives way to the duty's own words. That holds for figures too: a
-    count of 执法监督检查 does not take every row of a concept three tasks share. The rest of a sentence
+    notes name what was left out. A concept named under several clauses stays with each of them: the
+    drafted pack is ``exclusive`` (see :mod:`dutyaudit.specificity`), so a row naming, say, 合法性审查
+    counts for the clause whose sentence it resembles most, not for every task that mentions it. The rest of a sentence
     with figures names its concepts in passing (…建设行政执法协调监督工作体系, 每年至少开展1次执法监督检查):
     it matches on its own words where it has some. A rate counts cases of
     a register, so rows about a mechanism, platform, training or meeting (:data:`NOT_CASES`) are left
@@ -263,28 +295,16 @@ def assign_matches(
         strong = [c for c in cued if strength is None or strength(c, text)]
         named.append(strong)
         cue_only.append([c for c in cued if c not in strong])
-    rank: dict[tuple[str, str], list[tuple[int, int, str]]] = {}
-    for (role, clause, _, _), concepts in zip(duties, named, strict=True):
-        for i, c in enumerate(concepts):
-            rank.setdefault((role, c), []).append((len(concepts), i, clause))
-    keep = {key: set(list(dict.fromkeys(cl for _, _, cl in sorted(v)))[:SHARED]) for key, v in rank.items()}
-    spread = {key: {e[2] for e in v} for key, v in rank.items()}
     chosen = []
-    for (role, clause, text, kind), concepts in zip(duties, named, strict=True):
+    for (_, clause, text, kind), concepts in zip(duties, named, strict=True):
         words = own_words(text, clause, corpus)
-        squarely = [c for c in concepts if clause in keep[role, c] and (len(spread[role, c]) < GENERIC or not words)]
-        if kind == "part" and words:  # the rest of a sentence with figures: its concepts are named in passing
-            squarely = []
-        chosen.append((words, squarely))
+        # the rest of a sentence with figures names its concepts in passing
+        chosen.append((words, [] if kind == "part" and words else concepts))
     kept = {(role, c) for (role, *_), (_, squarely) in zip(duties, chosen, strict=True) for c in squarely}
     out: list[tuple[dict[str, Any], list[str]]] = []
     for (role, _, text, kind), concepts, loose, (words, squarely) in zip(duties, named, cue_only, chosen, strict=True):
         others = [c for c in concepts if c not in squarely]
-        why = (
-            "named in passing beside the sentence's figures"
-            if kind == "part" and words
-            else "named more squarely under other clauses"
-        )
+        why = "named in passing beside the sentence's figures"
         match: dict[str, Any] = {}
         notes = []
         if squarely:

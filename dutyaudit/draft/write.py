@@ -68,6 +68,7 @@ def pack_mapping(pack_id: str, meta: Meta, drafted: list[Drafted]) -> dict[str, 
         "issued": meta.issued,
         "version": "draft",
         "roles": roles,
+        "exclusive": True,
     }
     if fields:
         data["fields"] = [{"name": f, "type": "text", "help": "办理结果（率类职责按此列判断是否达标）"} for f in fields]
@@ -103,6 +104,8 @@ def render(doc: Document, meta: Meta, data: dict[str, Any], drafted_on: str) -> 
         lines.append(f"  {rid}:")
         lines.append(f"    name: {_scalar(r['name'])}")
         lines.append(f"    aliases: {_flow(r['aliases'])}")
+    lines.append("# a row counts only for the clause(s) whose text it resembles most among those whose rules it meets")
+    lines.append(f"exclusive: {_scalar(data['exclusive'])}")
     if data.get("fields"):
         lines.append("fields:")
         for f in data["fields"]:

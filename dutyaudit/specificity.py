@@ -1,0 +1,75 @@
+"""Which clause a row counts for when it satisfies the rules of several (packs with ``exclusive: true``).
+
+A drafted pack's rules are the vocabulary's concepts its sentences name, so a row about 权责清单 may
+satisfy the duty that names 权责清单 and a sibling that names 行政执法责任制 (whose log words include
+权责清单). A person reading the row credits the duty whose sentence it echoes. In a pack marked
+``exclusive``, each item of a row (see :mod:`dutyaudit.rowtext`) counts only for the clause(s) whose text
+it resembles most among the clauses whose rules it satisfies: the resemblance is the weight of the
+two-character words the item shares with the clause's sentences, a word weighing more the fewer clauses
+of the pack use it (log N/n). Clauses within :data:`TIE` of the best tie; of those, the clause whose
+sentences the shared words make up the largest share of (the narrower one) takes the row, and only an exact
+tie there lets several count. Sibling duties of one clause (a sentence's figure and the rest of it) stand or
+fall together. Packs without the flag (the
+hand-made ones) count a row for every rule it satisfies.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+
+from dutyaudit.packs import Duty
+from dutyaudit.vocabulary import match_form
+
+#: A clause whose resemblance is at least this share of the best one's counts too (two readings).
+TIE = 1.0
+
+_HAN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def bigrams(text: str) -> set[str]:
+    """The two-character pieces of a text's Chinese runs (match form)."""
+    return _pieces(match_form(text))
+
+
+def _pieces(key: str) -> set[str]:
+    return {run[i : i + 2] for run in _HAN.findall(key) for i in range(len(run) - 1)}
+
+
+class Resemblance:
+    """How much a row's item resembles each clause of a pack (weighted shared two-character words)."""
+
+    def __init__(self, duties: Iterable[Duty]) -> None:
+        texts: dict[str, list[str]] = {}
+        for d in duties:
+            texts.setdefault(d.clause, []).append(d.text)
+        self._grams = {clause: set().union(*(bigrams(t) for t in ts)) for clause, ts in texts.items()}
+        df: dict[str, int] = {}
+        for grams in self._grams.values():
+            for g in grams:
+                df[g] = df.get(g, 0) + 1
+        n = len(self._grams)
+        self._weight = {g: math.log((n + 1) / k) for g, k in df.items()}
+        self._mass = {c: math.fsum(self._weight[g] for g in grams) for c, grams in self._grams.items()}
+
+    def score(self, key: str, clause: str) -> float:
+        """The resemblance of an item (match form) to a clause's sentences."""
+        return self._score(_pieces(key), clause)
+
+    def _score(self, grams: set[str], clause: str) -> float:
+        shared = grams & self._grams.get(clause, set())
+        return math.fsum(self._weight[g] for g in shared)  # exact: no order
+
+    def best(self, key: str, clauses: Iterable[str]) -> frozenset[str]:
+        """The clauses (of those given) an item resembles most, with those within :data:`TIE` of it."""
+        grams = _pieces(key)  # a key is in match form already
+        scores = {c: self._score(grams, c) for c in set(clauses)}
+        top = max(scores.values(), default=0.0)
+        near = {c for c, s in scores.items() if s >= top * TIE}
+        if len(near) < 2:
+            return frozenset(near)
+        # a tie: the clause whose sentences the shared words make up more of (the narrower clause)
+        share = {c: scores[c] / self._mass[c] if self._mass.get(c) else 0.0 for c in near}
+        most = max(share.values())
+        return frozenset(c for c in near if share[c] >= most)

@@ -1,0 +1,125 @@
+"""Exclusive packs: a row that meets the rules of several clauses counts for the one it resembles most."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from dutyaudit.ingest.text import normalize
+from dutyaudit.matching import Matcher
+from dutyaudit.model import Activity
+from dutyaudit.packs import parse_pack
+from dutyaudit.specificity import Resemblance, bigrams
+
+
+def _pack(exclusive: bool) -> Any:
+    duty = {"requirement": {"kind": "evidence"}}
+    data = {
+        "schema": 1,
+        "id": "demo",
+        "name": "示范清单",
+        "jurisdiction": "示范县",
+        "issuer": "示范县司法局",
+        "issued": "2023-01-01",
+        "exclusive": exclusive,
+        "roles": {
+            "government": {"name": "政府主要负责人", "aliases": ["县政府"]},
+            "party": {"name": "党委主要负责人", "aliases": ["县委"]},
+        },
+        "duties": [
+            {
+                **duty,
+                "id": "g-11",
+                "role": "government",
+                "clause": "3(11)",
+                "label": "权责清单",
+                "text": "推行权责清单、负面清单制度并实行动态管理",
+                "match": {"any": ["权责清单", "清单"]},
+            },
+            {
+                **duty,
+                "id": "g-15",
+                "role": "government",
+                "clause": "3(15)",
+                "label": "执法责任制",
+                "text": "推进行政执法责任制全面落实",
+                "match": {"any": ["执法责任制", "权责清单"]},
+            },
+            {
+                **duty,
+                "id": "p-15",
+                "role": "party",
+                "clause": "1(5)",
+                "label": "党委清单",
+                "text": "推动党委权责清单动态调整",
+                "match": {"any": ["权责清单"]},
+            },
+        ],
+    }
+    return parse_pack(data, "demo")
+
+
+def _rows(*titles: str, role: str = "") -> list[Activity]:
+    return [
+        Activity("log.csv", "log", n + 2, dt.date(2023, 3, 1), t, normalize(t), role_text=role)
+        for n, t in enumerate(titles)
+    ]
+
+
+def _credited(exclusive: bool, rows: list[Activity]) -> dict[str, list[str]]:
+    pack = _pack(exclusive)
+    m = Matcher(pack, rows)
+    return {d.id: [h.activity.title for h in m.hits(d)] for d in pack.duties}
+
+
+def test_bigrams_are_the_two_character_pieces_of_chinese_runs() -> None:
+    assert bigrams("权责清单 2023") == {"权责", "责清", "清单"}
+
+
+def test_the_clause_a_row_echoes_most_takes_it() -> None:
+    r = Resemblance(_pack(True).duties)
+    key = "研究权责清单动态管理"
+    assert r.best(key, ["3(11)", "3(15)"]) == {"3(11)"}
+    assert r.score(key, "3(11)") > r.score(key, "3(15)")
+
+
+def test_an_exclusive_pack_credits_one_clause_per_row_of_a_role() -> None:
+    rows = _rows("县政府常务会议研究权责清单动态管理", role="县政府")
+    assert _credited(True, rows) == {"g-11": [rows[0].title], "g-15": [], "p-15": []}
+    # without the flag every rule the row meets counts (the hand-made packs)
+    assert _credited(False, rows)["g-15"] == [rows[0].title]
+
+
+def test_a_row_of_no_role_competes_across_roles() -> None:
+    rows = _rows("党委权责清单动态调整")
+    assert _credited(True, rows) == {"g-11": [], "g-15": [], "p-15": [rows[0].title]}
+
+
+def test_drafted_roles_tell_a_government_party_group_from_a_department() -> None:
+    from dutyaudit.draft.roles import ROLES
+
+    assert "党组" not in ROLES["department"].aliases  # 区政府党组 is the government's, 局党组 a department's
+    assert "政府党组" in ROLES["government"].aliases and "局党组" in ROLES["department"].aliases
+    assert "常委会" in ROLES["party"].aliases and "常务会" in ROLES["government"].aliases
+
+
+def test_explain_says_which_clause_took_a_row() -> None:
+    from dutyaudit.nearmiss import near_misses
+
+    pack = _pack(True)
+    rows = _rows("县政府常务会议研究权责清单动态管理", role="县政府")
+    m = Matcher(pack, rows)
+    g15 = pack.duty("g-15")
+    assert g15 is not None and m.taken_by(g15, 0) == ["3(11)"]
+    (near,) = near_misses(pack, g15, m, 2023, set(), "zh")
+    assert [r.code for r in near.reasons] == ["taken"] and "3(11)" in near.reasons[0].message
+    assert Matcher(_pack(False), rows).taken_by(g15, 0) == []
+
+
+def test_a_tie_goes_to_the_narrower_clause() -> None:
+    """Two clauses share the row's words equally: the one those words make up more of takes it."""
+    pack = _pack(True)
+    r = Resemblance(pack.duties)
+    key = "权责清单"
+    assert r.score(key, "3(11)") == r.score(key, "1(5)")
+    assert r.best(key, ["3(11)", "1(5)"]) == {"1(5)"}  # 推动党委权责清单动态调整 is the shorter
