@@ -6,12 +6,10 @@ every other row either becomes an :class:`Activity` or a :class:`RowWarning` nam
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from operator import itemgetter
 from sys import intern
 from typing import Any
 
@@ -23,70 +21,31 @@ from dutyaudit.ingest.forms import sheet_form
 from dutyaudit.ingest.header import HEADER_SCAN_ROWS, Header, find_header, row_texts, side_by_side, starts_table
 from dutyaudit.ingest.headerless import fallback_header, with_leading_dates
 from dutyaudit.ingest.rollover import SHIFTED, turn_note, year_turn
+from dutyaudit.ingest.rowkinds import (
+    COVER_SHEETS,
+    END_KEYS,
+    INSTRUCTION_SHEETS,
+    NUMBER,
+    ROLE_WORDS,
+    SUB_FIRST,
+    SUBTOTAL,
+    is_header_row,
+    is_note,
+    section_role,
+    section_text,
+    template_help,
+)
+from dutyaudit.ingest.sheetdates import HASHABLE, date_key, date_note, date_values
 from dutyaudit.ingest.text import cell_text, fold, normalize, normalize_many
 from dutyaudit.model import Activity, RowWarning
 from dutyaudit.packs import ACTIVITY_TYPES
 
-_SUBTOTAL = ("合计", "小计", "总计", "累计", "合計", "小計", "總計", "累計", "total", "subtotal")
-#: "Nothing below" marks closing a printed form (以下空白): notes in the first column, also in the title column.
-_END = ("以下空白", "以下无", "以下無", "此页无正文", "(以下空白)", "（以下空白）")
-_NOTE = (
-    "注:",
-    "注：",
-    "註:",
-    "註：",
-    "说明",
-    "說明",
-    "备注:",
-    "备注：",
-    "備註:",
-    "備註：",
-    "填报人",
-    "填報人",
-    "审核人",
-    "審核人",
-    "填表人",
-    "制表",
-    "製表",
-    "负责人:",
-    "负责人：",
-    "負責人:",
-    "負責人：",
-    "联系电话",
-    "聯繫電話",
-    "填报日期",
-    "填報日期",
-    "审核:",
-    "审核：",
-    "審核:",
-    "審核：",
-    "导出时间",
-    "导出日期",
-    "导出人",
-    "打印时间",
-    "打印日期",
-    "打印人",
-    "制表时间",
-    "统计时间",
-    "统计截止",
-    "数据来源",
-    *_END,
-)
-#: Sheets that hold instructions, not a log (skipped with a short note when they have no header).
-_INSTRUCTION_SHEETS = {"说明", "填表说明", "填报说明", "使用说明", "instructions", "readme"}
-#: Cover and contents pages (skipped with a short note; their text may name the unit and the year).
-_COVER_SHEETS = {"封面", "封皮", "扉页", "首页", "目录", "目錄", "cover", "contents", "toc"}
 #: Sheets that repeat the other sheets' rows (a 汇总 over 1月…12月): their repeated rows count once.
 SUMMARY_SHEET = re.compile(
     r"^(?:(?:19|20)\d\d\s*年?度?)?\s*(?:全年|年度)?\s*(?:汇总|彙總|匯總|总表|總表|合计|合計|总台账|總台賬|全年|总|總|summary|all)"
     r"\s*(?:表|台账|台賬)?$",
     re.IGNORECASE,
 )
-#: A section row inside the table: 一、县委主要负责人, （二）县政府, 第三部分 …
-_SECTION = re.compile(
-    r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[(（]\s*[一二三四五六七八九十\d]+\s*[)）]|第[一二三四五六七八九十\d]+[部分章节类])"
-)
-_TOP_SECTION = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|第[一二三四五六七八九十\d]+部分)")
 #: Activity types written in English (the type ids themselves and a few synonyms).
 _ENGLISH_TYPES = {tid: tid for tid in ACTIVITY_TYPES} | {
     "conference": "meeting",
@@ -101,13 +60,6 @@ _ENGLISH_TYPES = {tid: tid for tid in ACTIVITY_TYPES} | {
     "court": "litigation",
 }
 _ROW_NUMBER_HEADERS = {"序号", "編號", "编号", "序號", "no", "no.", "#"}
-_NOTE_KEYS = tuple(fold(s) for s in _NOTE)
-_END_KEYS = tuple(fold(s) for s in _END)
-_PAGE = re.compile(r"^(?:第\d+页|共\d+页|page\d+(?:of\d+)?$)")
-#: First characters of subtotal words: the cheap test before folding a cell.
-_SUB_FIRST = frozenset("合小总累總tTsSｔＴｓＳ")
-_HASHABLE = frozenset((str, int, float, dt.date, dt.datetime))
-_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 _GENERIC_SHEET = re.compile(r"^(sheet|工作表|表|页|頁)\s*\d*$", re.IGNORECASE)
 #: Sheet names that name a period (they give the year, never a role): 一季度, 2023年Q1, 3月份, 上半年 …
 _PERIOD_SHEET = re.compile(
@@ -115,8 +67,6 @@ _PERIOD_SHEET = re.compile(
     r"|[上下]半年|全年|年度|)\s*(?:台账|台賬|工作台账|工作台賬)?$",
     re.IGNORECASE,
 )
-#: Role words: a sheet named with one of these is a role (县委, 县政府, 党委 …), not a unit.
-_ROLE_WORDS = ("委", "政府", "常委", "常务", "常務", "党", "黨", "人大", "政协", "政協")
 #: Endings of place names (a county, district, city, township): such a sheet name also gives the unit.
 #: Departments (司法局, 两院 …) are left to the pack's roles: many packs bind duties to them.
 _PLACE_ENDINGS = ("县", "縣", "区", "區", "市", "镇", "鎮", "乡", "鄉", "街道")
@@ -166,7 +116,7 @@ def sheet_context(name: str) -> tuple[str, str]:
     if not n or _GENERIC_SHEET.match(n) or _PERIOD_SHEET.match(n):
         return "", ""
     bare = re.sub(r"^(?:19|20)\d\d\s*年?度?|(?:工作)?台[账賬]$", "", n).strip() or n
-    if not any(w in bare for w in _ROLE_WORDS) and bare.endswith(_PLACE_ENDINGS):
+    if not any(w in bare for w in ROLE_WORDS) and bare.endswith(_PLACE_ENDINGS):
         return n, bare
     return n, ""
 
@@ -207,11 +157,11 @@ def read_sheet(
         return result
     fallback = None
     if found is None:
-        if fold(sheet.name) in _INSTRUCTION_SHEETS:
-            if not _template_help(rows):  # dutyaudit's own 说明 sheet is part of the template: no note
+        if fold(sheet.name) in INSTRUCTION_SHEETS:
+            if not template_help(rows):  # dutyaudit's own 说明 sheet is part of the template: no note
                 result.warnings.append(RowWarning(file, sheet.name, None, msg=msg("warn.sheet_instructions")))
             return result
-        if normalize(sheet.name) in _COVER_SHEETS:
+        if normalize(sheet.name) in COVER_SHEETS:
             # A cover names the unit and the year (盘山县2023年度 / 法治建设工作台账): keep it as title text.
             result.titles = [t for r in rows[:HEADER_SCAN_ROWS] for t in row_texts(r) if t]
             result.warnings.append(RowWarning(file, sheet.name, None, msg=msg("warn.sheet_cover")))
@@ -265,10 +215,10 @@ def read_sheet(
     if _below is not None and _below.year is not None:
         context_year = _below.year
     date_cache: dict[Any, DateRead | Msg] = {}
-    counts = _date_values(rows, h + 1, c_date, date_cache)
+    counts = date_values(rows, h + 1, c_date, date_cache)
     written = Counter[int]()
     for v, n in counts.items():
-        got = date_cache.get(_key(v))
+        got = date_cache.get(date_key(v))
         if isinstance(got, DateRead):
             written[got.start.year] += n
     sheet_year = context_year or year
@@ -305,22 +255,22 @@ def read_sheet(
             first = next((v for v in row[:width] if v is not None and v != ""), None)
             if first is None:
                 continue  # blank row
-        if first.__class__ is str and first.lstrip()[:1] in _SUB_FIRST and fold(first).startswith(_SUBTOTAL):
+        if first.__class__ is str and first.lstrip()[:1] in SUB_FIRST and fold(first).startswith(SUBTOTAL):
             continue
-        if len(title) <= 8 and title[:1] in _SUB_FIRST and fold(title) in _SUBTOTAL:
+        if len(title) <= 8 and title[:1] in SUB_FIRST and fold(title) in SUBTOTAL:
             continue
         rownum = r + 1
         if not title and (raw_date is None or raw_date == ""):
             texts = [t for t in (cell_text(v) for v in row[:width]) if t]
-            if _is_note(first) or all(_NUMBER.fullmatch(t) for t in texts):
+            if is_note(first) or all(NUMBER.fullmatch(t) for t in texts):
                 continue  # a note below the table, or an unfilled row with only its 序号
-            section = _section_text(row, width, r in section_rows, c_title)
+            section = section_text(row, width, r in section_rows, c_title)
             if section is not None:
-                row_role = _section_role(section, row_role, sheet_role)
+                row_role = section_role(section, row_role, sheet_role)
                 continue
             warn(RowWarning(file, name, rownum, msg=msg("warn.no_date_title")))
             continue
-        key = raw_date if raw_date.__class__ in _HASHABLE else repr(raw_date)
+        key = raw_date if raw_date.__class__ in HASHABLE else repr(raw_date)
         shift = shifts.get(r, 0) if shifts else 0
         if shift:  # a date without a year past a turn of the year (rollover.py)
             key = (SHIFTED, shift, key)
@@ -332,7 +282,7 @@ def read_sheet(
                 parsed = exc.msg
             date_cache[key] = parsed
         if isinstance(parsed, Msg):
-            if _is_note(first) or fold(title).startswith(_END_KEYS) or _is_header_row(row, header_keys):
+            if is_note(first) or fold(title).startswith(END_KEYS) or is_header_row(row, header_keys):
                 continue  # a note below the table, or a header repeated on each printed page
             if starts_table(row, overrides or {}, pack_fields):
                 # Another table below this one, with its own header: read the rest of the sheet with it.
@@ -349,9 +299,9 @@ def read_sheet(
                 result.warnings.extend(more.warnings)
                 result.mapped |= more.mapped
                 break
-            section = _section_text(row, width, r in section_rows, c_title)
+            section = section_text(row, width, r in section_rows, c_title)
             if section is not None:
-                row_role = _section_role(section, row_role, sheet_role)
+                row_role = section_role(section, row_role, sheet_role)
                 continue
             why = msg("warn.no_leading_date") if leading and raw_date == "" else msg("warn.not_audited", reason=parsed)
             warn(RowWarning(file, name, rownum, msg=why))
@@ -439,7 +389,7 @@ def read_sheet(
                 extra,
             )
         )
-    result.warnings.extend(_date_note(file, name, counts, date_cache, context_year, sheet_year, from_dates))
+    result.warnings.extend(date_note(file, name, counts, date_cache, context_year, sheet_year, from_dates))
     result.warnings.extend(turn_note(file, name, shifts, sheet_year))
     return result
 
@@ -476,7 +426,7 @@ def _read_blocks(
             sheet.hidden,
         )
         labels = [t for r in part.rows[: found.row] for t in row_texts(r) if t]
-        label = next((t for t in labels if any(w in t for w in _ROLE_WORDS) and len(t) <= 12), None)
+        label = next((t for t in labels if any(w in t for w in ROLE_WORDS) and len(t) <= 12), None)
         got = read_sheet(
             part,
             file,
@@ -494,101 +444,6 @@ def _read_blocks(
     return result
 
 
-def _key(v: Any) -> Any:
-    """The date cache's key for a cell value (its repr when the value's type is not a plain one)."""
-    return v if v.__class__ in _HASHABLE else repr(v)
-
-
-def _date_values(rows: list[list[Any]], start: int, col: int, cache: dict[Any, DateRead | Msg]) -> Counter[Any]:
-    """How often each distinct value occurs in the date column below the header. Values that carry their own
-    year (2023-03-15, an Excel date) are read into ``cache`` now: they tell the sheet's year before any
-    date without one (3月15日) is read."""
-    data = rows[start:]
-    try:
-        counts = Counter(map(itemgetter(col), data))
-    except IndexError:  # ragged rows (text files)
-        counts = Counter(r[col] if len(r) > col else "" for r in data)
-    for v in counts:
-        if v is None or v == "" or v.__class__ not in _HASHABLE:
-            continue
-        try:
-            got = read_date(v)
-        except DateError:
-            continue  # no year, or not a date: read row by row with the sheet's year
-        cache[v] = got
-    return counts
-
-
-def _date_note(
-    file: str,
-    sheet: str,
-    counts: Counter[Any],
-    cache: dict[Any, DateRead | Msg],
-    context_year: int | None,
-    sheet_year: int | None,
-    from_dates: bool,
-) -> list[RowWarning]:
-    """A sheet note when dates without a year (3月15日) took the year of the sheet's other dates: because
-    nothing else named one, or because the title names a year none of those dates is in."""
-    no_year = sum(
-        n for v, n in counts.items() if isinstance(got := cache.get(_key(v)), DateRead) and not got.year_given
-    )
-    if not from_dates or not no_year:
-        return []
-    said = msg("warn.no_year.said", year=context_year) if context_year else ""
-    why = msg("warn.no_year", n=no_year, dates=_n(no_year, "date"), year=sheet_year, said=said)
-    return [RowWarning(file, sheet, None, msg=why)]
-
-
-#: How the instructions sheet of a template made by ``dutyaudit template`` starts (zh and en).
-TEMPLATE_HELP_TITLES = ("填表说明 · ", "How to fill in this log · ")
-
-
-def _template_help(rows: list[list[Any]]) -> bool:
-    """Whether a sheet is the instructions sheet of a dutyaudit template (its first cell says so)."""
-    first = cell_text(rows[0][0]) if rows and rows[0] else ""
-    return first.startswith(TEMPLATE_HELP_TITLES)
-
-
-def _n(n: int, noun: str) -> str:
-    return f"{n} {noun}" + ("" if n == 1 else "s")
-
-
-def _section_text(row: list[Any], width: int, merged_across: bool, c_title: int) -> str | None:
-    """The text of a section row inside the table (一、县委主要负责人履职情况), else None: one text, in a cell
-    merged across the row, or numbered like a section in the first column (not in the title column: a title
-    without a date is an activity to warn about)."""
-    texts = [(j, t) for j, t in enumerate(cell_text(v) for v in row[:width]) if t]
-    if not texts or any(t != texts[0][1] for _, t in texts) or _NUMBER.fullmatch(texts[0][1]):
-        return None
-    j, text = texts[0]
-    if merged_across or (j == 0 != c_title and len(texts) == 1 and _SECTION.match(text)):
-        return text
-    return None
-
-
-def _section_role(section: str, current: str, sheet_role: str) -> str:
-    """The role text of the rows under a section: the section's when it names a body (一、县委主要负责人); a
-    top-level section naming none (三、培训情况) goes back to the sheet's; a sub-section ((一)会议) keeps the
-    current one."""
-    if any(w in section for w in _ROLE_WORDS):
-        return section
-    return sheet_role if _TOP_SECTION.match(section) else current
-
-
-def _is_note(first: Any) -> bool:
-    """A note or footer below the table: 注：…, 填报人：…, 导出时间：…, 以下空白, 第 1 页 共 3 页."""
-    if first.__class__ is not str:
-        return False
-    key = fold(first)
-    return key.startswith(_NOTE_KEYS) or bool(_PAGE.match(key))
-
-
-def _is_header_row(row: list[Any], header_keys: set[str]) -> bool:
-    cells = [fold(cell_text(v)) for v in row if v is not None and v != ""]
-    return sum(1 for c in cells if c in header_keys) >= max(2, len(cells) // 2)
-
-
 def _number(v: Any) -> float | None:
     """A number cell as float; a text cell's first number (2学时 → 2.0); else None."""
     if isinstance(v, bool):
@@ -601,5 +456,5 @@ def _number(v: Any) -> float | None:
 @lru_cache(maxsize=4096)
 def _text_number(s: str) -> float | None:
     """The first number in a text cell (logs repeat the same few: cached)."""
-    m = _NUMBER.search(fold(s))
+    m = NUMBER.search(fold(s))
     return float(m.group()) if m else None

@@ -1,0 +1,66 @@
+"""The date column of one sheet: its distinct values read once, the year they tell, and the sheet's note when
+dates written without a year (3月15日) took one from the others."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from operator import itemgetter
+from typing import Any
+
+from dutyaudit.i18n import Msg, msg
+from dutyaudit.ingest.dates import DateError, DateRead, read_date
+from dutyaudit.model import RowWarning
+
+HASHABLE = frozenset((str, int, float, dt.date, dt.datetime))
+"""Cell value types used as date-cache keys as they are (others by their repr)."""
+
+
+def date_key(v: Any) -> Any:
+    """The date cache's key for a cell value (its repr when the value's type is not a plain one)."""
+    return v if v.__class__ in HASHABLE else repr(v)
+
+
+def date_values(rows: list[list[Any]], start: int, col: int, cache: dict[Any, DateRead | Msg]) -> Counter[Any]:
+    """How often each distinct value occurs in the date column below the header. Values that carry their own
+    year (2023-03-15, an Excel date) are read into ``cache`` now: they tell the sheet's year before any
+    date without one (3月15日) is read."""
+    data = rows[start:]
+    try:
+        counts = Counter(map(itemgetter(col), data))
+    except IndexError:  # ragged rows (text files)
+        counts = Counter(r[col] if len(r) > col else "" for r in data)
+    for v in counts:
+        if v is None or v == "" or v.__class__ not in HASHABLE:
+            continue
+        try:
+            got = read_date(v)
+        except DateError:
+            continue  # no year, or not a date: read row by row with the sheet's year
+        cache[v] = got
+    return counts
+
+
+def date_note(
+    file: str,
+    sheet: str,
+    counts: Counter[Any],
+    cache: dict[Any, DateRead | Msg],
+    context_year: int | None,
+    sheet_year: int | None,
+    from_dates: bool,
+) -> list[RowWarning]:
+    """A sheet note when dates without a year (3月15日) took the year of the sheet's other dates: because
+    nothing else named one, or because the title names a year none of those dates is in."""
+    no_year = sum(
+        n for v, n in counts.items() if isinstance(got := cache.get(date_key(v)), DateRead) and not got.year_given
+    )
+    if not from_dates or not no_year:
+        return []
+    said = msg("warn.no_year.said", year=context_year) if context_year else ""
+    why = msg("warn.no_year", n=no_year, dates=_n(no_year, "date"), year=sheet_year, said=said)
+    return [RowWarning(file, sheet, None, msg=why)]
+
+
+def _n(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
