@@ -12,13 +12,14 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from dutyaudit.conditions import as_number, condition_holds, condition_text
+from dutyaudit.conditions import tidy as _num
 from dutyaudit.i18n import LABELS, Lang, Msg, msg, t
 from dutyaudit.ingest.text import normalize
 from dutyaudit.matching import Hit, field_value
 from dutyaudit.model import Activity, RowWarning
 from dutyaudit.packs import (
     AllOfReq,
-    Condition,
     CountReq,
     DeadlineReq,
     Duty,
@@ -99,10 +100,6 @@ def word(w: str, lang: Lang) -> str:
     return t(key, lang) if key in LABELS else w
 
 
-def _num(x: float) -> float:
-    return int(x) if float(x).is_integer() else round(x, 2)
-
-
 def periods_of(per: str, year: int) -> list[tuple[dt.date, dt.date]]:
     """The (first day, last day) of each ``per`` period of ``year``."""
     if per == "year":
@@ -168,15 +165,6 @@ def _deadline(duty: Duty, req: DeadlineReq, hits: list[Hit], year: int, lang: La
     return DutyResult(duty, "missing", 1, 0, t("short.deadline_missing", lang, by=by.isoformat()), hits)
 
 
-def _number(v: object) -> float | None:
-    if isinstance(v, bool) or v is None:
-        return None
-    if isinstance(v, int | float):
-        return float(v)
-    m = re.search(r"-?\d+(?:\.\d+)?", str(v))
-    return float(m.group()) if m else None
-
-
 def _against(duty: Duty, value: float, minimum: float, shortfall: str, hits: list[Hit]) -> DutyResult:
     """met when ``value`` reaches ``minimum``, else partial with ``shortfall``."""
     if value >= minimum:
@@ -184,14 +172,9 @@ def _against(duty: Duty, value: float, minimum: float, shortfall: str, hits: lis
     return DutyResult(duty, "partial", _num(minimum), _num(value), shortfall, hits)
 
 
-def _exact_number(v: object) -> float | None:
-    s = str(v).strip()
-    return float(s) if re.fullmatch(r"-?\d+(?:\.\d+)?", s) else None
-
-
 def sum_value(req: SumReq, a: Activity) -> float | None:
     """The number a row adds to a sum (None when its field holds no number)."""
-    return _number(field_value(a, req.field))
+    return as_number(field_value(a, req.field))
 
 
 def person_totals(req: SumReq, hits: Sequence[Hit]) -> dict[str, float]:
@@ -252,68 +235,6 @@ def _sum(duty: Duty, req: SumReq, hits: list[Hit], year: int, lang: Lang) -> Dut
     listed = t("sep", lang).join(f"{n} {_num(v)}/{_num(req.min)}" for n, v in sorted(below.items()))
     short = t("short.persons", lang, n=len(below), names=listed)
     return DutyResult(duty, "partial", len(per), found, short, hits, notes=notes)
-
-
-def condition_holds(cond: Condition, a: Activity) -> bool:
-    """Whether a row satisfies a condition (a missing value never does)."""
-    v = field_value(a, cond.field)
-    if cond.op == "nonempty":
-        return v not in (None, "")
-    if cond.op is not None:
-        if v is None or v == "":
-            return False
-        right = cond.value if isinstance(cond.value, float) else _exact_number(cond.value)
-        if right is not None:
-            left = _number(v)
-            return left is not None and _compare(left, cond.op, right)
-        return _compare(normalize(str(v)), cond.op, normalize(str(cond.value)))
-    text = normalize(str(v)) if v not in (None, "") else ""
-    if not text:
-        return False
-    return any(normalize(w) in text for w in cond.any) and not any(normalize(w) in text for w in cond.none)
-
-
-def _compare(a: object, op: str, b: object) -> bool:
-    ops: dict[str, Callable[[object, object], bool]] = {
-        ">=": lambda x, y: x >= y,  # type: ignore[operator]
-        ">": lambda x, y: x > y,  # type: ignore[operator]
-        "<=": lambda x, y: x <= y,  # type: ignore[operator]
-        "<": lambda x, y: x < y,  # type: ignore[operator]
-        "==": lambda x, y: x == y,
-        "!=": lambda x, y: x != y,
-    }
-    try:
-        return ops[op](a, b)
-    except TypeError:
-        return False
-
-
-def field_label(name: str, lang: Lang = "zh") -> str:
-    """A condition field for people: hours → 学时, duration_days → 期限; a log column stays as named."""
-    return t(f"cond.field.{name}", lang) if f"cond.field.{name}" in LABELS else name
-
-
-def condition_text(cond: Condition, lang: Lang = "zh", row: Activity | None = None) -> str:
-    """A condition as a person says it (期限不少于30日); with ``row``, that row's value after it (（本条19日）)."""
-    field = field_label(cond.field, lang)
-    unit = t(f"cond.unit.{cond.field}", lang) if f"cond.unit.{cond.field}" in LABELS else ""
-    if cond.op == "nonempty":
-        text = t("ui.cond.nonempty", lang, field=field)
-    elif cond.op is not None:
-        value = _num(cond.value) if isinstance(cond.value, float) else cond.value
-        text = t(f"cond.op.{cond.op}", lang, field=field, value=value, unit=unit)
-    else:
-        words = t("cond.or", lang).join(t("cond.q", lang, w=w) for w in cond.any)
-        text = t("cond.any", lang, field=field, words=words)
-        if cond.none:
-            text += t("cond.none", lang, words=t("cond.or", lang).join(t("cond.q", lang, w=w) for w in cond.none))
-    if row is None:
-        return text
-    v = field_value(row, cond.field)
-    if v is None or v == "":
-        return text + t("cond.row_empty", lang)
-    shown = f"{_num(v)}{unit}" if isinstance(v, int | float) and not isinstance(v, bool) else str(v)
-    return text + t("cond.row", lang, value=shown)
 
 
 def _rate(duty: Duty, req: RateReq, hits: list[Hit], year: int, lang: Lang) -> DutyResult:

@@ -20,7 +20,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from dutyaudit.concepts import Near
-from dutyaudit.evaluate import condition_holds, condition_text, deadline_day, field_label, in_window, sum_value
+from dutyaudit.conditions import condition_holds, condition_text, field_label
+from dutyaudit.evaluate import deadline_day, in_window, sum_value
 from dutyaudit.i18n import Lang, t
 from dutyaudit.matching import CompiledMatch, Hit, Matcher
 from dutyaudit.model import Activity
