@@ -8,7 +8,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from dutyaudit.batch import collect_inputs, safe_filename, unit_from_filename
+from dutyaudit.batch import collect_inputs, safe_filename
+from dutyaudit.units import unit_from_filename
 
 GOOD = [
     {"日期": "2023-03-01", "事项": "县委常委会会议听取法治建设工作汇报", "责任主体": "县委"},
