@@ -22,8 +22,7 @@ from dutyaudit.ingest.dates import DateError, DateRead, read_date, year_in
 from dutyaudit.ingest.header import HEADER_SCAN_ROWS, Header, find_header, row_texts, side_by_side, starts_table
 from dutyaudit.ingest.headerless import fallback_header, with_leading_dates
 from dutyaudit.ingest.text import cell_text, fold, normalize, normalize_many
-from dutyaudit.model import Activity, RowWarning
-from dutyaudit.packs import ACTIVITY_TYPES
+from dutyaudit.model import ACTIVITY_TYPES, Activity, RowWarning
 
 _SUBTOTAL = ("合计", "小计", "总计", "累计", "合計", "小計", "總計", "累計", "total", "subtotal")
 #: "Nothing below" marks closing a printed form (以下空白): notes in the first column, also in the title column.
