@@ -21,8 +21,10 @@ from typing import Any
 
 #: Sheets parsed before the reader is done with them: the one it works on and the next.
 _AHEAD = 2
-#: Read-aheads started and not yet taken, by path.
-_STARTED: dict[str, ReadAhead] = {}
+#: Read-aheads started and not yet taken, by path (None: tried, nothing to read ahead).
+_STARTED: dict[str, ReadAhead | None] = {}
+#: Every read-ahead of the run, taken or not (stopped together when the run is over).
+_ALL: list[ReadAhead] = []
 
 
 def is_worksheet(meta: Any) -> bool:
@@ -42,21 +44,28 @@ class ReadAhead:
         self._results: list[tuple[Any, BaseException | None]] = [(None, None)] * len(self._names)
         self._permits = threading.Semaphore(_AHEAD)
         self._next = 0
+        self._stop = False
         self._thread = threading.Thread(target=self._work, name="dutyaudit-readahead")
         self._thread.start()
 
     def _work(self) -> None:
         for i, name in enumerate(self._names):
             while not self._permits.acquire(timeout=0.1):
-                if not threading.main_thread().is_alive():  # the run is over: nobody will take the rest
+                if self._stop or not threading.main_thread().is_alive():  # nobody will take the rest
                     self._book = None
                     return
+            if self._stop:
+                break
             try:
                 self._results[i] = (self._book.get_sheet_by_name(name), None)
             except BaseException as exc:  # handed to the reader, which handles it as it always did
                 self._results[i] = (None, exc)
             self._ready[i].set()
         self._book = None
+
+    def stop(self) -> None:
+        """Parse no further sheet."""
+        self._stop = True
 
     def sheet(self, name: str) -> Any:
         """The next worksheet, parsed (``name`` is checked against the workbook order); raises what calamine
@@ -86,8 +95,10 @@ def read_ahead(paths: Sequence[Path]) -> None:
     if not paths:
         return
     path = Path(paths[0])
-    if path.name.startswith(("~$", ".~lock.")):
+    if path.name.startswith(("~$", ".~lock.")) or str(path) in _STARTED:
         return
+    _STARTED[str(path)] = None
+    _one_heap()  # before the guard starts its inflating thread
     try:
         data = read_bytes(path)
         if sniff(data) != "xlsx" or check_xlsx(data, path):
@@ -102,8 +113,8 @@ def read_ahead(paths: Sequence[Path]) -> None:
         if not isinstance(exc, Exception) and type(exc).__name__ != "PanicException":
             raise
         return
-    _one_heap()
-    _STARTED[str(path)] = ReadAhead(data, book)
+    _STARTED[str(path)] = ahead = ReadAhead(data, book)
+    _ALL.append(ahead)
 
 
 def _one_heap() -> None:
@@ -123,7 +134,18 @@ def _one_heap() -> None:
 def take(path: Path, data: bytes) -> ReadAhead | None:
     """The read-ahead of ``path`` when one was started on these very bytes (each is taken once)."""
     ahead = _STARTED.pop(str(path), None)
-    if ahead is None or ahead.data != data:
+    if ahead is None:
+        return None
+    if ahead.data != data:
+        ahead.stop()
         return None
     ahead.data = b""
     return ahead
+
+
+def discard() -> None:
+    """The run is over: every read-ahead's thread stops after the sheet at hand, those not taken are forgotten."""
+    for ahead in _ALL:
+        ahead.stop()
+    _ALL.clear()
+    _STARTED.clear()
