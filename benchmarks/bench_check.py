@@ -98,7 +98,7 @@ def timed_sheet(self, name):
     mark(f"taken {name}")
     return got
 ra.read_ahead = timed_read_ahead
-ra.ReadAhead.__init__ = lambda self, data, book: init(self, data, Book(book))
+ra.ReadAhead.__init__ = lambda self, data, book, *rest: init(self, data, Book(book), *rest)
 ra.ReadAhead.sheet = timed_sheet
 sys.argv = ["dutyaudit", "check", sys.argv[1], "--pack", sys.argv[2], "-f", "json"]
 import dutyaudit.cli as cli

@@ -43,7 +43,7 @@ def test_check_logs(args: list[str], logs: list[str]) -> None:
     assert check_logs(args) == logs
 
 
-def _two_sheets(path: Path) -> Path:
+def _two_sheets(path: Path, far: bool = False) -> Path:
     wb = openpyxl.Workbook()
     for n, name in enumerate(("县委", "县政府")):
         ws = wb.active if n == 0 else wb.create_sheet(name)
@@ -52,6 +52,8 @@ def _two_sheets(path: Path) -> Path:
         for i in range(1, 40):
             ws.append([i, dt.date(2023, 1 + i % 12, 1 + i % 28), f"{name}常委会会议研究法治建设第{i}次", "会议"])
     wb.create_chartsheet("图")
+    if far:
+        wb["县政府"]["XFD1048576"] = "x"
     wb.save(path)
     return path
 
@@ -91,7 +93,8 @@ def test_read_ahead_declines_what_the_reader_refuses(tmp_path: Path) -> None:
     ws["XFD1048576"] = "x"
     far = tmp_path / "far.xlsx"
     wb.save(far)
-    for path in (far, DATA / "encrypted.xlsx", tmp_path / "missing.xlsx"):
+    first_fine = _two_sheets(tmp_path / "second-far.xlsx", far=True)  # sheet 1 is parsed while sheet 2 is checked
+    for path in (far, first_fine, DATA / "encrypted.xlsx", tmp_path / "missing.xlsx"):
         readahead.read_ahead([path])
         assert readahead._STARTED.get(str(path)) is None
         with pytest.raises(InputError) as ahead:

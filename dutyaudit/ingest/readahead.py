@@ -1,11 +1,12 @@
 """Read-ahead: calamine parses an xlsx log's worksheets in a thread while the run does other work.
 
 calamine parses a sheet (inflating and reading its XML) with the GIL released — most of the time a large log
-takes to read — so ``check`` starts it as soon as it knows the log: once the file has passed its guard
-(``ingest.xlsxguard``, which must come first: a far cell makes calamine allocate a dense range), the sheets
-are parsed in workbook order in a thread, at most one ahead of the reader, while the main thread imports the
-audit, loads the pack and builds the previous sheet's rows. The reader then takes each parsed sheet where it
-would have parsed it (:meth:`ReadAhead.sheet`), so what it does with it — and every message — is unchanged.
+takes to read — so ``check`` starts it as soon as it knows the log: the sheets are parsed in workbook order in
+a thread, each once it has passed its guard (``ingest.xlsxguard``, which must come first: a far cell makes
+calamine allocate a dense range) and at most one ahead of the reader, while the main thread checks the next
+sheet, imports the audit, loads the pack and builds the previous sheet's rows. The reader then takes each
+parsed sheet where it would have parsed it (:meth:`ReadAhead.sheet`), so what it does with it — and every
+message — is unchanged.
 
 Anything unusual (a file that is not an xlsx or cannot be read, a guard that refuses it, calamine failing
 to open it) starts no read-ahead: the ordinary read runs later and says what it always said.
@@ -32,11 +33,68 @@ def is_worksheet(meta: Any) -> bool:
     return str(meta.typ).rsplit(".", 1)[-1] in ("WorkSheet", "worksheet")
 
 
+class _Gate:
+    """The guard's progress, as the read-ahead's thread needs it: which sheets calamine may parse yet.
+
+    Given to ``check_xlsx``: once the zip's sizes pass, calamine opens the workbook and the thread starts;
+    it parses a sheet once that sheet's part has passed (or the whole guard, for a sheet it cannot place).
+    """
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+        self.ahead: ReadAhead | None = None
+        self._cond = threading.Condition()
+        self._part_of: dict[str, str] = {}
+        self._passed: set[str] = set()
+        self._done = False
+        self._failed = False
+
+    def sizes_passed(self, names: dict[str, str]) -> None:
+        import python_calamine as pc
+
+        try:
+            book = pc.CalamineWorkbook.from_filelike(io.BytesIO(self.data))
+        except BaseException as exc:  # calamine raises several unrelated types (and panics) for corrupt files
+            if not isinstance(exc, Exception) and type(exc).__name__ != "PanicException":
+                raise
+            return  # the ordinary read says what is wrong
+        by_name: dict[str, list[str]] = {}
+        for part, name in names.items():
+            by_name.setdefault(name, []).append(part)
+        self._part_of = {name: parts[0] for name, parts in by_name.items() if len(parts) == 1}
+        self.ahead = ReadAhead(self.data, book, self)
+        _ALL.append(self.ahead)
+
+    def part_passed(self, part: str) -> None:
+        with self._cond:
+            self._passed.add(part)
+            self._cond.notify_all()
+
+    def end(self, passed: bool) -> None:
+        """The guard is over: every sheet may be parsed, or (``passed`` False) none that has not been."""
+        with self._cond:
+            self._done, self._failed = True, not passed
+            self._cond.notify_all()
+        if not passed and self.ahead is not None:
+            self.ahead.stop()
+
+    def wait(self, name: str, ahead: ReadAhead) -> bool:
+        """Wait until sheet ``name`` has passed the guard; False when it will not, or the run is over."""
+        part = self._part_of.get(name)
+        with self._cond:
+            while not self._done and (part is None or part not in self._passed):
+                self._cond.wait(0.1)
+                if ahead.stopped or not threading.main_thread().is_alive():
+                    return False
+            return not self._failed
+
+
 class ReadAhead:
     """An opened xlsx whose worksheets a thread parses one after the other, each handed over once."""
 
-    def __init__(self, data: bytes, book: Any) -> None:
+    def __init__(self, data: bytes, book: Any, gate: _Gate) -> None:
         self.data = data
+        self._gate = gate
         self.metas = list(book.sheets_metadata)  # read before the thread owns the book
         self._book: Any = book
         self._names = [m.name for m in self.metas if is_worksheet(m)]
@@ -44,17 +102,17 @@ class ReadAhead:
         self._results: list[tuple[Any, BaseException | None]] = [(None, None)] * len(self._names)
         self._permits = threading.Semaphore(_AHEAD)
         self._next = 0
-        self._stop = False
+        self.stopped = False
         self._thread = threading.Thread(target=self._work, name="dutyaudit-readahead")
         self._thread.start()
 
     def _work(self) -> None:
         for i, name in enumerate(self._names):
             while not self._permits.acquire(timeout=0.1):
-                if self._stop or not threading.main_thread().is_alive():  # nobody will take the rest
+                if self.stopped or not threading.main_thread().is_alive():  # nobody will take the rest
                     self._book = None
                     return
-            if self._stop:
+            if self.stopped or not self._gate.wait(name, self):
                 break
             try:
                 self._results[i] = (self._book.get_sheet_by_name(name), None)
@@ -65,7 +123,7 @@ class ReadAhead:
 
     def stop(self) -> None:
         """Parse no further sheet."""
-        self._stop = True
+        self.stopped = True
 
     def sheet(self, name: str) -> Any:
         """The next worksheet, parsed (``name`` is checked against the workbook order); raises what calamine
@@ -99,22 +157,20 @@ def read_ahead(paths: Sequence[Path]) -> None:
         return
     _STARTED[str(path)] = None
     _one_heap()  # before the guard starts its inflating thread
+    gate: _Gate | None = None
     try:
         data = read_bytes(path)
-        if sniff(data) != "xlsx" or check_xlsx(data, path):
+        if sniff(data) != "xlsx":
             return
+        gate = _Gate(data)
+        passed = not check_xlsx(data, path, gate)  # (True: binary sheets, read in a child process)
     except Exception:  # the ordinary read raises it again, in its turn
+        passed = False
+    if gate is None:
         return
-    import python_calamine as pc
-
-    try:
-        book = pc.CalamineWorkbook.from_filelike(io.BytesIO(data))
-    except BaseException as exc:  # calamine raises several unrelated types (and panics) for corrupt files
-        if not isinstance(exc, Exception) and type(exc).__name__ != "PanicException":
-            raise
-        return
-    _STARTED[str(path)] = ahead = ReadAhead(data, book)
-    _ALL.append(ahead)
+    gate.end(passed)
+    if passed and gate.ahead is not None:
+        _STARTED[str(path)] = gate.ahead
 
 
 def _one_heap() -> None:

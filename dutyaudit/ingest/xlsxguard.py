@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from typing import Protocol
 
 from dutyaudit.errors import InputError
 from dutyaudit.i18n import msg
@@ -99,11 +100,20 @@ def part_name(name: str) -> str:
     return name.replace("\\", "/").lstrip("/")
 
 
-def check_xlsx(data: bytes, path: Path) -> bool:
+class Checked(Protocol):
+    """Told as the guard goes: the zip's sizes passed (with each worksheet part's sheet name), then each part."""
+
+    def sizes_passed(self, names: dict[str, str]) -> None: ...
+
+    def part_passed(self, part: str) -> None: ...
+
+
+def check_xlsx(data: bytes, path: Path, checked: Checked | None = None) -> bool:
     """Refuse an xlsx that would not fit in memory once calamine inflates it and makes its sheets dense.
 
     Returns whether the workbook keeps binary sheets (xlsb), whose extent cannot be measured here: those are
-    read in a limited child process.
+    read in a limited child process. ``checked`` (of a workbook with no binary sheet) hears what has passed
+    so far, so calamine may parse a sheet while the next one is checked (``ingest.readahead``).
     """
     try:
         z = zipfile.ZipFile(io.BytesIO(data))
@@ -137,6 +147,8 @@ def check_xlsx(data: bytes, path: Path) -> bool:
         size = sum(i.file_size for i in parts)
         if size > MAX_SHEET_XML:
             raise LimitError(msg("lw.sheets", size=mib(size)), msg("ll.sheet_xml", size=mib(MAX_SHEET_XML)), str(path))
+        if checked is not None and not binary:
+            checked.sizes_passed(_sheet_names(z))
         for info in parts:
             try:
                 ext = sheet_extent(partial(_read_chunks, z, info))
@@ -144,6 +156,8 @@ def check_xlsx(data: bytes, path: Path) -> bool:
                 return binary  # damaged: calamine will say so
             if ext.cells > MAX_CELLS:
                 raise too_big(_sheet_names(z).get(part_name(info.filename), _sheet_label(info.filename)), ext, path)
+            if checked is not None and not binary:
+                checked.part_passed(part_name(info.filename))
     return binary
 
 
