@@ -101,9 +101,10 @@ def part_name(name: str) -> str:
 
 
 class Checked(Protocol):
-    """Told as the guard goes: the zip's sizes passed (with each worksheet part's sheet name), then each part."""
+    """Told as the guard goes: the zip's sizes passed (with each worksheet part's sheet name and the worksheets'
+    inflated size), then each part."""
 
-    def sizes_passed(self, names: dict[str, str]) -> None: ...
+    def sizes_passed(self, names: dict[str, str], sheet_xml: int) -> None: ...
 
     def part_passed(self, part: str) -> None: ...
 
@@ -148,7 +149,7 @@ def check_xlsx(data: bytes, path: Path, checked: Checked | None = None) -> bool:
         if size > MAX_SHEET_XML:
             raise LimitError(msg("lw.sheets", size=mib(size)), msg("ll.sheet_xml", size=mib(MAX_SHEET_XML)), str(path))
         if checked is not None and not binary:
-            checked.sizes_passed(_sheet_names(z))
+            checked.sizes_passed(_sheet_names(z), size)
         for info in parts:
             try:
                 ext = sheet_extent(partial(_read_chunks, z, info))
