@@ -245,8 +245,14 @@ def _read_chunks(z: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[bytes]:
     """A member's inflated bytes in chunks, each next one inflated in a thread while the caller scans this one.
 
     zlib inflates with the GIL released, so inflating and the regular expressions (which hold it) overlap: the
-    guard of a 100k-row sheet takes about the longer of the two instead of their sum.
+    guard of a 100k-row sheet takes about the longer of the two instead of their sum. A member of a few chunks
+    is inflated in place (a thread would cost more than it saves, and batch's workers keep both cores busy).
     """
+    if info.file_size <= 2 * _CHUNK:
+        with z.open(info) as fh:
+            while chunk := fh.read(_CHUNK):
+                yield chunk
+        return
     ready: queue.Queue[bytes | BaseException | None] = queue.Queue(maxsize=2)
     stop = threading.Event()
 
