@@ -7,7 +7,9 @@ Both are whole processes (interpreter start-up included). The two commands alter
 round, so a busy neighbour slows both alike; the script prints the best time of each, the ratio of
 the bests (goal <= 1.5x) and the spread of the per-round ratios. It then splits one in-process run
 into phases (imports, pack, ingest — its guard, calamine parse and row building — audit, JSON;
-the collector off, as the CLI runs) to show what dominates, and reports `--version`
+the collector off, as the CLI runs) to show what dominates, and the CLI's own run as a timeline (s
+from start): the CLI overlaps some phases — calamine parses in a read-ahead thread, after the guard,
+while the rest is imported, the pack loaded and the previous sheet's rows built. It reports `--version`
 and whether the CLI imports pandas or openpyxl at start-up.
 """
 
@@ -64,6 +66,52 @@ print(f"imports {t1 - t0:.2f} s · pack {t2 - t1:.2f} s · ingest {t3 - t2:.2f} 
 """
 
 
+# The CLI run itself, as a timeline: when the read-ahead's guard ends, when calamine parses each sheet (in the
+# read-ahead's thread), when the reader takes it, and when the run exits.
+TIMELINE = """
+import os, sys, time
+T0 = time.perf_counter()
+marks = []
+def mark(label, start=None):
+    now = time.perf_counter() - T0
+    text = f"{label} {now:.2f}" if start is None else f"{label} {start:.2f}–{now:.2f}"
+    marks.append((now if start is None else start, text))
+import dutyaudit.ingest.readahead as ra
+read_ahead, sheet, init = ra.read_ahead, ra.ReadAhead.sheet, ra.ReadAhead.__init__
+def timed_read_ahead(paths):
+    fresh = paths and str(paths[0]) not in ra._STARTED
+    read_ahead(paths)
+    if fresh:
+        mark("guard done")
+class Book:
+    def __init__(self, book):
+        self.book = book
+    def __getattr__(self, name):
+        return getattr(self.book, name)
+    def get_sheet_by_name(self, name):
+        start = time.perf_counter() - T0
+        got = self.book.get_sheet_by_name(name)
+        mark(f"parse {name}", start)
+        return got
+def timed_sheet(self, name):
+    got = sheet(self, name)
+    mark(f"taken {name}")
+    return got
+ra.read_ahead = timed_read_ahead
+ra.ReadAhead.__init__ = lambda self, data, book, *rest: init(self, data, Book(book), *rest)
+ra.ReadAhead.sheet = timed_sheet
+sys.argv = ["dutyaudit", "check", sys.argv[1], "--pack", sys.argv[2], "-f", "json"]
+import dutyaudit.cli as cli
+def leave(code):
+    mark("exit")
+    sys.stdout.flush()
+    print(" · ".join(text for _, text in sorted(marks)), file=sys.stderr)
+    os._exit(code)
+cli._leave = leave
+cli.main()
+"""
+
+
 def timed(cmd: list[str]) -> float:
     return measured(cmd)[0]
 
@@ -111,7 +159,11 @@ def main() -> None:
         f" ratio {med(check_mem) / med(bare_mem):.2f}x (medians; goal <= 2x)"
     )
     phases = subprocess.run([py, "-c", PHASES, args.log, args.pack], capture_output=True, text=True, check=True)
-    print(f"check, in-process  : {phases.stdout.strip()}")
+    print(f"check, in-process  : {phases.stdout.strip()}  (one after the other)")
+    timeline = subprocess.run(
+        [py, "-c", TIMELINE, args.log, args.pack], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
+    print(f"check, CLI timeline: {timeline.stderr.strip().splitlines()[-1]} s")
     print(f"dutyaudit --version: {version:6.2f} s")
     print(f"heavy modules imported by the CLI at start-up: {mods}")
 

@@ -19,23 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from dutyaudit.errors import PackError
 from dutyaudit.i18n import Msg, msg
-
-#: Activity types a pack may name in ``match.types``, with the words that identify them in a
-#: log's type column (活动类型). The first type whose alias occurs in the cell wins.
-ACTIVITY_TYPES: dict[str, tuple[str, ...]] = {
-    "meeting": ("会议", "常委会", "常务会", "办公会", "座谈", "听取", "研究"),
-    "study": ("学法", "学习", "中心组"),
-    "lecture": ("讲座", "讲课", "授课", "法治课", "宣讲"),
-    "training": ("培训", "轮训", "考试"),
-    "report": ("报告", "述职", "述法", "汇报"),
-    "publicity": ("宣传", "普法", "宪法日", "法治文化"),
-    "inspection": ("督察", "督查", "督办", "检查", "巡察", "考核", "评估", "监督"),
-    "litigation": ("出庭", "应诉", "诉讼", "复议", "案件"),
-    "review": ("审查", "审核", "备案", "清理"),
-    "decision": ("决策", "论证", "征求意见", "听证"),
-    "document": ("文件", "制度", "规划", "计划", "方案", "清单", "目录", "要点", "规定", "办法"),
-    "other": ("其他", "其它"),
-}
+from dutyaudit.model import ACTIVITY_TYPES
 
 FieldType = Literal["text", "number", "date"]
 Period = Literal["year", "half", "quarter", "month"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import gc
 import sys
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 import typer.core
@@ -68,6 +68,15 @@ def main() -> None:
     gc.disable()
     from typer.exceptions import TyperException
 
+    from dutyaudit.cli.early import check_logs
+
+    logs = check_logs(sys.argv[1:])
+    if logs:  # a head start on the log while the command line is parsed (see cli.early)
+        from pathlib import Path
+
+        from dutyaudit.ingest.readahead import read_ahead
+
+        read_ahead([Path(p) for p in logs])
     try:
         code = app(standalone_mode=False)
     except TyperException as exc:  # the parser's own errors: an unknown option, a missing argument …
@@ -75,8 +84,31 @@ def main() -> None:
             raise
         from dutyaudit.cli.usage import report
 
-        sys.exit(report(exc, sys.argv[1:]))
+        _leave(report(exc, sys.argv[1:]))
     except KeyboardInterrupt:
         print("已中断" if "--lang" not in sys.argv else "Aborted!", file=sys.stderr)
-        sys.exit(130)
-    sys.exit(code if isinstance(code, int) else 0)
+        _leave(130)
+    _leave(code if isinstance(code, int) else 0)
+
+
+def _leave(code: int) -> NoReturn:
+    """Exit with ``code``, skipping the interpreter's teardown when nothing is left to finish.
+
+    Tearing down frees a large audit's ~10^6 objects one by one (0.06 s of a 100k-row check) only for the
+    system to take the memory back at once. The exit handlers still run and the streams are flushed; a
+    stream that cannot be flushed (a closed pipe) or a thread still running takes the ordinary exit — except
+    a read-ahead that nobody took (the run ended before reading the log): it is dropped with the process.
+    """
+    import atexit
+    import os
+    import threading
+
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BaseException:
+        sys.exit(code)
+    if any(not t.name.startswith("dutyaudit-") for t in threading.enumerate() if t is not threading.current_thread()):
+        sys.exit(code)
+    atexit._run_exitfuncs()
+    os._exit(code)

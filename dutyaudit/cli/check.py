@@ -93,29 +93,35 @@ def check(
     Example:
       dutyaudit check 台账.xlsx --pack panjin --gaps --out 评分表.xlsx
     """
-    from dutyaudit.audit import audit_paths
-    from dutyaudit.ingest.columns import parse_mapping
-    from dutyaudit.packs import load_pack
-    from dutyaudit.report import RenderOptions, renderer_for
-    from dutyaudit.waivers import load_waivers
-
     if out is not None:  # checked before the audit: a refusal should not cost a long read
         from dutyaudit.output import check_workbook_out
 
         check_workbook_out(out, "scorecard", logs, force=force)
-    the_pack = load_pack(pack)
-    entries = load_waivers(waivers, the_pack) if waivers is not None else []
-    result = audit_paths(
-        logs,
-        the_pack,
-        year=year,
-        role=role,
-        unit=unit,
-        mapping=parse_mapping(mapping or []),
-        encoding=encoding,
-        waivers=entries,
-        lang=lang.value,
-    )
+    from dutyaudit.ingest import readahead
+
+    readahead.read_ahead(logs)  # calamine parses the log in a thread while the rest is imported, the pack loaded
+    try:
+        from dutyaudit.audit import audit_paths
+        from dutyaudit.ingest.columns import parse_mapping
+        from dutyaudit.packs import load_pack
+        from dutyaudit.report import RenderOptions, renderer_for
+        from dutyaudit.waivers import load_waivers
+
+        the_pack = load_pack(pack)
+        entries = load_waivers(waivers, the_pack) if waivers is not None else []
+        result = audit_paths(
+            logs,
+            the_pack,
+            year=year,
+            role=role,
+            unit=unit,
+            mapping=parse_mapping(mapping or []),
+            encoding=encoding,
+            waivers=entries,
+            lang=lang.value,
+        )
+    finally:
+        readahead.discard()
     if out is not None:
         from functools import partial
 

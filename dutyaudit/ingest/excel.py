@@ -14,7 +14,7 @@ import io
 import os
 import tempfile
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +25,7 @@ from dutyaudit.ingest.isolate import run_isolated
 from dutyaudit.ingest.limits import MAX_INFLATED, MAX_ODS_XML, LimitError, mib
 from dutyaudit.ingest.odsguard import OdsSheet, fods_as_ods, ods_layout, with_mimetype
 from dutyaudit.ingest.ole import ole_problem, ole_streams
+from dutyaudit.ingest.readahead import ReadAhead, is_worksheet, take
 from dutyaudit.ingest.sniff import ZIP_ERRORS
 from dutyaudit.ingest.xlsxguard import MAX_CELLS, Extent, check_xlsx, drop_whole_line_merges, too_big
 
@@ -75,6 +76,9 @@ class CalamineReader(Reader):
                     msg("lw.spreadsheet", size=mib(len(data))), msg("ll.xml", size=mib(MAX_ODS_XML)), str(path)
                 )
             data, self.kind = fods_as_ods(data), "ods"
+        if self.kind == "xlsx" and (ahead := take(path, data)) is not None:  # parsed in a thread, guard passed
+            yield from self._read(path, data, ods, ahead)
+            return
         if self.kind == "xlsx" and check_xlsx(data, path):  # binary sheets (xlsb): extents unknown beforehand
             yield from run_isolated(lambda: list(self._read(path, data, ods)), str(path))
             return
@@ -144,19 +148,25 @@ class CalamineReader(Reader):
             os.unlink(name)
         return ""
 
-    def _read(self, path: Path, data: bytes, ods: dict[str, OdsSheet]) -> Iterator[RawSheet]:
+    def _read(
+        self, path: Path, data: bytes, ods: dict[str, OdsSheet], ahead: ReadAhead | None = None
+    ) -> Iterator[RawSheet]:
         import python_calamine as pc
 
-        book = self._open(path, data)
+        if ahead is None:
+            book = self._open(path, data)
+            metas, parsed = book.sheets_metadata, book.get_sheet_by_name
+        else:
+            metas, parsed = ahead.metas, ahead.sheet
         self._cells = 0
         repaired: Any = None
         dropped: dict[str, list[str]] = {}
-        for meta in book.sheets_metadata:
-            if str(meta.typ).rsplit(".", 1)[-1] not in ("WorkSheet", "worksheet"):
+        for meta in metas:
+            if not is_worksheet(meta):
                 continue
             hidden = str(meta.visible).rsplit(".", 1)[-1] != "Visible"
             try:
-                rows, merged = self._sheet(book, meta.name, ods, path)
+                rows, merged = self._sheet(parsed, meta.name, ods, path)
             except InputError:
                 raise
             except pc.PasswordError:
@@ -168,7 +178,7 @@ class CalamineReader(Reader):
                     fixed = drop_whole_line_merges(data)
                     repaired, dropped = (self._open(path, fixed[0]), fixed[1]) if fixed else (False, {})
                 if repaired and meta.name in dropped:
-                    rows, merged = self._sheet(repaired, meta.name, ods, path)
+                    rows, merged = self._sheet(repaired.get_sheet_by_name, meta.name, ods, path)
                     refs = ", ".join(dropped[meta.name][:3])
                     note = msg("warn.whole_merge", refs=refs)
                     yield RawSheet(meta.name, rows, merged, hidden=hidden, notes=[note])
@@ -185,9 +195,9 @@ class CalamineReader(Reader):
             rows = merged = None  # type: ignore[assignment]  # the reader's copy goes before the next sheet's read
 
     def _sheet(
-        self, book: Any, name: str, ods: dict[str, OdsSheet], path: Path
+        self, parsed: Callable[[str], Any], name: str, ods: dict[str, OdsSheet], path: Path
     ) -> tuple[list[list[Any]], list[tuple[int, int, int, int]]]:
-        sheet = book.get_sheet_by_name(name)
+        sheet = parsed(name)
         end = sheet.end
         ext = Extent(end[0] + 1, end[1] + 1) if end else Extent()
         if ext.cells > MAX_CELLS:

@@ -37,8 +37,7 @@ from dutyaudit.ingest.rowkinds import (
 )
 from dutyaudit.ingest.sheetdates import HASHABLE, date_key, date_note, date_values
 from dutyaudit.ingest.text import cell_text, fold, normalize, normalize_many
-from dutyaudit.model import Activity, RowWarning
-from dutyaudit.packs import ACTIVITY_TYPES
+from dutyaudit.model import ACTIVITY_TYPES, Activity, RowWarning
 
 #: Sheets that repeat the other sheets' rows (a 汇总 over 1月…12月): their repeated rows count once.
 SUMMARY_SHEET = re.compile(

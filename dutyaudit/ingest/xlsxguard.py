@@ -19,13 +19,16 @@ from __future__ import annotations
 import html
 import io
 import itertools
+import queue
 import re
 import string
+import threading
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from typing import Protocol
 
 from dutyaudit.errors import InputError
 from dutyaudit.i18n import msg
@@ -97,11 +100,21 @@ def part_name(name: str) -> str:
     return name.replace("\\", "/").lstrip("/")
 
 
-def check_xlsx(data: bytes, path: Path) -> bool:
+class Checked(Protocol):
+    """Told as the guard goes: the zip's sizes passed (with each worksheet part's sheet name and the worksheets'
+    inflated size), then each part."""
+
+    def sizes_passed(self, names: dict[str, str], sheet_xml: int) -> None: ...
+
+    def part_passed(self, part: str) -> None: ...
+
+
+def check_xlsx(data: bytes, path: Path, checked: Checked | None = None) -> bool:
     """Refuse an xlsx that would not fit in memory once calamine inflates it and makes its sheets dense.
 
     Returns whether the workbook keeps binary sheets (xlsb), whose extent cannot be measured here: those are
-    read in a limited child process.
+    read in a limited child process. ``checked`` (of a workbook with no binary sheet) hears what has passed
+    so far, so calamine may parse a sheet while the next one is checked (``ingest.readahead``).
     """
     try:
         z = zipfile.ZipFile(io.BytesIO(data))
@@ -135,6 +148,8 @@ def check_xlsx(data: bytes, path: Path) -> bool:
         size = sum(i.file_size for i in parts)
         if size > MAX_SHEET_XML:
             raise LimitError(msg("lw.sheets", size=mib(size)), msg("ll.sheet_xml", size=mib(MAX_SHEET_XML)), str(path))
+        if checked is not None and not binary:
+            checked.sizes_passed(_sheet_names(z), size)
         for info in parts:
             try:
                 ext = sheet_extent(partial(_read_chunks, z, info))
@@ -142,6 +157,8 @@ def check_xlsx(data: bytes, path: Path) -> bool:
                 return binary  # damaged: calamine will say so
             if ext.cells > MAX_CELLS:
                 raise too_big(_sheet_names(z).get(part_name(info.filename), _sheet_label(info.filename)), ext, path)
+            if checked is not None and not binary:
+                checked.part_passed(part_name(info.filename))
     return binary
 
 
@@ -225,9 +242,47 @@ def _any_match(chunks: Iterator[bytes], pattern: re.Pattern[bytes]) -> bool:
 
 
 def _read_chunks(z: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[bytes]:
-    with z.open(info) as fh:
-        while chunk := fh.read(_CHUNK):
-            yield chunk
+    """A member's inflated bytes in chunks, each next one inflated in a thread while the caller scans this one.
+
+    zlib inflates with the GIL released, so inflating and the regular expressions (which hold it) overlap: the
+    guard of a 100k-row sheet takes about the longer of the two instead of their sum. A member of a few chunks
+    is inflated in place (a thread would cost more than it saves, and batch's workers keep both cores busy).
+    """
+    if info.file_size <= 2 * _CHUNK:
+        with z.open(info) as fh:
+            while chunk := fh.read(_CHUNK):
+                yield chunk
+        return
+    ready: queue.Queue[bytes | BaseException | None] = queue.Queue(maxsize=2)
+    stop = threading.Event()
+
+    def put(item: bytes | BaseException | None) -> bool:
+        while not stop.is_set():
+            try:
+                ready.put(item, timeout=0.05)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def inflate() -> None:
+        try:
+            with z.open(info) as fh:
+                while chunk := fh.read(_CHUNK):
+                    if not put(chunk):
+                        return
+            put(None)
+        except BaseException as exc:  # raised again in the caller's thread (a damaged member …)
+            put(exc)
+
+    threading.Thread(target=inflate, name="dutyaudit-inflate", daemon=True).start()
+    try:
+        while (item := ready.get()) is not None:
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+    finally:
+        stop.set()
 
 
 def _exact_xlsx_extent(chunks: Iterator[bytes]) -> Extent:
