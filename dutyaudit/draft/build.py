@@ -4,9 +4,10 @@ Every sentence of a numbered clause is a candidate duty, quoted verbatim. A sent
 requirements gives one duty per number (its comma-segment quoted when the sentence holds several);
 any other sentence is an ``evidence`` duty. Titles (a short first sentence followed by more) and the
 text of clauses that have sub-clauses give duties only where they add a number or a concept their
-sub-clauses do not name. Purpose, scope and entry-into-force sentences are left out. A clause saying
-that another body's heads follow the document (部门主要负责人…参照本办法执行) binds that body to the
-government's duties, cited as this clause/that clause (第十条/第六条(一)).
+sub-clauses do not name. Purpose, scope, definition (本制度所称…是指), entry-into-force and repeal
+sentences are left out. A clause saying that another body's heads follow the document
+(部门主要负责人…参照本办法执行) binds that body to the government's duties, cited as this clause/that
+clause (第十条/第六条(一)).
 """
 
 from __future__ import annotations
@@ -22,8 +23,9 @@ from dutyaudit.draft.tree import Clause, Tree
 
 _SENTENCE = re.compile(r"[^。；;！？!?]+[。；;！？!?]?")
 _BOILERPLATE = re.compile(
-    r"制定本(?:实施)?(?:办法|方案|清单|规定|细则|决定|意见)|特制定|本(?:实施)?(?:办法|方案|清单|决定|规定|意见|细则)(?:自|由|适用|所称|具体解释)|自印发之日起|自发布之日起"
-    r"|负责解释|解释工作由|适用于|参照本|如下[。:：]?$"
+    r"制定本(?:实施)?(?:办法|方案|清单|规定|细则|决定|意见|制度|规则)|特制定"
+    r"|本(?:实施)?(?:办法|方案|清单|决定|规定|意见|细则|制度|规则)(?:自|由|适用|所称|具体解释)|自印发之日起|自发布之日起"
+    r"|负责解释|解释工作由|适用于|参照本|如下[。:：]?$|同时废止|所称[^，,。]{1,20}[，,]?是指"
 )
 _REFER = re.compile(r"部门[^。]{0,20}主要负责人[^。]{0,40}参照本")
 #: Words around a figure that say how often, not what: left out when judging whether a segment names its activity.
