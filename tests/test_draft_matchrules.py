@@ -225,3 +225,28 @@ def test_generic_words_of_plans_are_no_words_of_a_duty() -> None:
     duties = [("gov", "18", "支持行政复议工作", "evidence")]
     ((match, _),) = assign_matches(duties, _Vocab(), [("18", duties[0][2])], _strong)
     assert "集中学习" in match["none"]  # 局机关干部集中学习《行政复议法》 is study
+
+
+def test_an_item_of_a_list_is_a_case_of_its_lead_in(tmp_path: Path) -> None:
+    """Items of 下列案件…应当出庭应诉： are cases of 出庭应诉, with the lead-in's role (not 人民法院's); items
+    of 有下列情形之一的…通报批评： are failings and name no activity."""
+    doc = tmp_path / "demo.txt"
+    doc.write_text(
+        "示范市人民政府行政机关负责人出庭应诉工作规定\n"
+        "一、出庭范围\n"
+        "（一）下列案件，被诉行政机关正职负责人应当出庭应诉：\n"
+        "1.人民法院书面建议行政机关负责人出庭的案件；\n"
+        "2.涉及土地征收、房屋征收补偿等重点领域的案件。\n"
+        "二、监督考核\n"
+        "（一）有下列情形之一的，由市司法局予以通报批评：\n"
+        "1.无正当理由不出庭应诉，也不委托相应工作人员出庭的。\n",
+        encoding="utf-8",
+    )
+    duties = {d.clause: d for d in draft_pack(doc, "demo").pack.duties}
+    assert "出庭应诉" in duties["一（一）2"].match.concepts
+    assert duties["一（一）1"].role == duties["一（一）2"].role != "judiciary"
+    assert duties["二（一）1"].match.concepts == []
+
+
+def test_a_preposition_is_no_part_of_a_duty_word() -> None:
+    assert "新修订" in candidate_words("新颁布或者新修订的法律、行政法规")

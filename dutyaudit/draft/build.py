@@ -170,6 +170,7 @@ class Drafter:
         self.narrower = narrower
         self.default = default_role(title, issuer)
         self.corpus = [(c.id, s) for c in tree.clauses() for p in c.paragraphs for s in sentences(p)]
+        self._leads = {c.id: lead_in(c) for c in tree.clauses()}
 
     def _roles(self, c: Clause, text: str) -> tuple[tuple[str, ...], list[str]]:
         for node in [c, *c.ancestors()]:
@@ -178,7 +179,8 @@ class Drafter:
                 found = heading_roles(p)
                 if found:
                     return found, []
-        role = subject_role(text)
+        lead = lead_in(c)
+        role = subject_role(lead if lead else text)  # an item of a list (…的案件) has the lead-in's subject
         if role and c.paragraphs and split_owner_tail(c.paragraphs[-1])[1] and role != "township":
             role = None  # a task with 责任单位: the units tell who does it, not the sentence's subject
         if role:
@@ -220,6 +222,7 @@ class Drafter:
                 self.corpus,
                 self.strength,
                 self.narrower,
+                [self._leads.get(d.clause.split("/")[-1], "") for d in out],
             ),
             strict=True,
         ):
@@ -318,6 +321,15 @@ class Drafter:
                             )
                         )
         return out
+
+
+def lead_in(c: Clause) -> str:
+    """The sentence that introduces the list ``c`` is an item of (下列案件，…应当出庭应诉：), or ""."""
+    parent = c.parent
+    if parent is None or parent.style == "root" or not parent.paragraphs:
+        return ""
+    last = sentences(parent.paragraphs[-1])
+    return last[-1] if last and last[-1].endswith((":", "：")) else ""
 
 
 def _kind(d: Drafted) -> str:

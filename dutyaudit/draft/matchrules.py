@@ -171,9 +171,10 @@ def candidate_words(sentence: str) -> list[str]:
     out = [q for q in _QUOTED.findall(sentence) if 2 <= len(q) <= 8]
     unquoted = _TITLES.sub("，", sentence)  # a law's title names what is studied, not the duty
     unquoted = _FIELDS.sub("，", unquoted)  # 市场监管、生态文明…等领域: fields, which rows name as offices
-    pieces = (
-        piece.lstrip("次期项个名人件日天年月").removesuffix("率") for piece in _CUT.split(unquoted)
-    )  # after a cut-out number
+    pieces = (  # after a cut-out number; a preposition or conjunction before the piece's words (者新修订, 于学法前)
+        piece.lstrip("次期项个名人件日天年月").lstrip("者于在向将对由并或").removesuffix("率")
+        for piece in _CUT.split(unquoted)
+    )
     whole = [piece for piece in pieces if len(piece) >= 3]
     out += [piece for piece in whole if len(piece) <= 12]
     out += [piece[i : i + 4] for piece in whole if len(piece) > 4 for i in range(len(piece) - 3)]
@@ -210,6 +211,10 @@ _LISTED_BODY = re.compile(r"(?:、[^、，,；;。：:]{1,12})+?(?:工作)?(?:�
 #: failing to sanction, not as the activity.
 _FAILING = re.compile(r"(?:拒不|不履行|不正确履行|未按|不得|阻碍)[^，,；;。]{0,14}$")
 _FAILS = re.compile(r"拒不|不履行|不正确履行|未按")
+
+
+#: The lead-in of a list of failings (有下列情形之一的，…予以通报批评：).
+_CASES = re.compile(r"情形之一|下列情形|下列行为")
 
 
 def failing(part: str) -> bool:
@@ -272,6 +277,7 @@ def assign_matches(
     corpus: Sequence[tuple[str, str]],
     strength: Strength | None = None,
     narrower: Narrower | None = None,
+    leads: Sequence[str] | None = None,
 ) -> list[tuple[dict[str, Any], list[str]]]:
     """(match mapping, review notes) for each (role, clause, match text, requirement kind — or ``target``
     for a year's target, ``part`` for the rest of a sentence whose figures are duties of their own);
@@ -290,9 +296,16 @@ def assign_matches(
     """
     named: list[list[str]] = []
     cue_only: list[list[str]] = []
-    for _, _, text, _ in duties:
+    leads = leads or [""] * len(duties)
+    for (_, _, text, _), lead in zip(duties, leads, strict=True):
         cued = vocab.concepts_named_in(text)
         strong = [c for c in cued if strength is None or strength(c, text)]
+        if _CASES.search(lead):  # an item of a list of failings to sanction names no activity
+            strong = []
+        elif lead:  # an item of a list (涉及土地征收…的案件) is a case of what its lead-in names (应当出庭应诉)
+            strong += [
+                c for c in vocab.concepts_named_in(lead) if c not in strong and (strength is None or strength(c, lead))
+            ]
         named.append(strong)
         cue_only.append([c for c in cued if c not in strong])
     chosen = []
