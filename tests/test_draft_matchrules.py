@@ -250,3 +250,15 @@ def test_an_item_of_a_list_is_a_case_of_its_lead_in(tmp_path: Path) -> None:
 
 def test_a_preposition_is_no_part_of_a_duty_word() -> None:
     assert "新修订" in candidate_words("新颁布或者新修订的法律、行政法规")
+
+
+def test_a_dates_tail_and_function_words_are_no_part_of_a_duty_word() -> None:
+    words = candidate_words("各单位于3月15日前制定本单位年度学法计划")
+    assert "制定本单位" in words and not any(w.startswith(("前", "日")) for w in words)
+    assert "网上学法" in candidate_words("其中通过网上学法平台学习不少于20学时")[:3]
+
+
+def test_an_offices_name_is_no_word_of_a_duty() -> None:
+    text = "县政府办公室、县司法局应当根据学法内容"
+    assert unit_name("县司法局", text) and unit_name("县政府办公室", text) and unit_name("县政府办", text)
+    assert not unit_name("学法内容", text)

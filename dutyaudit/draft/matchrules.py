@@ -149,6 +149,10 @@ _STOP = sorted(
         "不少于",
         "至少",
         "其他",
+        "其中",
+        "通过",
+        "按照",
+        "根据",
     ],
     key=len,
     reverse=True,
@@ -157,6 +161,8 @@ _QUOTED = re.compile(r"“([^”]+)”")
 #: A list of fields of work (城市管理、市场监管、生态文明…等领域): every log row of those offices names them.
 _FIELDS = re.compile(r"(?:[\u4e00-\u9fff]{2,6}、){2,}[\u4e00-\u9fff]{2,6}等(?=[\u4e00-\u9fff]{0,12}(?:领域|行业|方面))")
 _TITLES = re.compile(r"《[^》]*》")
+#: What follows a cut-out figure: its unit and a date's 前/内/底 (3月15日前制定… → 制定…).
+_AFTER_FIGURE = re.compile(r"^[次期项个名人件日天年月]+(?:底前|以前|以内|前|内|底|起)?")
 #: 工作 names a document with these (工作规则, 工作要点): kept there, cut elsewhere.
 _PAPER = "规则|要点|计划|方案|规程|报告"
 _CUT = re.compile(
@@ -172,8 +178,7 @@ def candidate_words(sentence: str) -> list[str]:
     unquoted = _TITLES.sub("，", sentence)  # a law's title names what is studied, not the duty
     unquoted = _FIELDS.sub("，", unquoted)  # 市场监管、生态文明…等领域: fields, which rows name as offices
     pieces = (  # after a cut-out number; a preposition or conjunction before the piece's words (者新修订, 于学法前)
-        piece.lstrip("次期项个名人件日天年月").lstrip("者于在向将对由并或").removesuffix("率")
-        for piece in _CUT.split(unquoted)
+        _AFTER_FIGURE.sub("", piece).lstrip("者于在向将对由并或").removesuffix("率") for piece in _CUT.split(unquoted)
     )
     whole = [piece for piece in pieces if len(piece) >= 3]
     out += [piece for piece in whole if len(piece) <= 12]
@@ -249,6 +254,10 @@ _UNIT_NAME = re.compile(
 )
 
 
+#: An office's name (县司法局, 县政府办公室, 市委组织部): who does the duty, which rows of every kind name.
+_OFFICE = re.compile(r"[县市区乡镇][\u4e00-\u9fff]{1,6}?(?:局|办公室|办|委员会|院|所|部)")
+
+
 def own_words(sentence: str, clause: str, corpus: Sequence[tuple[str, str]], n: int = 3) -> list[str]:
     """Up to ``n`` candidate words of ``sentence`` that no sentence of another clause contains and that are
     no unit's name (nor part of one: 街道办事 of 街道办事处)."""
@@ -265,7 +274,9 @@ _MEETING = re.compile(
 def unit_name(word: str, sentence: str) -> bool:
     """Whether ``word`` is a unit's name or part of one the sentence writes (乡镇政府, 对乡镇, 街道办事), or
     shares two characters or more with a meeting's name there (政府常务会, 在政府常 of 在政府常务会会前讲法)."""
-    if _UNIT_NAME.fullmatch(word) or any(word in m.group(0) for m in _UNIT_NAME.finditer(sentence)):
+    if _UNIT_NAME.fullmatch(word) or _OFFICE.fullmatch(word):
+        return True
+    if any(word in m.group(0) for m in _UNIT_NAME.finditer(sentence)):
         return True
     meetings = [m.span() for m in _MEETING.finditer(sentence)]
     return any(min(i + len(word), e) - max(i, s) >= 2 for i in _positions(word, sentence) for s, e in meetings)
