@@ -81,6 +81,9 @@ def test_roles_from_headings_and_subjects() -> None:
     assert subject_role("乡镇政府、街道办事处每年至少专题研究部署法治政府建设工作1次") == "township"
     assert subject_role("人民法院要深化司法公开") == "judiciary"
     assert subject_role("推进政务公开") is None
+    # a body named as the object or the owner of something is no subject
+    assert subject_role("对人民法院、人民检察院提出的司法建议、检察建议，应当在收到之日起60日内书面回复") is None
+    assert subject_role("人民法院生效裁判履行率达到100%") is None
 
 
 def test_owners_from_the_task_tail() -> None:
