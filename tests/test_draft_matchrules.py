@@ -262,3 +262,13 @@ def test_an_offices_name_is_no_word_of_a_duty() -> None:
     text = "县政府办公室、县司法局应当根据学法内容"
     assert unit_name("县司法局", text) and unit_name("县政府办公室", text) and unit_name("县政府办", text)
     assert not unit_name("学法内容", text)
+
+
+def test_rows_about_being_inspected_are_no_duty_done(tmp_path: Path) -> None:
+    doc = tmp_path / "demo.txt"
+    doc.write_text(
+        "示范市行政机关负责人出庭应诉工作规定\n一、工作要求\n（一）行政机关负责人应当出庭应诉。\n",
+        encoding="utf-8",
+    )
+    (duty,) = draft_pack(doc, "demo").pack.duties
+    assert {"督察组来", "迎检"} <= set(duty.match.none)

@@ -191,6 +191,21 @@ _STUDY = re.compile(r"学法|学习|讲座|培训|法治课|讲法|宣讲|授课
 STUDY_ROWS = ("学法", "集体学习", "集中学习", "中心组学习", "专题讲座", "法治讲座", "培训班")
 #: Words of rows about a mechanism, platform, training or meeting: not one case of a rate's register.
 NOT_CASES = ("平台", "机制", "制度", "培训", "学习", "讲座", "会议", "统计", "能力", "通报", "分析")
+#: Words of rows about being inspected by another body (督察组来镇检查, 迎检, 配合区人大执法检查): the
+#: unit is the object there, not doing its duty; left out of every drafted duty.
+INSPECTED = (
+    "检查组来",
+    "督察组来",
+    "督导组来",
+    "考核组来",
+    "来局检查",
+    "来镇检查",
+    "来县检查",
+    "来区检查",
+    "来我",
+    "迎检",
+    "迎接",
+)
 #: Marks that end a clause of a sentence: a word group names a concept only within one such clause.
 _CLAUSE_END = re.compile(r"[,，;；:：。]")
 
@@ -365,5 +380,6 @@ def assign_matches(
         if kind == "rate":
             match["none"] = list(dict.fromkeys([*match.get("none", []), *NOT_CASES]))
             notes.append(f"a rate counts cases: rows about {'、'.join(NOT_CASES)} left out")
+        match["none"] = list(dict.fromkeys([*match.get("none", []), *INSPECTED]))
         out.append((match, notes))
     return out
