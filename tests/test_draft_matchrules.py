@@ -272,3 +272,19 @@ def test_rows_about_being_inspected_are_no_duty_done(tmp_path: Path) -> None:
     )
     (duty,) = draft_pack(doc, "demo").pack.duties
     assert {"督察组来", "迎检"} <= set(duty.match.none)
+
+
+def test_a_heading_naming_a_concept_its_tasks_do_not_is_a_duty(tmp_path: Path) -> None:
+    doc = tmp_path / "demo.txt"
+    doc.write_text(
+        "示范镇党政主要负责人履行推进法治建设第一责任人职责清单\n"
+        "一、乡镇党委主要负责人职责\n"
+        "（一）深入推进基层依法治理和法治宣传教育。\n"
+        "1.推动村（社区）法律顾问全覆盖。\n"
+        "（二）加强对法律顾问工作的领导。\n"
+        "2.推动村（社区）法律顾问每月到村开展法律服务。\n",
+        encoding="utf-8",
+    )
+    clauses = [d.clause for d in draft_pack(doc, "demo").pack.duties]
+    assert "一（一）" in clauses  # 法治宣传教育: named by no task below it
+    assert "一（二）" not in clauses  # 法律顾问: its task says it

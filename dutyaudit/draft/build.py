@@ -192,6 +192,13 @@ class Drafter:
     def _concepts(self, text: str) -> set[str]:
         return set(self.vocab.concepts_named_in(text))
 
+    def _adds_concept(self, c: Clause, heading: str) -> bool:
+        """Whether a heading names (squarely) a concept none of its sub-clauses name (深入推进…法治宣传教育
+        over tasks of 示范村创建, 法律明白人, 法律顾问): a duty of its own, which rows of that concept evidence."""
+        named = {x for x in self._concepts(heading) if self.strength is None or self.strength(x, heading)}
+        below = {x for d in c.children for p in _all_text(d) for x in self._concepts(p)}
+        return bool(named - below)
+
     def draft(self) -> list[Drafted]:
         out: list[Drafted] = []
         required: list[Drafted] = []  # duties of a section of requirements
@@ -206,7 +213,7 @@ class Drafter:
                 if not qs:
                     if general or u.title:
                         continue  # principles and aims; a task's title, restated by its sentences
-                    if c.children and not _TASKS.search(u.text):
+                    if c.children and not _TASKS.search(u.text) and not self._adds_concept(c, u.text):
                         continue  # a heading: its sub-clauses say it
                 drafted = self._duties(c, u, qs)
                 out.extend(drafted)
@@ -321,6 +328,11 @@ class Drafter:
                             )
                         )
         return out
+
+
+def _all_text(c: Clause) -> list[str]:
+    """The paragraphs of a clause and of all its sub-clauses."""
+    return [*c.paragraphs, *(p for d in c.children for p in _all_text(d))]
 
 
 def lead_in(c: Clause) -> str:
