@@ -176,6 +176,17 @@ def test_a_non_study_duty_leaves_out_every_study_row() -> None:
     assert "学法" in match["none"]  # 常务会学法 行政复议法, 中心组学法 … are study, not 行政复议 work
 
 
+def test_a_document_about_study_keeps_study_rows() -> None:
+    """In a 学法计划 every row names 学法: its 报送 duty keeps them (报送上半年学法工作情况)."""
+    duties = [
+        ("gov", "一", "集中学法每年不少于4次", "count"),
+        ("gov", "二", "各单位于6月30日前报送上半年工作情况", "deadline"),
+    ]
+    corpus = [(c, t) for _, c, t, _ in duties]
+    (_, _), (match, _) = assign_matches(duties, _Vocab(), corpus, _strong)
+    assert "学法" not in match.get("none", [])
+
+
 def test_an_item_of_a_list_of_bodies_or_a_failing_is_not_the_activity() -> None:
     listed = "加强行政复议、行政裁决、行政执法、合法性审查工作队伍专业化、职业化建设"
     assert not as_activity("行政复议", listed) and not as_activity("合法性审查", listed)

@@ -190,6 +190,9 @@ def candidate_words(sentence: str) -> list[str]:
 _STUDY = re.compile(r"学法|学习|讲座|培训|法治课|讲法|宣讲|授课|考试|研讨|教育")
 #: Words of study rows, which name a law's title or topic without doing the work a topic duty asks for.
 STUDY_ROWS = ("学法", "集体学习", "集中学习", "中心组学习", "专题讲座", "法治讲座", "培训班")
+#: A document most of whose clauses are about study (this share or more) is about study: its duties keep
+#: study rows.
+STUDY_SHARE = 0.5
 #: Words of rows about a mechanism, platform, training or meeting: not one case of a rate's register.
 NOT_CASES = ("平台", "机制", "制度", "培训", "学习", "讲座", "会议", "统计", "能力", "通报", "分析")
 #: Words of rows about being inspected by another body (督察组来镇检查, 迎检, 配合区人大执法检查): the
@@ -341,6 +344,10 @@ def assign_matches(
         # the rest of a sentence with figures names its concepts in passing
         chosen.append((words, [] if kind == "part" and words else concepts))
     kept = {(role, c) for (role, *_), (_, squarely) in zip(duties, chosen, strict=True) for c in squarely}
+    # a document about study (学法计划, 会前学法制度): each of its rows names 学法, whatever its duty
+    clauses = {clause for _, clause, _, _ in duties}
+    studying = {clause for _, clause, text, _ in duties if _STUDY.search(text)}
+    study_document = len(studying) >= STUDY_SHARE * len(clauses)
     out: list[tuple[dict[str, Any], list[str]]] = []
     for (role, _, text, kind), concepts, loose, (words, squarely) in zip(duties, named, cue_only, chosen, strict=True):
         others = [c for c in concepts if c not in squarely]
@@ -366,7 +373,9 @@ def assign_matches(
             notes.append(f"no distinctive concept or word: matched on {fallback}; check them against your log")
         elif not concepts:
             notes.insert(0, "names no concept of the vocabulary")
-        if not _STUDY.search(text):  # a study row names the law studied: 会前学法《行政复议法》 is not 行政复议 work
+        if not study_document and not _STUDY.search(
+            text
+        ):  # a study row names the law studied: 会前学法《行政复议法》 is not 行政复议 work
             match["none"] = list(STUDY_ROWS)
             notes.append(f"rows about study ({'、'.join(STUDY_ROWS)}) left out: the duty is not a study duty")
         inner = [
