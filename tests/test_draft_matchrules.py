@@ -299,3 +299,16 @@ def test_a_heading_naming_a_concept_its_tasks_do_not_is_a_duty(tmp_path: Path) -
     clauses = [d.clause for d in draft_pack(doc, "demo").pack.duties]
     assert "一（一）" in clauses  # 法治宣传教育: named by no task below it
     assert "一（二）" not in clauses  # 法律顾问: its task says it
+
+
+def test_the_task_beside_a_years_target_is_every_years_duty(tmp_path: Path) -> None:
+    doc = tmp_path / "demo.txt"
+    doc.write_text(
+        "示范镇法治建设责任清单\n一、乡镇党委主要负责人职责\n"
+        "1.深化民主法治示范村（社区）创建，到2025年，全镇县级以上民主法治示范村（社区）创建率达到50%以上。\n",
+        encoding="utf-8",
+    )
+    duties = draft_pack(doc, "demo").pack.duties
+    kinds = {d.text: d.requirement.kind for d in duties}
+    assert kinds["深化民主法治示范村（社区）创建"] == "evidence"
+    assert [d.requirement.kind for d in duties] == ["rate", "evidence"]

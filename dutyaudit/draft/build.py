@@ -52,6 +52,8 @@ _PREFIX = {
     "judiciary": "judiciary",
 }
 _MANNER = re.compile(r"^(?:严格)?(?:按照|依照|根据|对照|遵照)[^,，]*(?:要求|规定|部署|精神)$")
+#: A target's year closing a run of a sentence (…创建,到2025年).
+_YEAR_TAIL = re.compile(r"[,，]\s*(?:到|至|力争到)\d{4}年(?:底|末)?$")
 _HINT = re.compile(r"定期|经常性|常态化|年度|按时|按期")
 
 
@@ -134,8 +136,6 @@ def _segments(sentence: str, qs: list[Quantity]) -> tuple[list[tuple[str, str]],
             used.add(k)
         own.append(sentence[a:b].strip(",， "))
     targets = any(q.years for q in qs)
-    if targets:
-        return [(sentence, sentence)] * len(qs), []
     rest: list[list[int]] = []
     run: list[int] = []
     for k in range(len(bounds) - 1):
@@ -147,6 +147,8 @@ def _segments(sentence: str, qs: list[Quantity]) -> tuple[list[tuple[str, str]],
     rest.append(run)
     runs = [sentence[bounds[r[0]] : bounds[r[-1] + 1] - 1].strip(",， ") for r in rest if r]
     runs = [t for t in runs if len(_FILLER.sub("", t)) >= 6]
+    if targets:  # a year's target quotes its sentence; the task beside it (深化…创建,到2025年,…) is every year's
+        return [(sentence, sentence)] * len(qs), [_YEAR_TAIL.sub("", t) for t in runs]
     if len(set(seg_of)) <= 1:
         return [(sentence, o) for o in own], runs
     return [(o, o) for o in own], runs
