@@ -312,3 +312,19 @@ def test_the_task_beside_a_years_target_is_every_years_duty(tmp_path: Path) -> N
     kinds = {d.text: d.requirement.kind for d in duties}
     assert kinds["深化民主法治示范村（社区）创建"] == "evidence"
     assert [d.requirement.kind for d in duties] == ["rate", "evidence"]
+
+
+def test_an_item_of_what_an_activity_covers_needs_that_activity(tmp_path: Path) -> None:
+    """会前学法…主要内容包括：(一)宪法…: a row of another meeting's study of the 宪法 is not this duty's."""
+    doc = tmp_path / "demo.txt"
+    doc.write_text(
+        "示范县人民政府常务会议会前学法制度\n"
+        "第一条 会前学法应当紧密结合常务会议议题安排学习内容。主要内容包括：\n"
+        "（一）宪法以及与政府工作密切相关的综合性法律法规；\n"
+        "（二）新颁布或者新修订的法律、行政法规。\n"
+        "第二条 县政府常务会议会前学法原则上每年不少于6次。\n",
+        encoding="utf-8",
+    )
+    duties = {d.clause: d for d in draft_pack(doc, "demo").pack.duties}
+    (needed,) = duties["第一条（二）"].match.all
+    assert "会前学法" in needed.split("|")

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from dutyaudit.draft.matchrules import ConceptFinder, Narrower, Strength, assign_matches
+from dutyaudit.draft.matchrules import ConceptFinder, Narrower, Phrases, Strength, assign_matches
 from dutyaudit.draft.quantities import Quantity, find_quantities, unread_figures
 from dutyaudit.draft.roles import default_role, heading_roles, split_owner_tail, subject_role
 from dutyaudit.draft.tree import Clause, Tree
@@ -165,14 +165,17 @@ class Drafter:
         issuer: str,
         strength: Strength | None = None,
         narrower: Narrower | None = None,
+        phrases: Phrases | None = None,
     ) -> None:
         self.tree = tree
         self.vocab = vocab
         self.strength = strength
         self.narrower = narrower
+        self.phrases = phrases
         self.default = default_role(title, issuer)
         self.corpus = [(c.id, s) for c in tree.clauses() for p in c.paragraphs for s in sentences(p)]
         self._leads = {c.id: lead_in(c) for c in tree.clauses()}
+        self._parents = {c.id: "".join(c.parent.paragraphs) for c in tree.clauses() if c.parent and self._leads[c.id]}
 
     def _roles(self, c: Clause, text: str) -> tuple[tuple[str, ...], list[str]]:
         for node in [c, *c.ancestors()]:
@@ -232,6 +235,8 @@ class Drafter:
                 self.strength,
                 self.narrower,
                 [self._leads.get(d.clause.split("/")[-1], "") for d in out],
+                self.phrases,
+                [self._parents.get(d.clause.split("/")[-1], "") for d in out],
             ),
             strict=True,
         ):

@@ -20,6 +20,8 @@ class ConceptFinder(Protocol):
 
 #: Whether a text names a concept the way a log row would (its words, not only a cue): (concept, text) → bool.
 Strength = Callable[[str, str], bool]
+#: A concept's phrases as a log row writes them (会前学法 → 会前学法, 集体学法 …).
+Phrases = Callable[[str], Sequence[str]]
 #: A concept's narrower neighbours: (other concept, its phrase that holds one of this concept's phrases),
 #: e.g. 综合执法 → (法治议事协调机构, 执法协调小组).
 Narrower = Callable[[str], Sequence[tuple[str, str]]]
@@ -308,6 +310,8 @@ def assign_matches(
     strength: Strength | None = None,
     narrower: Narrower | None = None,
     leads: Sequence[str] | None = None,
+    phrases: Phrases | None = None,
+    parents: Sequence[str] | None = None,
 ) -> list[tuple[dict[str, Any], list[str]]]:
     """(match mapping, review notes) for each (role, clause, match text, requirement kind — or ``target``
     for a year's target, ``part`` for the rest of a sentence whose figures are duties of their own);
@@ -349,7 +353,9 @@ def assign_matches(
     studying = {clause for _, clause, text, _ in duties if _STUDY.search(text)}
     study_document = len(studying) >= STUDY_SHARE * len(clauses)
     out: list[tuple[dict[str, Any], list[str]]] = []
-    for (role, _, text, kind), concepts, loose, (words, squarely) in zip(duties, named, cue_only, chosen, strict=True):
+    for n, ((role, _, text, kind), concepts, loose, (words, squarely)) in enumerate(
+        zip(duties, named, cue_only, chosen, strict=True)
+    ):
         others = [c for c in concepts if c not in squarely]
         why = "named in passing beside the sentence's figures"
         match: dict[str, Any] = {}
@@ -387,6 +393,12 @@ def assign_matches(
         if inner:  # a row naming a narrower concept another duty keeps is that duty's
             match["none"] = list(dict.fromkeys([*match.get("none", []), *inner]))
             notes.append(f"rows naming narrower concepts ({'、'.join(dict.fromkeys(inner))}) left out")
+        parent = parents[n] if parents else ""
+        of = [c for c in vocab.concepts_named_in(parent) if strength is None or strength(c, parent)]
+        if of and phrases is not None and not set(of) & set(squarely):
+            # an item of what a concept's activity covers (会前学法…主要内容包括：宪法…): a row names that activity
+            match["all"] = ["|".join(dict.fromkeys(w for c in of for w in phrases(c)))]
+            notes.append(f"an item of what {'、'.join(of)} covers: a row must name {'、'.join(of)} too")
         if kind == "rate":
             match["none"] = list(dict.fromkeys([*match.get("none", []), *NOT_CASES]))
             notes.append(f"a rate counts cases: rows about {'、'.join(NOT_CASES)} left out")
