@@ -356,11 +356,29 @@ class Matcher:
         a = self.activities[i]
         role = None if a.role_text in self.joint else self.roles[i]
         ids = self.index.ids
-        for u in self.units.of_row(i):
+        for u in self._judged(i):
             k = ids[u]
             if k in keys and duty.clause in self._best(k, role):
                 return True
         return False
+
+    def _judged(self, i: int) -> Sequence[int]:
+        """The units of row ``i`` that pick its clauses in an exclusive pack: those whose item adds words
+        of the pack's sentences to the title's (two two-character words or more: a bare 会前学法工作 title,
+        its 备注 惠司报〔2024〕3号 or a status 已完成 says nothing of which clause the row's substance is);
+        all of them when none does."""
+        got = self._judged_memo.get(i)
+        if got is None:
+            units, keys, ids = self.units.of_row(i), self.index.keys, self.index.ids
+            known = self._resemblance.known
+            title = known(keys[ids[units[0]]])
+            adding = [u for u in units[1:] if len(known(keys[ids[u]]) - title) >= 2]
+            got = self._judged_memo[i] = adding or units
+        return got
+
+    @cached_property
+    def _judged_memo(self) -> dict[int, Sequence[int]]:
+        return {}
 
     def taken_by(self, duty: Duty, i: int) -> list[str]:
         """In an exclusive pack: the clauses that took row ``i`` from ``duty`` although it satisfies the
@@ -368,7 +386,7 @@ class Matcher:
         if not self.pack.exclusive:
             return []
         keys = self.compiled(duty).matching_keys(self.index)
-        units = [self.index.ids[u] for u in self.units.of_row(i) if self.index.ids[u] in keys]
+        units = [self.index.ids[u] for u in self._judged(i) if self.index.ids[u] in keys]
         if not units or self._counts_for(duty, i, keys):
             return []
         a = self.activities[i]

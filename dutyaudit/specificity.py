@@ -53,6 +53,10 @@ class Resemblance:
         self._weight = {g: math.log((n + 1) / k) for g, k in df.items()}
         self._mass = {c: math.fsum(self._weight[g] for g in grams) for c, grams in self._grams.items()}
 
+    def known(self, key: str) -> frozenset[str]:
+        """The two-character words of an item (match form) that some clause's sentences use."""
+        return frozenset(g for g in _pieces(key) if g in self._weight)
+
     def score(self, key: str, clause: str) -> float:
         """The resemblance of an item (match form) to a clause's sentences."""
         return self._score(_pieces(key), clause)

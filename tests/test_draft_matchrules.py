@@ -176,6 +176,17 @@ def test_a_non_study_duty_leaves_out_every_study_row() -> None:
     assert "学法" in match["none"]  # 常务会学法 行政复议法, 中心组学法 … are study, not 行政复议 work
 
 
+def test_a_document_about_study_keeps_study_rows() -> None:
+    """In a 学法计划 every row names 学法: its 报送 duty keeps them (报送上半年学法工作情况)."""
+    duties = [
+        ("gov", "一", "集中学法每年不少于4次", "count"),
+        ("gov", "二", "各单位于6月30日前报送上半年工作情况", "deadline"),
+    ]
+    corpus = [(c, t) for _, c, t, _ in duties]
+    (_, _), (match, _) = assign_matches(duties, _Vocab(), corpus, _strong)
+    assert "学法" not in match.get("none", [])
+
+
 def test_an_item_of_a_list_of_bodies_or_a_failing_is_not_the_activity() -> None:
     listed = "加强行政复议、行政裁决、行政执法、合法性审查工作队伍专业化、职业化建设"
     assert not as_activity("行政复议", listed) and not as_activity("合法性审查", listed)
@@ -225,3 +236,95 @@ def test_generic_words_of_plans_are_no_words_of_a_duty() -> None:
     duties = [("gov", "18", "支持行政复议工作", "evidence")]
     ((match, _),) = assign_matches(duties, _Vocab(), [("18", duties[0][2])], _strong)
     assert "集中学习" in match["none"]  # 局机关干部集中学习《行政复议法》 is study
+
+
+def test_an_item_of_a_list_is_a_case_of_its_lead_in(tmp_path: Path) -> None:
+    """Items of 下列案件…应当出庭应诉： are cases of 出庭应诉, with the lead-in's role (not 人民法院's); items
+    of 有下列情形之一的…通报批评： are failings and name no activity."""
+    doc = tmp_path / "demo.txt"
+    doc.write_text(
+        "示范市人民政府行政机关负责人出庭应诉工作规定\n"
+        "一、出庭范围\n"
+        "（一）下列案件，被诉行政机关正职负责人应当出庭应诉：\n"
+        "1.人民法院书面建议行政机关负责人出庭的案件；\n"
+        "2.涉及土地征收、房屋征收补偿等重点领域的案件。\n"
+        "二、监督考核\n"
+        "（一）有下列情形之一的，由市司法局予以通报批评：\n"
+        "1.无正当理由不出庭应诉，也不委托相应工作人员出庭的。\n",
+        encoding="utf-8",
+    )
+    duties = {d.clause: d for d in draft_pack(doc, "demo").pack.duties}
+    assert "出庭应诉" in duties["一（一）2"].match.concepts
+    assert duties["一（一）1"].role == duties["一（一）2"].role != "judiciary"
+    assert duties["二（一）1"].match.concepts == []
+
+
+def test_a_preposition_is_no_part_of_a_duty_word() -> None:
+    assert "新修订" in candidate_words("新颁布或者新修订的法律、行政法规")
+
+
+def test_a_dates_tail_and_function_words_are_no_part_of_a_duty_word() -> None:
+    words = candidate_words("各单位于3月15日前制定本单位年度学法计划")
+    assert "制定本单位" in words and not any(w.startswith(("前", "日")) for w in words)
+    assert "网上学法" in candidate_words("其中通过网上学法平台学习不少于20学时")[:3]
+
+
+def test_an_offices_name_is_no_word_of_a_duty() -> None:
+    text = "县政府办公室、县司法局应当根据学法内容"
+    assert unit_name("县司法局", text) and unit_name("县政府办公室", text) and unit_name("县政府办", text)
+    assert not unit_name("学法内容", text)
+
+
+def test_rows_about_being_inspected_are_no_duty_done(tmp_path: Path) -> None:
+    doc = tmp_path / "demo.txt"
+    doc.write_text(
+        "示范市行政机关负责人出庭应诉工作规定\n一、工作要求\n（一）行政机关负责人应当出庭应诉。\n",
+        encoding="utf-8",
+    )
+    (duty,) = draft_pack(doc, "demo").pack.duties
+    assert {"督察组来", "迎检"} <= set(duty.match.none)
+
+
+def test_a_heading_naming_a_concept_its_tasks_do_not_is_a_duty(tmp_path: Path) -> None:
+    doc = tmp_path / "demo.txt"
+    doc.write_text(
+        "示范镇党政主要负责人履行推进法治建设第一责任人职责清单\n"
+        "一、乡镇党委主要负责人职责\n"
+        "（一）深入推进基层依法治理和法治宣传教育。\n"
+        "1.推动村（社区）法律顾问全覆盖。\n"
+        "（二）加强对法律顾问工作的领导。\n"
+        "2.推动村（社区）法律顾问每月到村开展法律服务。\n",
+        encoding="utf-8",
+    )
+    clauses = [d.clause for d in draft_pack(doc, "demo").pack.duties]
+    assert "一（一）" in clauses  # 法治宣传教育: named by no task below it
+    assert "一（二）" not in clauses  # 法律顾问: its task says it
+
+
+def test_the_task_beside_a_years_target_is_every_years_duty(tmp_path: Path) -> None:
+    doc = tmp_path / "demo.txt"
+    doc.write_text(
+        "示范镇法治建设责任清单\n一、乡镇党委主要负责人职责\n"
+        "1.深化民主法治示范村（社区）创建，到2025年，全镇县级以上民主法治示范村（社区）创建率达到50%以上。\n",
+        encoding="utf-8",
+    )
+    duties = draft_pack(doc, "demo").pack.duties
+    kinds = {d.text: d.requirement.kind for d in duties}
+    assert kinds["深化民主法治示范村（社区）创建"] == "evidence"
+    assert [d.requirement.kind for d in duties] == ["rate", "evidence"]
+
+
+def test_an_item_of_what_an_activity_covers_needs_that_activity(tmp_path: Path) -> None:
+    """会前学法…主要内容包括：(一)宪法…: a row of another meeting's study of the 宪法 is not this duty's."""
+    doc = tmp_path / "demo.txt"
+    doc.write_text(
+        "示范县人民政府常务会议会前学法制度\n"
+        "第一条 会前学法应当紧密结合常务会议议题安排学习内容。主要内容包括：\n"
+        "（一）宪法以及与政府工作密切相关的综合性法律法规；\n"
+        "（二）新颁布或者新修订的法律、行政法规。\n"
+        "第二条 县政府常务会议会前学法原则上每年不少于6次。\n",
+        encoding="utf-8",
+    )
+    duties = {d.clause: d for d in draft_pack(doc, "demo").pack.duties}
+    (needed,) = duties["第一条（二）"].match.all
+    assert "会前学法" in needed.split("|")

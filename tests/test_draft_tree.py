@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from dutyaudit.draft.roles import heading_roles, split_owner_tail, subject_role
 from dutyaudit.draft.tree import parse
 
@@ -79,6 +81,9 @@ def test_roles_from_headings_and_subjects() -> None:
     assert subject_role("乡镇政府、街道办事处每年至少专题研究部署法治政府建设工作1次") == "township"
     assert subject_role("人民法院要深化司法公开") == "judiciary"
     assert subject_role("推进政务公开") is None
+    # a body named as the object or the owner of something is no subject
+    assert subject_role("对人民法院、人民检察院提出的司法建议、检察建议，应当在收到之日起60日内书面回复") is None
+    assert subject_role("人民法院生效裁判履行率达到100%") is None
 
 
 def test_owners_from_the_task_tail() -> None:
@@ -88,3 +93,20 @@ def test_owners_from_the_task_tail() -> None:
     _, owners = split_owner_tail("开展评查。（牵头单位：市司法局；责任单位：市政府各部门）")
     assert owners == ["市司法局", "市政府各部门"]
     assert split_owner_tail("没有责任单位。") == ("没有责任单位。", [])
+
+
+def test_purpose_definition_and_repeal_articles_are_no_duties(tmp_path: Path) -> None:
+    from dutyaudit.draft import draft_pack
+
+    doc = tmp_path / "demo.txt"
+    doc.write_text(
+        "示范县人民政府常务会议会前学法制度\n"
+        "第一条 为推动领导班子带头学法，结合本县实际，制定本制度。\n"
+        "第二条 本制度所称会前学法，是指在常务会议研究议题之前集体学习法律法规的活动。"
+        "县长、副县长参加会前学法。\n"
+        "第三条 常务会议会前学法每年不少于6次。\n"
+        "第四条 本制度自2024年3月1日起施行。2019年印发的《示范县常务会议学法制度》同时废止。\n",
+        encoding="utf-8",
+    )
+    texts = [d.text for d in draft_pack(doc, "demo").pack.duties]
+    assert texts == ["县长、副县长参加会前学法", "常务会议会前学法每年不少于6次"]

@@ -123,3 +123,27 @@ def test_a_tie_goes_to_the_narrower_clause() -> None:
     key = "权责清单"
     assert r.score(key, "3(11)") == r.score(key, "1(5)")
     assert r.best(key, ["3(11)", "1(5)"]) == {"1(5)"}  # 推动党委权责清单动态调整 is the shorter
+
+
+def test_an_item_that_adds_nothing_to_the_title_does_not_pick_the_clause() -> None:
+    """A generic title (权责清单动态管理) alone, or with a 备注 that names no word of the pack (已发各单位),
+    resembles another clause; the row's substance (动态调整 by the 党委) decides."""
+    pack = _pack(True)
+    row = Activity(
+        "log.csv",
+        "log",
+        2,
+        dt.date(2023, 3, 1),
+        "权责清单动态管理",
+        normalize("权责清单动态管理"),
+        extra={"内容": "推动党委权责清单动态调整", "备注": "已发各单位"},
+    )
+    m = Matcher(pack, [row])
+    assert {d.id: [h.activity.title for h in m.hits(d)] for d in pack.duties} == {
+        "g-11": [],
+        "g-15": [],
+        "p-15": ["权责清单动态管理"],
+    }
+    # without the item the title alone decides, as before
+    bare = Matcher(pack, _rows("权责清单动态管理"))
+    assert [d.id for d in pack.duties if bare.hits(d)] == ["g-11"]

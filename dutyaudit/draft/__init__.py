@@ -46,7 +46,7 @@ def draft_pack(
     today: dt.date | None = None,
 ) -> Draft:
     """Read ``path`` and draft a pack from it (the built-in vocabulary unless ``vocab`` is given)."""
-    strength = narrower = None
+    strength = narrower = phrases = None
     if vocab is None:
         from dutyaudit.concepts import compiled_concepts
         from dutyaudit.vocabulary import load_vocabulary, match_form
@@ -72,6 +72,10 @@ def draft_pack(
                 and not any(f in phrases for f in part_forms)
             )
 
+        def phrases(concept: str) -> list[str]:
+            """The concept's phrases, as the vocabulary writes them."""
+            return [w for _, w in compiled[concept].words]
+
         def narrower(concept: str) -> list[tuple[str, str]]:
             """Other concepts' phrases that hold one of this concept's phrases (执法协调 → 执法协调小组)."""
             own = {norm for norm, _ in compiled[concept].words}
@@ -89,7 +93,7 @@ def draft_pack(
         raise InputError(msg("err.draft.no_clauses", examples="一、 (一) 1. 第一条"), str(path))
     file_date = dt.date.fromtimestamp(path.stat().st_mtime)
     meta = read_meta(tree, path.stem, file_date, name)
-    drafted = Drafter(tree, vocab, meta.name, meta.issuer, strength, narrower).draft()
+    drafted = Drafter(tree, vocab, meta.name, meta.issuer, strength, narrower, phrases).draft()
     if not drafted:
         raise InputError(msg("err.draft.no_duties"), str(path))
     pid = pack_id or default_id(path)

@@ -4,9 +4,10 @@ Every sentence of a numbered clause is a candidate duty, quoted verbatim. A sent
 requirements gives one duty per number (its comma-segment quoted when the sentence holds several);
 any other sentence is an ``evidence`` duty. Titles (a short first sentence followed by more) and the
 text of clauses that have sub-clauses give duties only where they add a number or a concept their
-sub-clauses do not name. Purpose, scope and entry-into-force sentences are left out. A clause saying
-that another body's heads follow the document (部门主要负责人…参照本办法执行) binds that body to the
-government's duties, cited as this clause/that clause (第十条/第六条(一)).
+sub-clauses do not name. Purpose, scope, definition (本制度所称…是指), entry-into-force and repeal
+sentences are left out. A clause saying that another body's heads follow the document
+(部门主要负责人…参照本办法执行) binds that body to the government's duties, cited as this clause/that
+clause (第十条/第六条(一)).
 """
 
 from __future__ import annotations
@@ -15,15 +16,16 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from dutyaudit.draft.matchrules import ConceptFinder, Narrower, Strength, assign_matches
+from dutyaudit.draft.matchrules import ConceptFinder, Narrower, Phrases, Strength, assign_matches
 from dutyaudit.draft.quantities import Quantity, find_quantities, unread_figures
 from dutyaudit.draft.roles import default_role, heading_roles, split_owner_tail, subject_role
 from dutyaudit.draft.tree import Clause, Tree
 
 _SENTENCE = re.compile(r"[^。；;！？!?]+[。；;！？!?]?")
 _BOILERPLATE = re.compile(
-    r"制定本(?:实施)?(?:办法|方案|清单|规定|细则|决定|意见)|特制定|本(?:实施)?(?:办法|方案|清单|决定|规定|意见|细则)(?:自|由|适用|所称|具体解释)|自印发之日起|自发布之日起"
-    r"|负责解释|解释工作由|适用于|参照本|如下[。:：]?$"
+    r"制定本(?:实施)?(?:办法|方案|清单|规定|细则|决定|意见|制度|规则)|特制定"
+    r"|本(?:实施)?(?:办法|方案|清单|决定|规定|意见|细则|制度|规则)(?:自|由|适用|所称|具体解释)|自印发之日起|自发布之日起"
+    r"|负责解释|解释工作由|适用于|参照本|如下[。:：]?$|同时废止|所称[^，,。]{1,20}[，,]?是指"
 )
 _REFER = re.compile(r"部门[^。]{0,20}主要负责人[^。]{0,40}参照本")
 #: Words around a figure that say how often, not what: left out when judging whether a segment names its activity.
@@ -50,6 +52,8 @@ _PREFIX = {
     "judiciary": "judiciary",
 }
 _MANNER = re.compile(r"^(?:严格)?(?:按照|依照|根据|对照|遵照)[^,，]*(?:要求|规定|部署|精神)$")
+#: A target's year closing a run of a sentence (…创建,到2025年).
+_YEAR_TAIL = re.compile(r"[,，]\s*(?:到|至|力争到)\d{4}年(?:底|末)?$")
 _HINT = re.compile(r"定期|经常性|常态化|年度|按时|按期")
 
 
@@ -132,8 +136,6 @@ def _segments(sentence: str, qs: list[Quantity]) -> tuple[list[tuple[str, str]],
             used.add(k)
         own.append(sentence[a:b].strip(",， "))
     targets = any(q.years for q in qs)
-    if targets:
-        return [(sentence, sentence)] * len(qs), []
     rest: list[list[int]] = []
     run: list[int] = []
     for k in range(len(bounds) - 1):
@@ -145,6 +147,8 @@ def _segments(sentence: str, qs: list[Quantity]) -> tuple[list[tuple[str, str]],
     rest.append(run)
     runs = [sentence[bounds[r[0]] : bounds[r[-1] + 1] - 1].strip(",， ") for r in rest if r]
     runs = [t for t in runs if len(_FILLER.sub("", t)) >= 6]
+    if targets:  # a year's target quotes its sentence; the task beside it (深化…创建,到2025年,…) is every year's
+        return [(sentence, sentence)] * len(qs), [_YEAR_TAIL.sub("", t) for t in runs]
     if len(set(seg_of)) <= 1:
         return [(sentence, o) for o in own], runs
     return [(o, o) for o in own], runs
@@ -161,13 +165,17 @@ class Drafter:
         issuer: str,
         strength: Strength | None = None,
         narrower: Narrower | None = None,
+        phrases: Phrases | None = None,
     ) -> None:
         self.tree = tree
         self.vocab = vocab
         self.strength = strength
         self.narrower = narrower
+        self.phrases = phrases
         self.default = default_role(title, issuer)
         self.corpus = [(c.id, s) for c in tree.clauses() for p in c.paragraphs for s in sentences(p)]
+        self._leads = {c.id: lead_in(c) for c in tree.clauses()}
+        self._parents = {c.id: "".join(c.parent.paragraphs) for c in tree.clauses() if c.parent and self._leads[c.id]}
 
     def _roles(self, c: Clause, text: str) -> tuple[tuple[str, ...], list[str]]:
         for node in [c, *c.ancestors()]:
@@ -176,7 +184,8 @@ class Drafter:
                 found = heading_roles(p)
                 if found:
                     return found, []
-        role = subject_role(text)
+        lead = lead_in(c)
+        role = subject_role(lead if lead else text)  # an item of a list (…的案件) has the lead-in's subject
         if role and c.paragraphs and split_owner_tail(c.paragraphs[-1])[1] and role != "township":
             role = None  # a task with 责任单位: the units tell who does it, not the sentence's subject
         if role:
@@ -187,6 +196,13 @@ class Drafter:
 
     def _concepts(self, text: str) -> set[str]:
         return set(self.vocab.concepts_named_in(text))
+
+    def _adds_concept(self, c: Clause, heading: str) -> bool:
+        """Whether a heading names (squarely) a concept none of its sub-clauses name (深入推进…法治宣传教育
+        over tasks of 示范村创建, 法律明白人, 法律顾问): a duty of its own, which rows of that concept evidence."""
+        named = {x for x in self._concepts(heading) if self.strength is None or self.strength(x, heading)}
+        below = {x for d in c.children for p in _all_text(d) for x in self._concepts(p)}
+        return bool(named - below)
 
     def draft(self) -> list[Drafted]:
         out: list[Drafted] = []
@@ -202,7 +218,7 @@ class Drafter:
                 if not qs:
                     if general or u.title:
                         continue  # principles and aims; a task's title, restated by its sentences
-                    if c.children and not _TASKS.search(u.text):
+                    if c.children and not _TASKS.search(u.text) and not self._adds_concept(c, u.text):
                         continue  # a heading: its sub-clauses say it
                 drafted = self._duties(c, u, qs)
                 out.extend(drafted)
@@ -218,6 +234,9 @@ class Drafter:
                 self.corpus,
                 self.strength,
                 self.narrower,
+                [self._leads.get(d.clause.split("/")[-1], "") for d in out],
+                self.phrases,
+                [self._parents.get(d.clause.split("/")[-1], "") for d in out],
             ),
             strict=True,
         ):
@@ -316,6 +335,20 @@ class Drafter:
                             )
                         )
         return out
+
+
+def _all_text(c: Clause) -> list[str]:
+    """The paragraphs of a clause and of all its sub-clauses."""
+    return [*c.paragraphs, *(p for d in c.children for p in _all_text(d))]
+
+
+def lead_in(c: Clause) -> str:
+    """The sentence that introduces the list ``c`` is an item of (下列案件，…应当出庭应诉：), or ""."""
+    parent = c.parent
+    if parent is None or parent.style == "root" or not parent.paragraphs:
+        return ""
+    last = sentences(parent.paragraphs[-1])
+    return last[-1] if last and last[-1].endswith((":", "：")) else ""
 
 
 def _kind(d: Drafted) -> str:

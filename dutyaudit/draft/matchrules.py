@@ -20,6 +20,8 @@ class ConceptFinder(Protocol):
 
 #: Whether a text names a concept the way a log row would (its words, not only a cue): (concept, text) → bool.
 Strength = Callable[[str, str], bool]
+#: A concept's phrases as a log row writes them (会前学法 → 会前学法, 集体学法 …).
+Phrases = Callable[[str], Sequence[str]]
 #: A concept's narrower neighbours: (other concept, its phrase that holds one of this concept's phrases),
 #: e.g. 综合执法 → (法治议事协调机构, 执法协调小组).
 Narrower = Callable[[str], Sequence[tuple[str, str]]]
@@ -149,6 +151,11 @@ _STOP = sorted(
         "不少于",
         "至少",
         "其他",
+        "其中",
+        "原则上",
+        "通过",
+        "按照",
+        "根据",
     ],
     key=len,
     reverse=True,
@@ -157,6 +164,8 @@ _QUOTED = re.compile(r"“([^”]+)”")
 #: A list of fields of work (城市管理、市场监管、生态文明…等领域): every log row of those offices names them.
 _FIELDS = re.compile(r"(?:[\u4e00-\u9fff]{2,6}、){2,}[\u4e00-\u9fff]{2,6}等(?=[\u4e00-\u9fff]{0,12}(?:领域|行业|方面))")
 _TITLES = re.compile(r"《[^》]*》")
+#: What follows a cut-out figure: its unit and a date's 前/内/底 (3月15日前制定… → 制定…).
+_AFTER_FIGURE = re.compile(r"^[次期项个名人件日天年月]+(?:底前|以前|以内|前|内|底|起)?")
 #: 工作 names a document with these (工作规则, 工作要点): kept there, cut elsewhere.
 _PAPER = "规则|要点|计划|方案|规程|报告"
 _CUT = re.compile(
@@ -171,9 +180,9 @@ def candidate_words(sentence: str) -> list[str]:
     out = [q for q in _QUOTED.findall(sentence) if 2 <= len(q) <= 8]
     unquoted = _TITLES.sub("，", sentence)  # a law's title names what is studied, not the duty
     unquoted = _FIELDS.sub("，", unquoted)  # 市场监管、生态文明…等领域: fields, which rows name as offices
-    pieces = (
-        piece.lstrip("次期项个名人件日天年月").removesuffix("率") for piece in _CUT.split(unquoted)
-    )  # after a cut-out number
+    pieces = (  # after a cut-out number; a preposition or conjunction before the piece's words (者新修订, 于学法前)
+        _AFTER_FIGURE.sub("", piece).lstrip("者于在向将对由并或").removesuffix("率") for piece in _CUT.split(unquoted)
+    )
     whole = [piece for piece in pieces if len(piece) >= 3]
     out += [piece for piece in whole if len(piece) <= 12]
     out += [piece[i : i + 4] for piece in whole if len(piece) > 4 for i in range(len(piece) - 3)]
@@ -183,8 +192,26 @@ def candidate_words(sentence: str) -> list[str]:
 _STUDY = re.compile(r"学法|学习|讲座|培训|法治课|讲法|宣讲|授课|考试|研讨|教育")
 #: Words of study rows, which name a law's title or topic without doing the work a topic duty asks for.
 STUDY_ROWS = ("学法", "集体学习", "集中学习", "中心组学习", "专题讲座", "法治讲座", "培训班")
+#: A document most of whose clauses are about study (this share or more) is about study: its duties keep
+#: study rows.
+STUDY_SHARE = 0.5
 #: Words of rows about a mechanism, platform, training or meeting: not one case of a rate's register.
 NOT_CASES = ("平台", "机制", "制度", "培训", "学习", "讲座", "会议", "统计", "能力", "通报", "分析")
+#: Words of rows about being inspected by another body (督察组来镇检查, 迎检, 配合区人大执法检查): the
+#: unit is the object there, not doing its duty; left out of every drafted duty.
+INSPECTED = (
+    "检查组来",
+    "督察组来",
+    "督导组来",
+    "考核组来",
+    "来局检查",
+    "来镇检查",
+    "来县检查",
+    "来区检查",
+    "来我",
+    "迎检",
+    "迎接",
+)
 #: Marks that end a clause of a sentence: a word group names a concept only within one such clause.
 _CLAUSE_END = re.compile(r"[,，;；:：。]")
 
@@ -210,6 +237,10 @@ _LISTED_BODY = re.compile(r"(?:、[^、，,；;。：:]{1,12})+?(?:工作)?(?:�
 #: failing to sanction, not as the activity.
 _FAILING = re.compile(r"(?:拒不|不履行|不正确履行|未按|不得|阻碍)[^，,；;。]{0,14}$")
 _FAILS = re.compile(r"拒不|不履行|不正确履行|未按")
+
+
+#: The lead-in of a list of failings (有下列情形之一的，…予以通报批评：).
+_CASES = re.compile(r"情形之一|下列情形|下列行为")
 
 
 def failing(part: str) -> bool:
@@ -244,6 +275,10 @@ _UNIT_NAME = re.compile(
 )
 
 
+#: An office's name (县司法局, 县政府办公室, 市委组织部): who does the duty, which rows of every kind name.
+_OFFICE = re.compile(r"[县市区乡镇][\u4e00-\u9fff]{1,6}?(?:局|办公室|办|委员会|院|所|部)")
+
+
 def own_words(sentence: str, clause: str, corpus: Sequence[tuple[str, str]], n: int = 3) -> list[str]:
     """Up to ``n`` candidate words of ``sentence`` that no sentence of another clause contains and that are
     no unit's name (nor part of one: 街道办事 of 街道办事处)."""
@@ -260,7 +295,9 @@ _MEETING = re.compile(
 def unit_name(word: str, sentence: str) -> bool:
     """Whether ``word`` is a unit's name or part of one the sentence writes (乡镇政府, 对乡镇, 街道办事), or
     shares two characters or more with a meeting's name there (政府常务会, 在政府常 of 在政府常务会会前讲法)."""
-    if _UNIT_NAME.fullmatch(word) or any(word in m.group(0) for m in _UNIT_NAME.finditer(sentence)):
+    if _UNIT_NAME.fullmatch(word) or _OFFICE.fullmatch(word):
+        return True
+    if any(word in m.group(0) for m in _UNIT_NAME.finditer(sentence)):
         return True
     meetings = [m.span() for m in _MEETING.finditer(sentence)]
     return any(min(i + len(word), e) - max(i, s) >= 2 for i in _positions(word, sentence) for s, e in meetings)
@@ -272,6 +309,9 @@ def assign_matches(
     corpus: Sequence[tuple[str, str]],
     strength: Strength | None = None,
     narrower: Narrower | None = None,
+    leads: Sequence[str] | None = None,
+    phrases: Phrases | None = None,
+    parents: Sequence[str] | None = None,
 ) -> list[tuple[dict[str, Any], list[str]]]:
     """(match mapping, review notes) for each (role, clause, match text, requirement kind — or ``target``
     for a year's target, ``part`` for the rest of a sentence whose figures are duties of their own);
@@ -290,9 +330,16 @@ def assign_matches(
     """
     named: list[list[str]] = []
     cue_only: list[list[str]] = []
-    for _, _, text, _ in duties:
+    leads = leads or [""] * len(duties)
+    for (_, _, text, _), lead in zip(duties, leads, strict=True):
         cued = vocab.concepts_named_in(text)
         strong = [c for c in cued if strength is None or strength(c, text)]
+        if _CASES.search(lead):  # an item of a list of failings to sanction names no activity
+            strong = []
+        elif lead:  # an item of a list (涉及土地征收…的案件) is a case of what its lead-in names (应当出庭应诉)
+            strong += [
+                c for c in vocab.concepts_named_in(lead) if c not in strong and (strength is None or strength(c, lead))
+            ]
         named.append(strong)
         cue_only.append([c for c in cued if c not in strong])
     chosen = []
@@ -301,8 +348,14 @@ def assign_matches(
         # the rest of a sentence with figures names its concepts in passing
         chosen.append((words, [] if kind == "part" and words else concepts))
     kept = {(role, c) for (role, *_), (_, squarely) in zip(duties, chosen, strict=True) for c in squarely}
+    # a document about study (学法计划, 会前学法制度): each of its rows names 学法, whatever its duty
+    clauses = {clause for _, clause, _, _ in duties}
+    studying = {clause for _, clause, text, _ in duties if _STUDY.search(text)}
+    study_document = len(studying) >= STUDY_SHARE * len(clauses)
     out: list[tuple[dict[str, Any], list[str]]] = []
-    for (role, _, text, kind), concepts, loose, (words, squarely) in zip(duties, named, cue_only, chosen, strict=True):
+    for n, ((role, _, text, kind), concepts, loose, (words, squarely)) in enumerate(
+        zip(duties, named, cue_only, chosen, strict=True)
+    ):
         others = [c for c in concepts if c not in squarely]
         why = "named in passing beside the sentence's figures"
         match: dict[str, Any] = {}
@@ -326,7 +379,9 @@ def assign_matches(
             notes.append(f"no distinctive concept or word: matched on {fallback}; check them against your log")
         elif not concepts:
             notes.insert(0, "names no concept of the vocabulary")
-        if not _STUDY.search(text):  # a study row names the law studied: 会前学法《行政复议法》 is not 行政复议 work
+        if not study_document and not _STUDY.search(
+            text
+        ):  # a study row names the law studied: 会前学法《行政复议法》 is not 行政复议 work
             match["none"] = list(STUDY_ROWS)
             notes.append(f"rows about study ({'、'.join(STUDY_ROWS)}) left out: the duty is not a study duty")
         inner = [
@@ -338,8 +393,15 @@ def assign_matches(
         if inner:  # a row naming a narrower concept another duty keeps is that duty's
             match["none"] = list(dict.fromkeys([*match.get("none", []), *inner]))
             notes.append(f"rows naming narrower concepts ({'、'.join(dict.fromkeys(inner))}) left out")
+        parent = parents[n] if parents else ""
+        of = [c for c in vocab.concepts_named_in(parent) if strength is None or strength(c, parent)]
+        if of and phrases is not None and not set(of) & set(squarely):
+            # an item of what a concept's activity covers (会前学法…主要内容包括：宪法…): a row names that activity
+            match["all"] = ["|".join(dict.fromkeys(w for c in of for w in phrases(c)))]
+            notes.append(f"an item of what {'、'.join(of)} covers: a row must name {'、'.join(of)} too")
         if kind == "rate":
             match["none"] = list(dict.fromkeys([*match.get("none", []), *NOT_CASES]))
             notes.append(f"a rate counts cases: rows about {'、'.join(NOT_CASES)} left out")
+        match["none"] = list(dict.fromkeys([*match.get("none", []), *INSPECTED]))
         out.append((match, notes))
     return out

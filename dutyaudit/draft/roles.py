@@ -112,10 +112,20 @@ def heading_roles(text: str) -> tuple[str, ...] | None:
     return None
 
 
+#: A sentence opening with these names its object, not its subject (对人民法院提出的司法建议…).
+_OBJECT_LEAD = re.compile(r"^(?:对|向|与|会同|配合|协助|支持)")
+#: What a body owns, not does (人民法院生效裁判履行率): the body is no subject then.
+_OWNED = re.compile(r"的?(?:生效裁判|生效判决|判决|裁判|裁定|司法建议|检察建议|书面建议)")
+
+
 def subject_role(sentence: str) -> str | None:
-    """The role a sentence's opening subject names (乡镇政府、街道办事处每年… → township), or None."""
+    """The role a sentence's opening subject names (乡镇政府、街道办事处每年… → township), or None; not a
+    body the sentence opens with as an object (对人民法院…) or an owner (人民法院生效裁判履行率…)."""
+    if _OBJECT_LEAD.match(sentence):
+        return None
     for rx, role in _SUBJECT:
-        if rx.search(sentence):
+        m = rx.search(sentence)
+        if m and not _OWNED.match(sentence, m.end()):
             return role
     return None
 
