@@ -6,7 +6,8 @@ types) — not when it names a field of work (执法监督, 队伍建设: the cl
 every other column that describes the activity (议题, 会议内容, 内容摘要, 主要内容, 学习内容, 备注 …),
 but not the columns that say who, where or with what proof (单位, 科室, 责任人, 参会人员, 地点, 佐证材料,
 序号 …), nor a classification the clerk gave the row (所属行动, 类别, 对应职责: a label is not evidence
-of what happened), nor a pack's own fields (出庭情况: conditions read those).
+of what happened), nor a pack's own fields (出庭情况: conditions read those) unless a cell of one is prose
+(12+ characters).
 
 Descriptive cells often list several items (``1.会前学法：学习《行政诉讼法》；2.研究防汛工作``). Each
 item is read with the title, as one *unit*: ``title ␂ type ␁ item``; the title (and type) alone is a
@@ -94,6 +95,10 @@ _NOT_DESCRIPTIVE = (
     "指标",
 )
 
+#: A pack field's cell this long is prose describing the row (完成情况 mapped to 办理情况), matched like a
+#: descriptive column; shorter ones are statuses (已办结, 未出庭) that only the field's conditions read.
+PROSE = 12
+
 #: Where a descriptive cell is cut into items: line breaks, ；。, and list markers (1. 2、 (3) ④).
 _ITEMS = re.compile(r"[\n\r;；。]+|(?<![\d.．])\d{1,2}[.、．](?!\d)|[(（]\d{1,2}[)）]|[①-⑳]")
 
@@ -131,6 +136,7 @@ class RowUnits:
 def build_units(activities: Sequence[Activity], pack_fields: Iterable[str] = ()) -> RowUnits:
     """The units of every row (see the module docstring), in match form."""
     fields = tuple(pack_fields)
+    field_cols = {normalize(f) for f in fields} | set(fields)
     descriptive: dict[str, bool] = {}
     raw: dict[str, None] = {}
     bare_types = {fold(w) for words in ACTIVITY_TYPES.values() for w in words}
@@ -149,6 +155,8 @@ def build_units(activities: Sequence[Activity], pack_fields: Iterable[str] = ())
             ok = descriptive.get(col)
             if ok is None:
                 ok = descriptive[col] = is_descriptive(col, fields)
+            if not ok and v.__class__ is str and len(v) >= PROSE and col in field_cols:
+                ok = True  # a pack's field holding prose (完成情况 read as 办理情况): what happened, not a status
             if ok and v.__class__ is str and v:
                 if desc is None:
                     desc = []

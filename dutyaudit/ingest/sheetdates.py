@@ -4,6 +4,7 @@ dates written without a year (3月15日) took one from the others."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from operator import itemgetter
 from typing import Any
@@ -64,3 +65,36 @@ def date_note(
 
 def _n(n: int, noun: str) -> str:
     return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
+#: Headers of a column holding only the month, beside a date column holding only the day (月份 3月 · 日期 15日).
+MONTH_HEADERS = ("月份", "月", "月度")
+_BARE_DAY = re.compile(r"\s*(\d{1,2})\s*[日号號]?\s*")
+_MONTH = re.compile(r"\s*(?:(?:19|20)?\d{2}\s*年)?\s*\d{1,2}\s*月份?\s*")
+
+
+def join_month_column(rows: list[list[Any]], start: int, c_date: int, c_month: int) -> int:
+    """Write each day-only date (15日, 15) of rows ``start``… as one date with the month column beside it
+    (3月 → 3月15日; a month left blank repeats the one above). Returns how many dates were joined.
+
+    A date that already holds its month (3.15, 3月15日) is left as it is; so is a day beside no month."""
+    month = ""
+    joined = 0
+    for r in range(start, len(rows)):
+        row = rows[r]
+        if len(row) <= max(c_date, c_month):
+            continue
+        m = row[c_month]
+        text = m.strip() if isinstance(m, str) else ""
+        if text and _MONTH.fullmatch(text):
+            month = text.removesuffix("份")
+        elif text or (m not in (None, "") and not isinstance(m, str)):
+            month = ""  # something else in the month column: no month to carry on
+        day = row[c_date]
+        if isinstance(day, int | float) and not isinstance(day, bool) and float(day).is_integer():
+            day = str(int(day))
+        found = _BARE_DAY.fullmatch(day) if isinstance(day, str) else None
+        if month and found and 1 <= int(found.group(1)) <= 31:
+            row[c_date] = f"{month}{int(found.group(1))}日"
+            joined += 1
+    return joined

@@ -35,7 +35,7 @@ from dutyaudit.ingest.rowkinds import (
     section_text,
     template_help,
 )
-from dutyaudit.ingest.sheetdates import HASHABLE, date_key, date_note, date_values
+from dutyaudit.ingest.sheetdates import HASHABLE, MONTH_HEADERS, date_key, date_note, date_values, join_month_column
 from dutyaudit.ingest.text import cell_text, fold, normalize, normalize_many
 from dutyaudit.model import ACTIVITY_TYPES, Activity, RowWarning
 
@@ -213,6 +213,10 @@ def read_sheet(
     context_year = year_in(" ".join(result.titles)) or year_in(sheet.name) or file_year
     if _below is not None and _below.year is not None:
         context_year = _below.year
+    c_month = next((col for name, col in cmap.extra.items() if normalize(name).rstrip(":：") in MONTH_HEADERS), None)
+    if c_month is not None and c_month != c_date:  # 月份 3月 · 日期 15日: one date, 3月15日
+        rows = [list(r) for r in rows] if rows is sheet.rows else rows
+        join_month_column(rows, h + 1, c_date, c_month)
     date_cache: dict[Any, DateRead | Msg] = {}
     counts = date_values(rows, h + 1, c_date, date_cache)
     written = Counter[int]()
@@ -221,10 +225,17 @@ def read_sheet(
         if isinstance(got, DateRead):
             written[got.start.year] += n
     sheet_year = context_year or year
-    # The title's year gives way to the written dates' only when it lies outside them all: a title left from
-    # last year. A log running from late 2022 to early 2024 under a 2023 title keeps 2023.
+    # The title's year gives way to the written dates' only when it lies outside them all and they are most of
+    # the dates: a title left from last year. A log running from late 2022 to early 2024 under a 2023 title keeps
+    # 2023, and so does a log of 3月15日 dates with one 22年12月28日 row.
+    yearless = sum(n for v, n in counts.items() if v is not None and v != "" and date_key(v) not in date_cache)
     from_dates = bool(written) and (
-        sheet_year is None or (context_year is not None and not min(written) <= context_year <= max(written))
+        sheet_year is None
+        or (
+            context_year is not None
+            and not min(written) <= context_year <= max(written)
+            and written.total() >= yearless
+        )
     )
     if from_dates:
         sheet_year = max(written.items(), key=lambda kv: (kv[1], kv[0]))[0]
