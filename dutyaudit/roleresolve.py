@@ -17,15 +17,20 @@ from dutyaudit.packs import Pack
 _OBJECT_CUE = re.compile(r"听取|听|审议|督促|支持|配合|向|关于")
 
 
-#: Compounds in which 政府 names a quality of government, not a body (法治政府建设 is no 政府's own word):
+#: Compounds in which 政府 names a quality of government or a place, not a body (法治政府建设, 政府网站):
 #: masked before a title's roles are looked for.
-_NOT_A_BODY = re.compile(r"(?:法治|数字|服务型|诚信|廉洁|责任|创新|阳光)政府")
+_NOT_A_BODY = re.compile(
+    r"(?:法治|数字|服务型|诚信|廉洁|责任|创新|阳光)政府|(?:区|县|市|镇)?(?:人民)?政府(?:门户)?网站"
+)
 
 
 def _subject(key: str) -> str:
     """The part of a title that names who acted: before any object cue, 法治政府 and the like masked."""
     return _NOT_A_BODY.sub(lambda m: "□" * len(m.group(0)), _OBJECT_CUE.split(key, maxsplit=1)[0])
 
+
+#: Titles that name a kind of meeting and nothing else: the body is looked for in the row's other cells.
+_GENERIC_TITLES = frozenset({"专题会议", "专题会", "工作会议", "会议", "协调会", "座谈会", "推进会", "调度会"})
 
 #: Bodies that are no role of a 党政 duty list: a title opening with one of them is theirs.
 _OTHER_BODIES = ("人大", "政协")
@@ -73,6 +78,16 @@ class RoleResolver:
         if found is None and a.type_text:
             # a 形式 column naming the meeting (区政府常务会议会前学法) beside a title that names the law studied
             found = self._title_role(normalize(a.type_text))
+        if found is None and a.extra and a.key in _GENERIC_TITLES:
+            # a generic title (专题会议) whose 议题 names the body: 区政府2023年第一期法治专题讲座
+            named = {
+                r
+                for v in a.extra.values()
+                if isinstance(v, str) and len(v) > 4
+                for r in [self._title_role(normalize(v)[:40])]
+                if r is not None and r not in _OTHER_BODIES
+            }
+            found = named.pop() if len(named) == 1 else None
         return found
 
     def joint_roles(self, text: str) -> frozenset[str]:

@@ -52,3 +52,14 @@ def test_a_form_column_naming_the_meeting_tells_the_role() -> None:
     law = "《中华人民共和国安全生产法》"
     row = Activity("f", "s", 3, None, law, law, type_text="区政府常务会议会前学法")
     assert resolver.role_of(row) == "government"
+
+
+def test_a_generic_meeting_title_takes_the_body_its_agenda_names() -> None:
+    """专题会议 names no body; its 议题 (区政府2023年第一期法治专题讲座) does. 政府网站 names none."""
+    from dutyaudit.model import Activity
+
+    resolver = RoleResolver(load_pack("panjin"))
+    lecture = {"会议议题": "1.区政府2023年第一期法治专题讲座：辽宁大学法学院教授讲《行政诉讼法》"}
+    assert resolver.role_of(Activity("f", "s", 3, None, "专题会议", "专题会议", extra=lecture)) == "government"
+    posted = {"主要内容": "行政执法公示：上半年行政处罚决定127件在政府网站公示"}
+    assert resolver.role_of(Activity("f", "s", 4, None, "专题会议", "专题会议", extra=posted)) is None
