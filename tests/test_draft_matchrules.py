@@ -328,3 +328,25 @@ def test_an_item_of_what_an_activity_covers_needs_that_activity(tmp_path: Path) 
     duties = {d.clause: d for d in draft_pack(doc, "demo").pack.duties}
     (needed,) = duties["第一条（二）"].match.all
     assert "会前学法" in needed.split("|")
+
+
+def test_a_title_naming_a_concept_its_sentences_do_not_is_a_duty(tmp_path: Path) -> None:
+    """(19)推动落实党委理论学习中心组学法制度。建立…学法用法制度，每年举办2期以上法治专题讲座。: the title's
+    中心组学法 is a duty of its own; a title naming the document's own subject (会前学法) is not."""
+    doc = tmp_path / "demo.txt"
+    doc.write_text(
+        "示范市党政主要负责人履行推进法治建设第一责任人职责清单\n"
+        "一、党委主要负责人职责\n"
+        "（19）推动落实党委理论学习中心组学法制度。推动建立健全领导班子学法用法制度，每年举办2期以上法治专题讲座。\n"
+        "（20）加强法治专题讲座。每年举办法治专题讲座。\n",
+        encoding="utf-8",
+    )
+    texts = [d.text for d in draft_pack(doc, "demo").pack.duties]
+    assert "推动落实党委理论学习中心组学法制度" in texts
+    assert "加强法治专题讲座" not in texts  # its sentence says it
+    doc.write_text(
+        "示范县政府常务会议会前学法制度\n"
+        "第四条 会前学法实行年度计划管理。县司法局应当于每年1月31日前提出年度学法计划建议。\n",
+        encoding="utf-8",
+    )
+    assert "会前学法实行年度计划管理" not in [d.text for d in draft_pack(doc, "demo").pack.duties]
