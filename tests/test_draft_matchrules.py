@@ -100,6 +100,8 @@ def test_a_phrase_naming_a_body_or_a_measure_is_not_the_activity() -> None:
     assert not as_activity("公众参与", "提高法治政府建设公众参与度")
     assert not as_activity("重大决策", "贯彻落实党中央关于全面依法治国的重大决策部署")
     assert as_activity("综合行政执法", "深化综合行政执法改革,理顺综合行政执法部门权责")
+    # what must not go ahead without a step (未经合法性审查…的重大行政决策，不得提交) is no 重大行政决策 work
+    assert not as_activity("重大行政决策", "未经合法性审查或者经审查不合法的重大行政决策,不得提交集体审议")
 
 
 def test_drafted_rules_keep_only_squarely_named_concepts(tmp_path: Path) -> None:
