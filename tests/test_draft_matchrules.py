@@ -352,3 +352,17 @@ def test_a_title_naming_a_concept_its_sentences_do_not_is_a_duty(tmp_path: Path)
         encoding="utf-8",
     )
     assert "会前学法实行年度计划管理" not in [d.text for d in draft_pack(doc, "demo").pack.duties]
+
+
+def test_a_sentence_naming_only_a_narrow_kind_of_a_concept_asks_for_that_kind(tmp_path: Path) -> None:
+    """庭审点评和以案释法 names 普法宣传 only by its kind 以案释法: a 宪法宣传周 row is not its evidence."""
+    doc = tmp_path / "demo.txt"
+    doc.write_text(
+        "示范市行政机关负责人旁听庭审规定\n一、工作要求\n"
+        "（一）旁听庭审结束后，应当组织开展庭审点评和以案释法。\n"
+        "（二）组织开展法治宣传教育，落实谁执法谁普法责任制。\n",
+        encoding="utf-8",
+    )
+    first, second = draft_pack(doc, "demo").pack.duties
+    assert "普法宣传" not in first.match.concepts and "以案释法" in first.match.any
+    assert "普法宣传" in second.match.concepts

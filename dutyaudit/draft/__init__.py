@@ -51,15 +51,20 @@ def draft_pack(
         from dutyaudit.concepts import compiled_concepts
         from dutyaudit.vocabulary import load_vocabulary, match_form
 
-        vocab = load_vocabulary()
+        vocabulary = vocab = load_vocabulary()
         compiled = compiled_concepts()
 
         def strength(concept: str, text: str) -> bool:
-            """Named by one of the concept's phrases, or by a word group whose words stand together."""
+            """Named by one of the concept's phrases (not only by its narrow kinds), or by a word group whose words
+            stand together."""
             c, key = compiled[concept], match_form(text)
             forms = [norm for norm, _ in c.naming_forms(key)]
             phrases = {norm for norm, _ in c.words}
-            if any(f in phrases and as_activity(f, key) for f in forms):
+            kinds = {match_form(k) for k in vocabulary.concepts[concept].kinds}
+            named = [f for f in forms if f in phrases and as_activity(f, key)]
+            if named and all(f in kinds for f in named):
+                return False  # one narrow kind of it (庭审点评和以案释法): the sentence's own words say which
+            if named:
                 return True
             if not forms or any(f in phrases for f in forms):
                 return False
