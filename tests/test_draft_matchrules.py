@@ -366,3 +366,17 @@ def test_a_sentence_naming_only_a_narrow_kind_of_a_concept_asks_for_that_kind(tm
     first, second = draft_pack(doc, "demo").pack.duties
     assert "普法宣传" not in first.match.concepts and "以案释法" in first.match.any
     assert "普法宣传" in second.match.concepts
+
+
+def test_own_words_leave_out_the_contexts_the_vocabulary_excludes(tmp_path: Path) -> None:
+    """政务公开 as an own word: a row about a lawsuit (诉镇政府信息公开) is not 政务公开 work."""
+    doc = tmp_path / "demo.txt"
+    doc.write_text(
+        "示范镇法治政府建设责任清单\n一、乡镇政府主要负责人职责\n"
+        "（一）全面推进政务公开，落实政府信息公开、突发性事件信息发布等制度。\n"
+        "（二）依法审理政府信息公开案件。\n",
+        encoding="utf-8",
+    )
+    first, second = draft_pack(doc, "demo").pack.duties
+    assert "诉镇政府信息公开" in first.match.none
+    assert "信息公开案" not in second.match.none  # its own sentence is about such cases
