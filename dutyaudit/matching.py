@@ -404,7 +404,7 @@ class Matcher:
                     continue
                 if role is None or d.role == role or cm.any_role:
                     clauses.add(d.clause)
-            got = memo[k, role] = self._resemblance.best(self.index.keys[k], clauses)
+            got = memo[k, role] = self._resemblance.best(self.index.keys[k], clauses, role)
         return got
 
     @cached_property

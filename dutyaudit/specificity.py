@@ -8,7 +8,10 @@ it resembles most among the clauses whose rules it satisfies: the resemblance is
 two-character words the item shares with the clause's sentences, a word weighing more the fewer clauses
 of the pack use it (log N/n). Clauses within :data:`TIE` of the best tie; of those, the clause whose
 sentences the shared words make up the largest share of (the narrower one) takes the row, and only an exact
-tie there lets several count. Sibling duties of one clause (a sentence's figure and the rest of it) stand or
+tie there lets several count. An item that resembles a clause of its role whose rule it does not meet
+:data:`RIVAL` times as much as the best of them counts for none: it is that clause's near miss (召开法治政府
+建设宣传工作推进会，打造…宣传品牌 echoes 打造…法治政府建设工作品牌, not 研究解决…重大问题, whose rule its
+推进…法治政府建设 meets). Sibling duties of one clause (a sentence's figure and the rest of it) stand or
 fall together. Packs without the flag (the
 hand-made ones) count a row for every rule it satisfies.
 """
@@ -24,6 +27,9 @@ from dutyaudit.vocabulary import match_form
 
 #: A clause whose resemblance is at least this share of the best one's counts too (two readings).
 TIE = 1.0
+#: An item that resembles a clause whose rule it does not meet this many times as much as every clause whose
+#: rule it meets is a near miss of that clause, and counts for none.
+RIVAL = 3.0
 
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 
@@ -42,8 +48,11 @@ class Resemblance:
 
     def __init__(self, duties: Iterable[Duty]) -> None:
         texts: dict[str, list[str]] = {}
+        roles: dict[str | None, set[str]] = {}
         for d in duties:
             texts.setdefault(d.clause, []).append(d.text)
+            roles.setdefault(d.role, set()).add(d.clause)
+        self._of_role = {role: frozenset(clauses) for role, clauses in roles.items()}
         self._grams = {clause: set().union(*(bigrams(t) for t in ts)) for clause, ts in texts.items()}
         df: dict[str, int] = {}
         for grams in self._grams.values():
@@ -65,11 +74,15 @@ class Resemblance:
         shared = grams & self._grams.get(clause, set())
         return math.fsum(self._weight[g] for g in shared)  # exact: no order
 
-    def best(self, key: str, clauses: Iterable[str]) -> frozenset[str]:
-        """The clauses (of those given) an item resembles most, with those within :data:`TIE` of it."""
+    def best(self, key: str, clauses: Iterable[str], role: str | None = None) -> frozenset[str]:
+        """The clauses (of those given) an item resembles most, with those within :data:`TIE` of it; none
+        when a clause of the role (any role's when ``role`` is None) resembles it :data:`RIVAL` times as much."""
         grams = _pieces(key)  # a key is in match form already
         scores = {c: self._score(grams, c) for c in set(clauses)}
         top = max(scores.values(), default=0.0)
+        rivals = self._grams.keys() if role is None else self._of_role.get(role, frozenset())
+        if top > 0 and RIVAL * top < max((self._score(grams, c) for c in rivals), default=0.0):
+            return frozenset()  # another clause's near miss (宣传工作推进会 of 宣传活动, not 研究解决)
         near = {c for c, s in scores.items() if s >= top * TIE}
         if len(near) < 2:
             return frozenset(near)

@@ -44,6 +44,11 @@ class Concept(BaseModel):
     exclude: list[str] = Field(default_factory=list, description="Contexts that exclude it (same item of text).")
     types: list[str] = Field(default_factory=list, description="Activity types it may have (empty: any).")
     cues: list[str] = Field(default_factory=list, description="Phrases by which a duty sentence names it.")
+    kinds: list[str] = Field(
+        default_factory=list,
+        description="Phrases of one narrow kind of it (以案释法 of 普法宣传): a duty sentence naming it only by "
+        "these asks for that kind, matched on the sentence's own words, not for every row of the concept.",
+    )
     note: str | None = None
 
     @field_validator("types")

@@ -100,6 +100,8 @@ def test_a_phrase_naming_a_body_or_a_measure_is_not_the_activity() -> None:
     assert not as_activity("公众参与", "提高法治政府建设公众参与度")
     assert not as_activity("重大决策", "贯彻落实党中央关于全面依法治国的重大决策部署")
     assert as_activity("综合行政执法", "深化综合行政执法改革,理顺综合行政执法部门权责")
+    # what must not go ahead without a step (未经合法性审查…的重大行政决策，不得提交) is no 重大行政决策 work
+    assert not as_activity("重大行政决策", "未经合法性审查或者经审查不合法的重大行政决策,不得提交集体审议")
 
 
 def test_drafted_rules_keep_only_squarely_named_concepts(tmp_path: Path) -> None:
@@ -328,3 +330,53 @@ def test_an_item_of_what_an_activity_covers_needs_that_activity(tmp_path: Path) 
     duties = {d.clause: d for d in draft_pack(doc, "demo").pack.duties}
     (needed,) = duties["第一条（二）"].match.all
     assert "会前学法" in needed.split("|")
+
+
+def test_a_title_naming_a_concept_its_sentences_do_not_is_a_duty(tmp_path: Path) -> None:
+    """(19)推动落实党委理论学习中心组学法制度。建立…学法用法制度，每年举办2期以上法治专题讲座。: the title's
+    中心组学法 is a duty of its own; a title naming the document's own subject (会前学法) is not."""
+    doc = tmp_path / "demo.txt"
+    doc.write_text(
+        "示范市党政主要负责人履行推进法治建设第一责任人职责清单\n"
+        "一、党委主要负责人职责\n"
+        "（19）推动落实党委理论学习中心组学法制度。推动建立健全领导班子学法用法制度，每年举办2期以上法治专题讲座。\n"
+        "（20）加强法治专题讲座。每年举办法治专题讲座。\n",
+        encoding="utf-8",
+    )
+    texts = [d.text for d in draft_pack(doc, "demo").pack.duties]
+    assert "推动落实党委理论学习中心组学法制度" in texts
+    assert "加强法治专题讲座" not in texts  # its sentence says it
+    doc.write_text(
+        "示范县政府常务会议会前学法制度\n"
+        "第四条 会前学法实行年度计划管理。县司法局应当于每年1月31日前提出年度学法计划建议。\n",
+        encoding="utf-8",
+    )
+    assert "会前学法实行年度计划管理" not in [d.text for d in draft_pack(doc, "demo").pack.duties]
+
+
+def test_a_sentence_naming_only_a_narrow_kind_of_a_concept_asks_for_that_kind(tmp_path: Path) -> None:
+    """庭审点评和以案释法 names 普法宣传 only by its kind 以案释法: a 宪法宣传周 row is not its evidence."""
+    doc = tmp_path / "demo.txt"
+    doc.write_text(
+        "示范市行政机关负责人旁听庭审规定\n一、工作要求\n"
+        "（一）旁听庭审结束后，应当组织开展庭审点评和以案释法。\n"
+        "（二）组织开展法治宣传教育，落实谁执法谁普法责任制。\n",
+        encoding="utf-8",
+    )
+    first, second = draft_pack(doc, "demo").pack.duties
+    assert "普法宣传" not in first.match.concepts and "以案释法" in first.match.any
+    assert "普法宣传" in second.match.concepts
+
+
+def test_own_words_leave_out_the_contexts_the_vocabulary_excludes(tmp_path: Path) -> None:
+    """政务公开 as an own word: a row about a lawsuit (诉镇政府信息公开) is not 政务公开 work."""
+    doc = tmp_path / "demo.txt"
+    doc.write_text(
+        "示范镇法治政府建设责任清单\n一、乡镇政府主要负责人职责\n"
+        "（一）全面推进政务公开，落实政府信息公开、突发性事件信息发布等制度。\n"
+        "（二）依法审理政府信息公开案件。\n",
+        encoding="utf-8",
+    )
+    first, second = draft_pack(doc, "demo").pack.duties
+    assert "诉镇政府信息公开" in first.match.none
+    assert "信息公开案" not in second.match.none  # its own sentence is about such cases

@@ -147,3 +147,14 @@ def test_an_item_that_adds_nothing_to_the_title_does_not_pick_the_clause() -> No
     # without the item the title alone decides, as before
     bare = Matcher(pack, _rows("权责清单动态管理"))
     assert [d.id for d in pack.duties if bare.hits(d)] == ["g-11"]
+
+
+def test_a_row_echoing_a_clause_whose_rule_it_misses_counts_for_none() -> None:
+    """An item meeting 3(15)'s rule (权责清单) that echoes 3(11)'s sentence many times as much is 3(11)'s near
+    miss, not 3(15)'s evidence: it counts for neither unless 3(11) is not of the row's role."""
+    pack = _pack(True)
+    r = Resemblance(pack.duties)
+    key = normalize("推进权责清单、负面清单制度并实行动态管理")  # 推进: a word of 3(15) too
+    assert r.best(key, ["3(15)"], "government") == frozenset()  # 3(11) resembles it far more
+    assert r.best(key, ["3(15)"], "party") == {"3(15)"}  # no clause of the party's resembles it more
+    assert r.best(normalize("落实行政执法责任制"), ["3(15)"], "government") == {"3(15)"}

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from dutyaudit.draft.build import Drafter
+from dutyaudit.draft.build import Drafted, Drafter
 from dutyaudit.draft.matchrules import ConceptFinder, as_activity, clause_parts, failing, together
 from dutyaudit.draft.meta import read_meta
 from dutyaudit.draft.reading import Document, read_document
@@ -51,15 +51,20 @@ def draft_pack(
         from dutyaudit.concepts import compiled_concepts
         from dutyaudit.vocabulary import load_vocabulary, match_form
 
-        vocab = load_vocabulary()
+        vocabulary = vocab = load_vocabulary()
         compiled = compiled_concepts()
 
         def strength(concept: str, text: str) -> bool:
-            """Named by one of the concept's phrases, or by a word group whose words stand together."""
+            """Named by one of the concept's phrases (not only by its narrow kinds), or by a word group whose words
+            stand together."""
             c, key = compiled[concept], match_form(text)
             forms = [norm for norm, _ in c.naming_forms(key)]
             phrases = {norm for norm, _ in c.words}
-            if any(f in phrases and as_activity(f, key) for f in forms):
+            kinds = {match_form(k) for k in vocabulary.concepts[concept].kinds}
+            named = [f for f in forms if f in phrases and as_activity(f, key)]
+            if named and all(f in kinds for f in named):
+                return False  # one narrow kind of it (庭审点评和以案释法): the sentence's own words say which
+            if named:
                 return True
             if not forms or any(f in phrases for f in forms):
                 return False
@@ -94,6 +99,8 @@ def draft_pack(
     file_date = dt.date.fromtimestamp(path.stat().st_mtime)
     meta = read_meta(tree, path.stem, file_date, name)
     drafted = Drafter(tree, vocab, meta.name, meta.issuer, strength, narrower, phrases).draft()
+    if strength is not None:  # the built-in vocabulary
+        _own_words_keep_contexts(drafted)
     if not drafted:
         raise InputError(msg("err.draft.no_duties"), str(path))
     pid = pack_id or default_id(path)
@@ -101,3 +108,28 @@ def draft_pack(
     pack = parse_pack(data, str(path))
     text = render(doc, meta, data, (today or dt.date.today()).isoformat())
     return Draft(text, pack, doc)
+
+
+def _own_words_keep_contexts(drafted: list[Drafted]) -> None:
+    """A duty's own words holding a phrase of the vocabulary (政府信息公开) leave out the rows where the
+    vocabulary says that phrase names no activity (诉镇政府信息公开: a lawsuit, not 政务公开 work), unless
+    the duty's own sentence says that context."""
+    from dutyaudit.concepts import compiled_concepts
+    from dutyaudit.vocabulary import match_form
+
+    compiled = compiled_concepts()
+    for d in drafted:
+        words = [match_form(w) for w in d.match.get("any", [])]
+        text = match_form(d.text)
+        contexts = [
+            x
+            for c in compiled.values()
+            if any(norm in w for norm, _ in c.words for w in words)
+            for norm_x, x in c.exclude
+            if norm_x not in text
+        ]
+        if contexts:
+            d.match["none"] = list(dict.fromkeys([*d.match.get("none", []), *contexts]))
+            d.review.append(
+                f"rows where its own words name no activity ({'、'.join(dict.fromkeys(contexts))}) left out"
+            )

@@ -173,6 +173,7 @@ class Drafter:
         self.narrower = narrower
         self.phrases = phrases
         self.default = default_role(title, issuer)
+        self._theme = self._concepts(title)
         self.corpus = [(c.id, s) for c in tree.clauses() for p in c.paragraphs for s in sentences(p)]
         self._leads = {c.id: lead_in(c) for c in tree.clauses()}
         self._parents = {c.id: "".join(c.parent.paragraphs) for c in tree.clauses() if c.parent and self._leads[c.id]}
@@ -204,6 +205,14 @@ class Drafter:
         below = {x for d in c.children for p in _all_text(d) for x in self._concepts(p)}
         return bool(named - below)
 
+    def _title_adds(self, title: _Unit, units: list[_Unit]) -> bool:
+        """Whether a task's title names (squarely) a concept none of its sentences name (推动落实党委理论学习中心组
+        学法制度。 over 建立健全…学法用法制度, 每年举办2期以上法治专题讲座): a duty of its own, unless the
+        document's title names that concept (会前学法实行年度计划管理 in a 会前学法制度)."""
+        named = {x for x in self._concepts(title.text) if self.strength is None or self.strength(x, title.text)}
+        below = {x for u in units if u is not title for x in self._concepts(u.text)}
+        return bool(named - below - self._theme)  # the document's own subject (会前学法制度) is every task's
+
     def draft(self) -> list[Drafted]:
         out: list[Drafted] = []
         required: list[Drafted] = []  # duties of a section of requirements
@@ -216,7 +225,7 @@ class Drafter:
                     continue
                 qs = find_quantities(u.text)
                 if not qs:
-                    if general or u.title:
+                    if general or (u.title and not self._title_adds(u, units)):
                         continue  # principles and aims; a task's title, restated by its sentences
                     if c.children and not _TASKS.search(u.text) and not self._adds_concept(c, u.text):
                         continue  # a heading: its sub-clauses say it

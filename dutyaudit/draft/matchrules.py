@@ -233,9 +233,9 @@ _BODY = re.compile(r"(?:工作)?(?:部门|机构|机关|单位|人员|队伍|度
 #: The rest of an enumeration whose last item names a body's people (…、合法性审查工作队伍): every item
 #: of it qualifies the body.
 _LISTED_BODY = re.compile(r"(?:、[^、，,；;。：:]{1,12})+?(?:工作)?(?:队伍|人才|人员|机构)")
-#: What a sentence fails to do or must not do (拒不履行出庭应诉职责的…, 不得违规干预司法活动): named as a
-#: failing to sanction, not as the activity.
-_FAILING = re.compile(r"(?:拒不|不履行|不正确履行|未按|不得|阻碍)[^，,；;。]{0,14}$")
+#: What a sentence fails to do or must not do (拒不履行出庭应诉职责的…, 不得违规干预司法活动, 未经合法性审查的
+#: 重大行政决策…不得提交): named as a failing to sanction, not as the activity.
+_FAILING = re.compile(r"(?:拒不|不履行|不正确履行|未按|未经|不得|阻碍)[^，,；;。]{0,14}$")
 _FAILS = re.compile(r"拒不|不履行|不正确履行|未按")
 
 
