@@ -306,13 +306,16 @@ class Matcher:
         keys = cm.matching_keys(self.index)
         rows = self.index.rows_of(keys)
         if not cm.any_role:
-            rows -= self._other_role_rows.get(duty.role, frozenset())
+            # (a new set walking the rows found; ``-=`` would walk the other roles' rows, often far more)
+            rows = rows - self._other_role_rows.get(duty.role, frozenset())
         if cm.attributed:  # a row of no role counts only if its title names this role with another
             rows = {i for i in rows if roles[i] is not None or self.titled(self.activities[i].key, duty.role)}
         if self.pack.exclusive:
             rows = {i for i in rows if self._counts_for(duty, i, keys)}
-        out = []
-        type_ok = cm.type_ok
+        out: list[Hit] = []
+        add = out.append
+        acts, duty_role = self.activities, duty.role
+        passes: dict[str | None, bool] = {}  # row type → the rule's types allow it
         memo: dict[Any, tuple[tuple[str, str], ...]] = {}
         words: dict[tuple[tuple[str, str], ...], tuple[str, ...]] = {}
         single: dict[int, tuple[tuple[tuple[str, str], ...], tuple[str, ...]]] = {}
@@ -320,13 +323,17 @@ class Matcher:
         typed = any(c.types for c in cm.concepts)
         type_fine: dict[str | None, bool] = {}  # row type → every concept of the rule allows it
         for i in sorted(rows):
-            a = self.activities[i]
-            if not type_ok(a.type):
+            a = acts[i]
+            kind = a.type
+            ok = passes.get(kind)
+            if ok is None:
+                ok = passes[kind] = cm.type_ok(kind)
+            if not ok:
                 continue
             if typed:
-                fine = type_fine.get(a.type)
+                fine = type_fine.get(kind)
                 if fine is None:
-                    fine = type_fine[a.type] = all(c.type_ok(a.type) for c in cm.concepts)
+                    fine = type_fine[kind] = all(c.type_ok(kind) for c in cm.concepts)
                 if not fine and not self._concept_types_ok(cm, i, keys):
                     continue
             start = starts[i]
@@ -342,9 +349,8 @@ class Matcher:
                 if known is None:
                     known = words[places] = shown(places)
                 found = known
-            role = roles[i]
             # a row of no role counts for any role; a joint row (县委、县政府) for each role it names
-            out.append(Hit(a, found, a.type, None if role is None else duty.role, places))
+            add(Hit(a, found, kind, None if roles[i] is None else duty_role, places))
         return out
 
     @cached_property
