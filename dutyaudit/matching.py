@@ -55,16 +55,25 @@ class KeywordIndex:
     """
 
     def __init__(self, keys: Sequence[str], owners: Sequence[int] | None = None) -> None:
-        rows_of: dict[str, list[int]] = {}
-        for i, k in enumerate(keys):
-            rows_of.setdefault(k, []).append(i if owners is None else owners[i])
-        distinct = list(rows_of)
-        self._id = {k: j for j, k in enumerate(distinct)}
-        self.ids = [self._id[k] for k in keys]
+        id_of: dict[str, int] = {}
+        distinct: list[str] = []
+        rows: list[list[int]] = []
+        ids: list[int] = []
+        for k, owner in zip(keys, range(len(keys)) if owners is None else owners, strict=True):
+            j = id_of.get(k)
+            if j is None:
+                j = id_of[k] = len(distinct)
+                distinct.append(k)
+                rows.append([owner])
+            else:
+                rows[j].append(owner)
+            ids.append(j)
+        self._id = id_of
+        self.ids = ids
         """The distinct-key id of each key given."""
         self.keys = distinct
         """The distinct keys; a key id is a position in this list."""
-        self._rows = [rows_of[k] for k in distinct]
+        self._rows = rows
         self._text = _SEP.join(distinct)
         starts, pos = [], 0
         for k in distinct:
