@@ -105,9 +105,10 @@ def drop_duplicates(sel: Selection, pack: Pack, lang: Lang) -> None:
     if not repeats:
         return
     role_of = RoleResolver(pack).role_of
-    # (first row, person, hours, unit cell) → role → (place, row) of the first row kept for it: a later row of
-    # that role from the same place is kept too, one from another place is the same activity read twice
-    state: dict[tuple[int, str, float | None, str], dict[str | None, tuple[int, int]]] = {}
+    # (first row, person, hours, unit cell, role) → (place, row) of the first row kept for it: a later row from
+    # the same place is kept too, one from another place is the same activity read twice. The first row with
+    # its key holds its own role's entry for rows of its person, hours and unit.
+    state: dict[tuple[int, str, float | None, str, str | None], tuple[int, int]] = {}
     dropped: set[int] = set()
     pairs: dict[tuple[int, int], list[tuple[int, int]]] = {}
     for i in repeats:
@@ -118,15 +119,14 @@ def drop_duplicates(sel: Selection, pack: Pack, lang: Lang) -> None:
         place = where[i]
         if same_kind and place == where[f]:
             continue  # another row of the sheet the first one is in: kept
-        key = (f, a.actor, a.hours, unit)
-        st = state.get(key)
-        if st is None:
-            st = state[key] = {role_of(head): (where[f], f)} if same_kind else {}
         role = role_of(a)
-        kept = st.get(role)
-        if kept is None:  # a new role
-            st[role] = (place, i)
-            continue
+        key = (f, a.actor, a.hours, unit, role)
+        kept = state.get(key)
+        if kept is None:
+            if not same_kind or role != role_of(head):  # a new role
+                state[key] = (place, i)
+                continue
+            kept = state[key] = (where[f], f)
         if kept[0] == place:  # another row of a sheet already kept
             continue
         o = rows[kept[1]]
