@@ -172,20 +172,28 @@ def build_units(activities: Sequence[Activity], pack_fields: Iterable[str] = ())
     norm = dict(zip(flat, normalize_many(flat), strict=True)) if flat else {}
     forms = {p: n.translate(DOT_TABLE) for p, n in norm.items()}
 
-    keys: list[str] = []
-    rows: list[int] = []
-    columns: list[str] = []
-    starts: list[int] = []
-    add_key, add_row, add_col, add_start = keys.append, rows.append, columns.append, starts.append
     context_of: dict[tuple[str, str], str] = {}
-    for i, a in enumerate(activities):
-        add_start(len(keys))
+
+    def context(a: Activity) -> str:
         ctx = context_of.get((a.key, a.type_text))
         if ctx is None:
             title = a.key.translate(DOT_TABLE)
             type_key = "".join(forms[p] for p in pieces.get(a.type_text, ()))
             ctx = title + TYPE_SEP + type_key if type_key and type_key not in title else title
             context_of[(a.key, a.type_text)] = ctx
+        return ctx
+
+    contexts = [context(a) for a in activities]
+    n = len(contexts)
+    if not any(described):  # no row has a descriptive item: one unit per row, its title (and type)
+        return RowUnits(contexts, list(range(n)), [""] * n, list(range(n + 1)))
+    keys: list[str] = []
+    rows: list[int] = []
+    columns: list[str] = []
+    starts: list[int] = []
+    add_key, add_row, add_col, add_start = keys.append, rows.append, columns.append, starts.append
+    for i, ctx in enumerate(contexts):
+        add_start(len(keys))
         add_key(ctx)
         add_row(i)
         add_col("")

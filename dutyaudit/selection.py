@@ -95,41 +95,48 @@ def drop_duplicates(sel: Selection, pack: Pack, lang: Lang) -> None:
     One warning per pair of places says how many rows were repeated.
     """
     rows = sel.rows
-    if len({(a.file, a.sheet) for a in rows}) < 2:
+    place_ids: dict[tuple[str, str], int] = {}
+    where = [place_ids.setdefault((a.file, a.sheet), len(place_ids)) for a in rows]
+    if len(place_ids) < 2:
         return  # one sheet: nothing was read twice
     index: dict[tuple[object, ...], int] = {}
     first = [index.setdefault((a.date, a.key), i) for i, a in enumerate(rows)]  # the first row with its key
     repeats = [i for i, f in enumerate(first) if f != i]
     if not repeats:
         return
-    resolver = RoleResolver(pack)
-    # (first row, person, hours, unit cell) → role → place → the first row kept there
-    state: dict[tuple[int, str, float | None, str], dict[str | None, dict[tuple[str, str], Activity]]] = {}
+    role_of = RoleResolver(pack).role_of
+    # (first row, person, hours, unit cell, role) → (place, row) of the first row kept for it: a later row from
+    # the same place is kept too, one from another place is the same activity read twice. The first row with
+    # its key holds its own role's entry for rows of its person, hours and unit.
+    state: dict[tuple[int, str, float | None, str, str | None], tuple[int, int]] = {}
     dropped: set[int] = set()
-    pairs: dict[tuple[str, str, str, str], list[tuple[int, int]]] = {}
+    pairs: dict[tuple[int, int], list[tuple[int, int]]] = {}
     for i in repeats:
         f = first[i]
         a, head = rows[i], rows[f]
         unit = a.unit or head.unit
         same_kind = a.actor == head.actor and a.hours == head.hours and (not head.unit or unit == head.unit)
-        place = (a.file, a.sheet)
-        if same_kind and place == (head.file, head.sheet):
+        place = where[i]
+        if same_kind and place == where[f]:
             continue  # another row of the sheet the first one is in: kept
-        key = (f, a.actor, a.hours, unit)
-        st = state.get(key)
-        if st is None:
-            seed = {resolver.role_of(head): {(head.file, head.sheet): head}} if same_kind else {}
-            st = state[key] = seed
-        mine = st.setdefault(resolver.role_of(a), {})
-        if not mine or place in mine:  # a new role, or another row of a sheet already kept
-            mine.setdefault(place, a)
+        role = role_of(a)
+        key = (f, a.actor, a.hours, unit, role)
+        kept = state.get(key)
+        if kept is None:
+            if not same_kind or role != role_of(head):  # a new role
+                state[key] = (place, i)
+                continue
+            kept = state[key] = (where[f], f)
+        if kept[0] == place:  # another row of a sheet already kept
             continue
-        o = next(iter(mine.values()))
+        o = rows[kept[1]]
         dropped.add(i)
         sel.excluded.append(Excluded(a, t("excl.duplicate", lang, file=o.file, sheet=o.sheet, row=o.row)))
-        pairs.setdefault((a.file, a.sheet, o.file, o.sheet), []).append((a.row, o.row))
+        pairs.setdefault((place, kept[0]), []).append((a.row, o.row))
     sel.rows = [a for i, a in enumerate(rows) if i not in dropped]
-    for (file, sheet, ofile, osheet), repeated in pairs.items():
+    places = list(place_ids)
+    for (p, op), repeated in pairs.items():
+        (file, sheet), (ofile, osheet) = places[p], places[op]
         row, orow = repeated[0]
         why = msg("warn.duplicates", n=len(repeated), file=ofile, sheet=osheet, row=row, orow=orow)
         sel.warnings.append(RowWarning(file, sheet, row, msg=why))
