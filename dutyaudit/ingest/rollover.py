@@ -12,7 +12,6 @@ sheet's year for every date, as before: a stray 12月 among March rows is not a 
 
 from __future__ import annotations
 
-import datetime as dt
 import itertools
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -20,11 +19,11 @@ from typing import Any
 
 from dutyaudit.i18n import Msg, msg
 from dutyaudit.ingest.dates import DateError, DateRead, read_date
+from dutyaudit.ingest.sheetdates import date_key
 from dutyaudit.model import RowWarning
 
 #: Marks a date-cache key read with a shifted year: (SHIFTED, years, value).
 SHIFTED = object()
-_HASHABLE = frozenset((str, int, float, dt.date, dt.datetime))
 
 #: A turn of the year: a month of October or later next to one of March or earlier.
 _LATE, _EARLY = 10, 3
@@ -91,7 +90,7 @@ def year_turn(
 ) -> dict[int, int]:
     """Rows (index → years to add) whose date, written without a year, lies past a turn of the year. ``counts``
     holds the column's distinct values, ``cache`` those read already because they carry their year."""
-    if all(v is None or v == "" or (v if v.__class__ in _HASHABLE else repr(v)) in cache for v in counts):
+    if all(v is None or v == "" or date_key(v) in cache for v in counts):
         return {}  # every date carries its year (or there are none)
     return year_offsets(yearless_months(rows, start, col, _month_without_year))
 
