@@ -42,9 +42,10 @@ main()
 """
 
 
-def score(score_py: Path, exe: str, gold: Path, firm: bool) -> str:
+def score(score_py: Path, exe: str, gold: Path, firm: bool, misses: bool = False) -> str:
     cmd = [sys.executable, str(score_py), "--exe", exe, "--gold", str(gold), "--verbose"]
-    out = subprocess.run([*cmd, *(["--firm"] if firm else [])], capture_output=True, text=True, check=False).stdout
+    flags = [*(["--firm"] if firm else []), *(["--misses"] if misses else [])]
+    out = subprocess.run([*cmd, *flags], capture_output=True, text=True, check=False).stdout
     return out.strip()
 
 
@@ -52,6 +53,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--gold", type=Path, default=ROOT.parent / "shared" / "matching-dev")
     ap.add_argument("--firm", action="store_true", help="leave doubtful rows out")
+    ap.add_argument("--misses", action="store_true", help="print the drafts' missed and false-positive rows")
     ap.add_argument("--docs", type=Path, help="draft the documents (*.txt) of this folder; no hand-made packs")
     args = ap.parse_args()
     score_py = args.gold / "score.py"
@@ -71,7 +73,7 @@ def main() -> None:
         wrapper.write_text(WRAPPER.format(python=sys.executable, folder=tmp, year=year), encoding="utf-8")
         wrapper.chmod(wrapper.stat().st_mode | stat.S_IXUSR)
         hand = "" if args.docs else score(score_py, exe, args.gold, args.firm)
-        draft = score(score_py, str(wrapper), args.gold, args.firm)
+        draft = score(score_py, str(wrapper), args.gold, args.firm, args.misses)
     print(("hand-made packs:\n" + hand + "\n\n" if hand else "") + "drafted packs:\n" + draft)
     hits = [re.search(r"recall [\d.]+% \((\d+)/", s.splitlines()[-1] if s else "") for s in (hand, draft)]
     if hand and all(hits):

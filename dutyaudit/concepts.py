@@ -30,6 +30,8 @@ class CompiledConcept:
     exclude: tuple[tuple[str, str], ...]
     types: frozenset[str] = frozenset()
     """Activity types a row naming it may have (empty: any)."""
+    masks: tuple[str, ...] = ()
+    """Names (match form) whose own words do not count (综合执法队): see :meth:`unmasked`."""
 
     @property
     def example(self) -> str:
@@ -47,7 +49,14 @@ class CompiledConcept:
             groups=c.group_forms,
             exclude=tuple((match_form(w), w) for w in c.exclude if w.strip()),
             types=frozenset(c.types),
+            masks=c.mask_forms,
         )
+
+    def unmasked(self, key: str) -> str:
+        """A key with the concept's masks blanked out (综合执法队执法证年审 → □执法证年审)."""
+        for m in self.masks:
+            key = key.replace(m, "□")
+        return key
 
     def type_ok(self, type_id: str | None) -> bool:
         """A row's type allows the concept unless it is a known type outside the concept's types."""
@@ -76,6 +85,9 @@ class CompiledConcept:
         if rows:
             for norm, _ in self.exclude:
                 rows -= index.keys_with(norm)
+        if rows and self.masks:  # a word inside a body's name (综合执法队) counts only if named again outside it
+            masked = set().union(*(index.keys_with(m) for m in self.masks)) & rows
+            rows -= {k for k in masked if not self.naming_forms(index.keys[k])}
         hit = memo[self.id] = frozenset(rows)
         return hit
 
@@ -83,6 +95,8 @@ class CompiledConcept:
         """The words by which a key names this concept, as (match form, as written); empty if it does not."""
         if any(norm in key for norm, _ in self.exclude):
             return ()
+        if self.masks:
+            key = self.unmasked(key)
         out = [(norm, w) for norm, w in self.words if norm in key]
         if out:
             return tuple(out)
@@ -105,6 +119,7 @@ class CompiledConcept:
         """
         if self.naming_forms(key):
             return None
+        key = self.unmasked(key)
         word = next((w for norm, w in self.words if norm in key), None)
         excluded = next((w for norm, w in self.exclude if norm in key), None)
         if word is not None and excluded is not None:

@@ -42,6 +42,11 @@ class Concept(BaseModel):
         description="Word groups that name it together: one alternative (A|B) of every group of one entry.",
     )
     exclude: list[str] = Field(default_factory=list, description="Contexts that exclude it (same item of text).")
+    masks: list[str] = Field(
+        default_factory=list,
+        description="Names holding one of its words that name something else (综合执法队, a body): the words "
+        "inside them do not count, the rest of the item still may.",
+    )
     types: list[str] = Field(default_factory=list, description="Activity types it may have (empty: any).")
     cues: list[str] = Field(default_factory=list, description="Phrases by which a duty sentence names it.")
     kinds: list[str] = Field(
@@ -78,6 +83,11 @@ class Concept(BaseModel):
             tuple(tuple((match_form(w), w) for w in group.split("|") if w.strip()) for group in entry)
             for entry in self.all
         )
+
+    @property
+    def mask_forms(self) -> tuple[str, ...]:
+        """``masks`` in match form, longest first (综合行政执法大队 before 综合执法队)."""
+        return tuple(sorted({match_form(w) for w in self.masks if w.strip()}, key=len, reverse=True))
 
     @property
     def exclude_forms(self) -> tuple[str, ...]:

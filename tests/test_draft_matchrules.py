@@ -380,3 +380,16 @@ def test_own_words_leave_out_the_contexts_the_vocabulary_excludes(tmp_path: Path
     first, second = draft_pack(doc, "demo").pack.duties
     assert "诉镇政府信息公开" in first.match.none
     assert "信息公开案" not in second.match.none  # its own sentence is about such cases
+
+
+def test_own_words_that_are_another_activitys_words_in_its_excluded_context_are_left_out(tmp_path: Path) -> None:
+    """健全立法过程中的风险评估机制: 风险评估 is a word of 重大行政决策, which 立法 excludes; a row about a
+    决策's 风险评估报告 is not this duty's evidence, so the duty matches on its other words."""
+    doc = tmp_path / "demo.txt"
+    doc.write_text(
+        "示范市法治政府建设实施方案\n一、主要任务\n（一）健全立法过程中的风险评估机制。\n（二）加强行政复议工作。\n",
+        encoding="utf-8",
+    )
+    duty = next(d for d in draft_pack(doc, "demo").pack.duties if "风险评估" in d.text)
+    assert "风险评估" not in duty.match.any
+    assert duty.match.any  # 立法过程 …

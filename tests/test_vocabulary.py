@@ -96,6 +96,16 @@ def test_rows_name_concepts(cid: str, text: str, named: bool) -> None:
     assert _names(cid, text) is named
 
 
+def test_a_word_inside_a_bodys_name_does_not_name_the_concept() -> None:
+    """综合执法队 is who acts (执法证年审, 参评先进典型); the rest of its item may still name the reform."""
+    texts = ["综合执法队执法证年审，6个人都过了", "综合执法队承接区里下放执法事项32项", "推进综合行政执法改革"]
+    index = KeywordIndex([match_form(t) for t in texts])
+    concept = compiled_concepts()["综合执法"]
+    assert concept.keys_naming(index) == {1, 2}
+    assert concept.named_by(match_form(texts[0])) == ()
+    assert concept.nearly(match_form(texts[0])) is None  # not a near miss either: nothing of it is there
+
+
 def test_an_exclusion_removes_only_the_rows_holding_it() -> None:
     index = KeywordIndex([match_form(t) for t in ["镇政府法律顾问合同续签", "城投公司法律顾问合同", "聘请律师"]])
     assert compiled_concepts()["法律顾问"].keys_naming(index) == {0}
