@@ -21,7 +21,7 @@ from dutyaudit.ingest.table import PackColumns
 from dutyaudit.matching import Matcher
 from dutyaudit.model import STATUSES, Activities, Activity, Excluded, RowWarning
 from dutyaudit.packs import Pack, duties_for
-from dutyaudit.scope import Scope, default_role, infer_scope, log_roles
+from dutyaudit.scope import Scope, default_role, infer_scope, log_roles, party_group
 from dutyaudit.selection import drop_duplicates, pack_date_warning, select_unit, split_year
 from dutyaudit.units import title_unit
 from dutyaudit.waivers import expired_warning, resolve, scoped
@@ -139,7 +139,13 @@ def run_audit(
     audit_unit = unit or label or sel.unit or infer_unit(acts)
     content = None if (roles or audit_unit) else kind_from_rows(rows)
     scope = infer_scope(
-        pack, audit_unit, roles, lang, named=() if roles else log_roles(pack, sel.rows), content=content
+        pack,
+        audit_unit,
+        roles,
+        lang,
+        named=() if roles else log_roles(pack, sel.rows),
+        content=content,
+        group=None if roles else party_group(pack, rows),
     )
     owner = unit or label or (None if roles else sel.unit)  # --role without --unit: every owner's duties
     duties = duties_for(pack, audit_year, scope.roles, owner)

@@ -52,7 +52,7 @@ from dutyaudit.packs import (
     duties_for,
     owner_covers,
 )
-from dutyaudit.scope import default_role, infer_scope, log_roles
+from dutyaudit.scope import default_role, infer_scope, log_roles, party_group
 from dutyaudit.selection import drop_duplicates, select_unit
 from dutyaudit.waivers import expired_warning, resolve, scoped, unknown_duty
 
@@ -199,7 +199,8 @@ def explain_duty(
     audit_year = year if year is not None else infer_year(rows, lang)
     who = unit or sel.unit or infer_unit(acts)
     content = None if who else kind_from_rows([a for a in rows if a.date and a.date.year == audit_year])
-    scope = infer_scope(pack, who, (), lang, named=log_roles(pack, rows), content=content)
+    group = party_group(pack, rows)
+    scope = infer_scope(pack, who, (), lang, named=log_roles(pack, rows), content=content, group=group)
     owner = unit or sel.unit
     in_scope = duty.role in scope.roles and (
         owner is None or not duty.owners or any(owner_covers(o, owner) for o in duty.owners)

@@ -443,6 +443,8 @@ LABELS: dict[str, dict[str, str]] = {
     "scope.kind.county": {"zh": "县（市、区）", "en": "a county or city"},
     "scope.kind.township": {"zh": "乡镇（街道）", "en": "a township"},
     "scope.kind.department": {"zh": "部门", "en": "a department"},
+    "scope.kind.judiciary": {"zh": "司法机关", "en": "a court or procuratorate"},
+    "scope.kind.congress": {"zh": "人大及其常委会", "en": "a people's congress"},
     "scope.given": {"zh": "按 --role 审计：{roles}", "en": "--role: {roles}"},
     "scope.no_unit": {
         "zh": "台账未写明单位，审计全部责任主体（可用 --unit 或 --role 指定）",
@@ -465,6 +467,10 @@ LABELS: dict[str, dict[str, str]] = {
     "scope.inferred": {
         "zh": "单位“{unit}”是{kind}，审计{roles}的职责（其他职责不在范围内；可用 --role 改变）",
         "en": "{unit} is {kind}: duties of {roles} audited (others are out of scope; change with --role)",
+    },
+    "scope.party_group": {
+        "zh": "；台账记有本单位党组的活动（{title}），一并审计{roles}的职责",
+        "en": "; the log records the unit's own party group at work ({title}): duties of {roles} audited too",
     },
     "scope.log_roles": {
         "zh": "；台账另有{roles}的工作表或责任主体，一并审计",

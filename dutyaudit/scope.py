@@ -42,6 +42,10 @@ class Scope:
 def role_kinds(role_id: str, role: Role) -> set[UnitKind]:
     """The kinds of unit a role binds."""
     rid, name = role_id.lower(), role.name
+    if "judiciary" in rid or any(w in name for w in ("法院", "检察院", "司法机关")):
+        return {"judiciary"}
+    if "congress" in rid or "人大" in name:
+        return {"congress"}
     if "township" in rid or any(w in name for w in ("乡镇", "街道")):
         return {"township"}
     if "department" in rid:
@@ -72,6 +76,20 @@ def log_roles(pack: Pack, rows: Iterable[Activity]) -> set[str]:
     return out
 
 
+#: A unit's own 党组 at work (院党组会, 局党组会议, 党组理论学习中心组): a row of its 党组, not of another body.
+_OWN_PARTY_GROUP = re.compile(r"(?:[院局委办会]|本)党组|^党组")
+
+
+def party_group(pack: Pack, rows: Iterable[Activity]) -> tuple[str, str] | None:
+    """(role id, an example title) when the pack has one role named for 党组 (各级党委（党组）) and rows are the
+    unit's own 党组's (院党组会…): a court's or a department's 党组 is one of the 党组 such a document binds."""
+    groups = [rid for rid, role in pack.roles.items() if "党组" in role.name]
+    if len(groups) != 1:
+        return None
+    title = next((a.title for a in rows if _OWN_PARTY_GROUP.search(a.title)), None)
+    return None if title is None else (groups[0], title)
+
+
 def infer_scope(
     pack: Pack,
     unit: str | None,
@@ -79,9 +97,11 @@ def infer_scope(
     lang: Lang = "zh",
     named: Iterable[str] = (),
     content: tuple[UnitKind, str] | None = None,
+    group: tuple[str, str] | None = None,
 ) -> Scope:
     """The roles to audit: ``roles`` (--role) when given, else those of the unit's kind and those the log
-    names (``named``, see :func:`log_roles`), else — for a log that names no unit — those of the kind its
+    names (``named``, see :func:`log_roles`) and the 党组 role its own 党组's rows call for (``group``, see
+    :func:`party_group`), else — for a log that names no unit — those of the kind its
     rows speak of themselves as (``content``, see :func:`dutyaudit.contentkind.kind_from_rows`), else all."""
     everything = tuple(pack.roles)
     if roles:
@@ -111,6 +131,9 @@ def infer_scope(
     more = [rid for rid in pack.roles if rid in set(named) and rid not in fitting]
     if more:
         reason += t("scope.log_roles", lang, roles=_names(pack, more, lang))
+    if group is not None and group[0] not in fitting and group[0] not in more:
+        more.append(group[0])
+        reason += t("scope.party_group", lang, roles=_names(pack, [group[0]], lang), title=group[1][:16])
     chosen = tuple(rid for rid in pack.roles if rid in fitting or rid in more)
     return Scope(chosen, True, kind, reason)
 

@@ -2,7 +2,8 @@
 
 A unit is named by a log's unit column (单位, 县区 …), by its title row (盘山县2023年度…工作台账) or by its file
 name (盘山县-2023-台账.xlsx). Its kind follows the name's ending: a department (…局, …委, …办), a township
-(…镇, …乡, …街道) or a county or city (…县, …区, …市, 县委, 县政府). Pure functions over strings and rows.
+(…镇, …乡, …街道), a county or city (…县, …区, …市, 县委, 县政府), a court or procuratorate (…法院, …检察院) or a
+people's congress (…人大常委会). Pure functions over strings and rows.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Literal
 from dutyaudit.ingest.text import normalize
 from dutyaudit.model import Activities, Activity
 
-UnitKind = Literal["county", "township", "department"]
+UnitKind = Literal["county", "township", "department", "judiciary", "congress"]
 
 _UNIT_IN_TITLE = re.compile(r"^\s*(.{2,30}?)\s*(?:(?:19|20)\d\d|[一二三四五六七八九〇零○OoＯｏ]{4})\s*年")
 _PARTY_PREFIX = re.compile(r"^(中国共产党|中共)")
@@ -24,6 +25,10 @@ _COUNTY_PARTY = re.compile(r"(?<=[县市区旗州盟])委$")
 _TOWNSHIP = re.compile(r"(镇|乡|街道|街道办事处|街道办|苏木)$")
 _DEPARTMENT = re.compile(r"(局|委|办|厅|办公室|委员会|中心|部|署|院|所|站|队|室)$")
 _COUNTY = re.compile(r"(省|自治区|市|县|区|旗|州|盟)$")
+#: A court or procuratorate (雁江区人民法院, 市中院, 县检察院), not a government department.
+_JUDICIARY = re.compile(r"(法院|中院|检察院|检察分院)$")
+#: A people's congress or its standing committee (区人大常委会, 县人大), not a government department.
+_CONGRESS = re.compile(r"(人大|人大常委会|人民代表大会|人民代表大会常务委员会)(?:办公室|机关)?$")
 _PAREN = re.compile(r"[(（][^)）]*[)）]")
 #: A place's party committee written in full (中共盘山县委员会, 中共兴仁镇委员会): the place itself.
 _PARTY_COMMITTEE = re.compile(r"^([^委会]{1,12}?(?:[省市县区旗州盟镇乡]|街道))委员会$")
@@ -56,7 +61,8 @@ def core(name: str) -> str:
 
 
 def unit_kind(name: str | None) -> UnitKind | None:
-    """department (…局 …委 …办), township (…镇 …乡 …街道) or county (…县 …区 …市, their 党委/政府), else None.
+    """department (…局 …委 …办), township (…镇 …乡 …街道), county (…县 …区 …市, their 党委/政府), judiciary
+    (…法院, …检察院) or congress (…人大常委会), else None.
     A 党委's or 政府's general office (县政府办公室, 区委办, 镇党政办) is of its body's kind."""
     if not name:
         return None
@@ -72,6 +78,10 @@ def unit_kind(name: str | None) -> UnitKind | None:
         return "county" if _COUNTY.search(n) else None
     if _TOWNSHIP.search(n):
         return "township"
+    if _JUDICIARY.search(n):
+        return "judiciary"
+    if _CONGRESS.search(n):
+        return "congress"
     if _DEPARTMENT.search(n):
         return "department"
     if _COUNTY.search(n):

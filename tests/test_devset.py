@@ -44,6 +44,9 @@ BLIND = {
     "c4": (0.90, 0.86, 0.07),  # 92.5% / 89.4% / 4.9% when set (blind first: 58.2% / 75.6% / 4.9%)
     "c6": (0.86, 0.85, 0.04),  # 88.5% / 87.9% / 1.2% when set (blind first: 52.5% / 86.5% / 1.2%)
     "c5": (0.86, 0.89, 0.07),  # 88.4% / 92.2% / 5.2% when set (blind first: 75.3% / 77.5% / 5.2%)
+    # guangxi and ziyang logs (a 县委办, a 县人社局, a 区法院): 86.7% / 93.4% / 1.4% when set (blind first: 37.5% /
+    # 57.5% / 4.2%: department duties cited 第十条/第六条(x), a court audited as a department)
+    "c7": (0.84, 0.91, 0.03),
 }
 
 

@@ -6,8 +6,8 @@ any other sentence is an ``evidence`` duty. Titles (a short first sentence follo
 text of clauses that have sub-clauses give duties only where they add a number or a concept their
 sub-clauses do not name. Purpose, scope, definition (本制度所称…是指), entry-into-force and repeal
 sentences are left out. A clause saying that another body's heads follow the document
-(部门主要负责人…参照本办法执行) binds that body to the government's duties, cited as this clause/that
-clause (第十条/第六条(一)).
+(部门主要负责人…参照本办法执行) binds that body to the government's duties, each cited by the clause it
+applies (第六条(一)), a review note naming the clause that binds (第十条).
 """
 
 from __future__ import annotations
@@ -331,7 +331,7 @@ class Drafter:
                         out.append(
                             Drafted(
                                 "department",
-                                f"{c.id}/{d.clause}",
+                                d.clause,
                                 d.text,
                                 dict(d.requirement),
                                 d.match,
