@@ -423,14 +423,16 @@ class Matcher:
         memo = self._best_memo
         got = memo.get((k, role))
         if got is None:
-            clauses = set()
+            clauses, elsewhere = set(), set()
             for d in self._duties_of.get(k, ()):
                 cm = self.compiled(d)
                 if role is None and cm.attributed:
                     continue
                 if role is None or d.role == role or cm.any_role:
                     clauses.add(d.clause)
-            got = memo[k, role] = self._resemblance.best(self.index.keys[k], clauses, role)
+                else:
+                    elsewhere.add(d.clause)
+            got = memo[k, role] = self._resemblance.best(self.index.keys[k], clauses, role, elsewhere)
         return got
 
     @cached_property

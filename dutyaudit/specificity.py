@@ -11,7 +11,8 @@ sentences the shared words make up the largest share of (the narrower one) takes
 tie there lets several count. An item that resembles a clause of its role whose rule it does not meet
 :data:`RIVAL` times as much as the best of them counts for none: it is that clause's near miss (召开法治政府
 建设宣传工作推进会，打造…宣传品牌 echoes 打造…法治政府建设工作品牌, not 研究解决…重大问题, whose rule its
-推进…法治政府建设 meets). Sibling duties of one clause (a sentence's figure and the rest of it) stand or
+推进…法治政府建设 meets); nor does one that another role's clause whose rule it meets resembles
+:data:`OTHER_ROLE` times as much. Sibling duties of one clause (a sentence's figure and the rest of it) stand or
 fall together. Packs without the flag (the
 hand-made ones) count a row for every rule it satisfies.
 """
@@ -30,6 +31,10 @@ TIE = 1.0
 #: An item that resembles a clause whose rule it does not meet this many times as much as every clause whose
 #: rule it meets is a near miss of that clause, and counts for none.
 RIVAL = 3.0
+#: An item of a row of one role that meets the rule of another role's clause this many times as like it as the best
+#: clause of its own role counts for none: the row is about the other body's duty (年终考核，镇长述职里讲了法治政府建设
+#: echoes the 党委's 年终述职 duty, not the 政府's 监督考核 its 考核 meets), and crediting it to its own is a guess.
+OTHER_ROLE = 2.0
 
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 
@@ -74,15 +79,20 @@ class Resemblance:
         shared = grams & self._grams.get(clause, set())
         return math.fsum(self._weight[g] for g in shared)  # exact: no order
 
-    def best(self, key: str, clauses: Iterable[str], role: str | None = None) -> frozenset[str]:
+    def best(
+        self, key: str, clauses: Iterable[str], role: str | None = None, elsewhere: Iterable[str] = ()
+    ) -> frozenset[str]:
         """The clauses (of those given) an item resembles most, with those within :data:`TIE` of it; none
-        when a clause of the role (any role's when ``role`` is None) resembles it :data:`RIVAL` times as much."""
+        when a clause of the role (any role's when ``role`` is None) resembles it :data:`RIVAL` times as much, or
+        a clause of ``elsewhere`` (another role's, whose rule the item meets too) :data:`OTHER_ROLE` times."""
         grams = _pieces(key)  # a key is in match form already
         scores = {c: self._score(grams, c) for c in set(clauses)}
         top = max(scores.values(), default=0.0)
         rivals = self._grams.keys() if role is None else self._of_role.get(role, frozenset())
         if top > 0 and RIVAL * top < max((self._score(grams, c) for c in rivals), default=0.0):
             return frozenset()  # another clause's near miss (宣传工作推进会 of 宣传活动, not 研究解决)
+        if top > 0 and OTHER_ROLE * top < max((self._score(grams, c) for c in elsewhere), default=0.0):
+            return frozenset()  # another role's duty, whose rule it meets too, says it far better
         near = {c for c, s in scores.items() if s >= top * TIE}
         if len(near) < 2:
             return frozenset(near)

@@ -158,3 +158,12 @@ def test_a_row_echoing_a_clause_whose_rule_it_misses_counts_for_none() -> None:
     assert r.best(key, ["3(15)"], "government") == frozenset()  # 3(11) resembles it far more
     assert r.best(key, ["3(15)"], "party") == {"3(15)"}  # no clause of the party's resembles it more
     assert r.best(normalize("落实行政执法责任制"), ["3(15)"], "government") == {"3(15)"}
+
+
+def test_a_row_another_roles_met_clause_says_far_better_counts_for_none() -> None:
+    """A 县政府 row naming 党委权责清单动态调整 meets the government's 权责清单 rule and the party's; the party's
+    sentence says it more than twice as well, so crediting it to the government would be a guess."""
+    rows = _rows("推动党委权责清单动态调整工作", role="县政府")
+    assert _credited(True, rows)["g-11"] == []
+    plain = _rows("推行权责清单并动态管理", role="县政府")
+    assert _credited(True, plain)["g-11"] == ["推行权责清单并动态管理"]  # its own role's clause says it best

@@ -89,6 +89,8 @@ def test_every_seed_concept_is_defined_with_a_label_words_and_cues() -> None:
         ("政府党组中心组学法", "区政府党组理论学习中心组集体学习《行政复议法》", True),
         ("会前学法", "区政府常务会先学了行政复议法", True),  # a clerk's wording
         ("会前学法", "常务会先学了总书记重要讲话", False),
+        ("出庭应诉", "副镇长出庭应诉马某诉镇政府案", True),
+        ("出庭应诉", "上次没按时出庭的站所负责人，镇里通报批评了", False),  # a failing, not an appearance
         ("政府党组中心组学法", "区政府党组理论学习中心组学习总书记重要讲话精神", False),
     ],
 )
