@@ -21,7 +21,7 @@ from dutyaudit.ingest.table import PackColumns
 from dutyaudit.matching import Matcher
 from dutyaudit.model import STATUSES, Activities, Activity, Excluded, RowWarning
 from dutyaudit.packs import Pack, duties_for
-from dutyaudit.scope import Scope, default_role, infer_scope, log_roles, party_group
+from dutyaudit.scope import Scope, default_role, infer_scope, log_roles, own_role, party_group
 from dutyaudit.selection import drop_duplicates, pack_date_warning, select_unit, split_year
 from dutyaudit.units import title_unit
 from dutyaudit.waivers import expired_warning, resolve, scoped
@@ -152,7 +152,14 @@ def run_audit(
     if not duties:
         within = t("sep", lang).join([*roles, *([owner] if owner else [])]) or "—"
         raise UsageError(msg("err.no_duties", pack=pack.id, year=audit_year, within=within))
-    matcher = Matcher(pack, rows, duties, audited=scope.roles, default_role=default_role(pack, scope, audit_unit))
+    matcher = Matcher(
+        pack,
+        rows,
+        duties,
+        audited=scope.roles,
+        default_role=default_role(pack, scope, audit_unit),
+        own=own_role(pack, scope, audit_unit),
+    )
     by_id, expired = resolve(waivers, (d.id for d in duties), today or waiver_rules.today())
     results = []
     used: set[int] = set()

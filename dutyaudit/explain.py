@@ -52,7 +52,7 @@ from dutyaudit.packs import (
     duties_for,
     owner_covers,
 )
-from dutyaudit.scope import default_role, infer_scope, log_roles, party_group
+from dutyaudit.scope import default_role, infer_scope, log_roles, own_role, party_group
 from dutyaudit.selection import drop_duplicates, select_unit
 from dutyaudit.waivers import expired_warning, resolve, scoped, unknown_duty
 
@@ -212,6 +212,7 @@ def explain_duty(
         [*competing, *([] if duty in competing else [duty])],
         audited=scope.roles,
         default_role=default_role(pack, scope, who),
+        own=own_role(pack, scope, who),
     )
     hits = matcher.hits(duty)
     result = evaluate_duty(duty, hits, audit_year, lang)

@@ -206,6 +206,7 @@ class Matcher:
         *,
         audited: Sequence[str] | None = None,
         default_role: str | None = None,
+        own: tuple[str, str] | None = None,
     ) -> None:
         self.pack = pack
         self.duties = pack.duties if duties is None else duties
@@ -220,7 +221,8 @@ class Matcher:
         fields = [n for f in pack.fields for n in (f.name, *f.aliases)]
         self.units = build_units(activities, fields)
         self.index = KeywordIndex(self.units.keys, self.units.row)
-        self._resolver = RoleResolver(pack)
+        self._resolver = RoleResolver(pack, own)
+        """``own``: the audited unit's name and role, when one role fits its kind (see :func:`scope.own_role`)."""
         self._compiled: dict[str, CompiledMatch] = {}
 
     @cached_property

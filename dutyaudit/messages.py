@@ -168,6 +168,12 @@ MESSAGES.update(
             "en": "no column is named as the title ({names} …): took '{column}', the column with the "
             "longest texts; name the title column with --map title=COLUMN if that is wrong",
         },
+        "warn.fallback_no_header": {
+            "zh": "没有表头行：第{date}列读作日期，第{title}列（文字最长）读作事项，从第1行起都是记录；"
+            "如有误，请给台账加上表头",
+            "en": "no header row: column {date} read as the date and column {title} (the longest texts) as the title, "
+            "every row from row 1 a record; add a header row if that is wrong",
+        },
         "warn.fallback_leading": {
             "zh": "没有日期列：“{column}”列中每段文字开头的日期即该行日期（{examples} …）",
             "en": "no date column: the date at the start of each text in '{column}' dates its row ({examples} …)",

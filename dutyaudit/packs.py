@@ -427,6 +427,7 @@ _PAREN = re.compile(r"[(（][^)）]*[)）]")
 _COUNTY = re.compile(r"(县|区|旗)(人民)?(政府)?$")
 _NOT_GOVERNMENT = ("人大", "政协", "法院", "检察院", "市委", "县委", "区委", "党委")
 _DEPARTMENT = re.compile(r"(局|委|办|厅|处|中心|室|部|署|院|所|站|队|会)$")
+_TOWNSHIP = re.compile(r"(镇|乡|街道|街道办事处|街道办|苏木)(人民政府|政府|党委|党工委)?$")
 
 
 def owner_covers(owner: str, unit: str) -> bool:
@@ -434,6 +435,7 @@ def owner_covers(owner: str, unit: str) -> bool:
 
     A named unit covers a unit whose name contains it or is contained in it (市司法局 ↔ 司法局).
     A group named with 各 covers its members by kind: 各县(区)政府 covers 平罗县 and 大武口区人民政府;
+    a 乡镇 or 街道 too (the 县(区)政府 answer for it: shizuishan's 任务41 binds each 街道办事处);
     市政府各部门 / 市直各行政执法部门 cover any department (市司法局, 市发改委); 各园区管委会 covers a
     管委会. Parenthesised asides (市委依法治市办(市司法局)) also name the unit. A unit named in traditional
     script (惠農區司法局) is read in simplified.
@@ -450,6 +452,8 @@ def owner_covers(owner: str, unit: str) -> bool:
         return False
     group = owner[owner.index("各") + 1 :]
     if "县" in group or "区政府" in group:
+        if _TOWNSHIP.search(_PAREN.sub("", unit)):
+            return True  # a 乡镇/街道 is the county's: a duty the 县(区)政府 answer for binds it through them
         return bool(_COUNTY.search(unit)) and not _DEPARTMENT.search(unit.removesuffix("政府"))
     if "管委会" in group or "园区" in group:
         return "管委会" in unit or "园区" in unit

@@ -14,7 +14,7 @@ from dutyaudit.model import Activity
 from dutyaudit.packs import Pack
 
 #: Words after which a title names whom the activity was about or for, not who did it.
-_OBJECT_CUE = re.compile(r"听取|听|审议|督促|支持|配合|向|关于|给|请|到")
+_OBJECT_CUE = re.compile(r"听取|听|审议|督促|支持|配合|向|关于|给|请|到|对|选举|任命")
 
 
 #: Compounds in which 政府 names a quality of government or a place, not a body (法治政府建设, 政府网站):
@@ -39,9 +39,16 @@ _OTHER_BODIES = ("人大", "政协")
 class RoleResolver:
     """Resolves a row's role id from its 责任主体 cell or sheet name, else from its title."""
 
-    def __init__(self, pack: Pack) -> None:
+    def __init__(self, pack: Pack, own: tuple[str, str] | None = None) -> None:
+        """``own``: (the audited unit's name, its role): an alias its name holds names that role there (常委会 in
+        乐至县人大常委会's log is the 人大常委会, not a 党委's 常委会)."""
+        unit = normalize(own[0]) if own else ""
         self._aliases = [
-            (normalize(a), rid) for rid, role in pack.roles.items() for a in [role.name, *role.aliases] if a.strip()
+            (alias, own[1] if own and len(alias) > 1 and alias in unit else rid)
+            for rid, role in pack.roles.items()
+            for a in [role.name, *role.aliases]
+            if a.strip()
+            for alias in [normalize(a)]
         ]
         self._aliases.sort(key=lambda p: -len(p[0]))
         self._exact = {alias: rid for alias, rid in self._aliases if alias}

@@ -160,3 +160,12 @@ def default_role(pack: Pack, scope: Scope, unit: str | None) -> str | None:
         and not ("government" in rid.lower() and party) | ("party" in rid.lower() and government)
     ]
     return fits[0] if len(fits) == 1 else None
+
+
+def own_role(pack: Pack, scope: Scope, unit: str | None) -> tuple[str, str] | None:
+    """(unit, role) when one audited role fits the audited unit's kind (a 人大常委会's log: congress): the words of
+    the unit's own name then name that role in its rows (see :class:`dutyaudit.roleresolve.RoleResolver`)."""
+    if not unit or scope.kind is None:
+        return None
+    fits = [rid for rid in scope.roles if scope.kind in role_kinds(rid, pack.roles[rid])]
+    return (unit, fits[0]) if len(fits) == 1 else None

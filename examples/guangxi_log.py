@@ -5,7 +5,7 @@ Deliberate gaps so that `dutyaudit check` exits 1: e.g. no 党内法规 work, no
 on the party sheet; no 法治经费 in the budget, no 决策终身责任追究 and a 决策后评估 row dated 2018 (out of the
 audit year) on the government sheet; no 法律顾问 and no 规范性文件审查 in the department. Deliberate
 overlaps: one 常委会 row counts for party-5.1a and party-5.1b, one 常务会议 row for gov-6.1a and gov-6.1b,
-one 会前学法 row for gov-3 and gov-6.6a, one 干部考察 row for party-5.5a and party-8b.
+one 干部考察 row for party-5.5a and party-8b.
 
 Run from the repo root: ``python examples/guangxi_log.py``.
 """

@@ -71,3 +71,24 @@ def test_without_its_party_group_a_court_is_audited_on_the_judiciarys_duties_alo
 def test_a_body_a_row_reports_to_invites_or_visits_is_not_its_subject(title: str) -> None:
     resolver = RoleResolver(load_pack("ziyang"))
     assert resolver.title_roles(title) == frozenset()
+
+
+def test_a_congress_ledgers_own_committee_is_the_congress(write_csv: Callable[..., Path]) -> None:
+    """常委会 is a 党委's alias in ziyang; in 乐至县人大常委会's own ledger it is the 人大常委会."""
+    rows = [
+        ["2023-03-01", "组织部分常委会组成人员视察“八五”普法规划实施情况"],
+        ["2023-05-10", "常委会第十二次会议依法任命县人民法院人民陪审员35名"],
+    ]
+    log = write_csv(rows, header=["时间", "主要内容"], title="乐至县人大常委会2023年工作台账")
+    _, data = check_json("ziyang", log, "--year", "2023")
+    assert data["scope"]["roles"] == ["congress"]
+    assert status_of(data, "congress-06")["found"] == 1  # 视察普法规划实施
+    assert status_of(data, "congress-11")["found"] == 1  # 任命人民陪审员
+
+
+def test_a_township_is_covered_by_duties_the_county_governments_answer_for() -> None:
+    from dutyaudit.packs import owner_covers
+
+    assert owner_covers("各县(区)政府", "育才路街道办事处")
+    assert owner_covers("各县(区)政府", "红果子镇人民政府")
+    assert not owner_covers("各县(区)政府", "平罗县司法局")

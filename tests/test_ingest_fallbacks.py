@@ -308,3 +308,35 @@ def test_a_stale_title_year_still_gives_way_to_the_written_dates() -> None:
     res = read_sheet(_sheet(rows), "x.csv")
     assert [a.date for a in res.activities] == [dt.date(2024, 1, 5), dt.date(2024, 3, 1)]
     assert len(res.warnings) == 1 and "read as 2024" in res.warnings[0].message
+
+
+def test_a_table_with_no_header_row_is_read_from_its_first_row() -> None:
+    """A CSV of date, text, note from the first line: the date column and the longest texts, row numbers kept."""
+    rows = [
+        ["2023-1-10", "县委常委会定今年工作要点，法治建设单列一条", "要点已印发"],
+        ["1/13", "县委常委会听经济运行情况", ""],
+        ["2023-2-7", "常委会会前学法，学行政诉讼法", "县委党校老师讲"],
+    ]
+    res = read_sheet(_sheet(rows), "x.csv", year=2023)
+    assert res.header_found
+    got = [(a.row, a.date, a.title) for a in res.activities]
+    assert got == [
+        (1, dt.date(2023, 1, 10), "县委常委会定今年工作要点，法治建设单列一条"),
+        (2, dt.date(2023, 1, 13), "县委常委会听经济运行情况"),
+        (3, dt.date(2023, 2, 7), "常委会会前学法，学行政诉讼法"),
+    ]
+    assert res.activities[0].extra == {"第3列": "要点已印发"}
+    assert next(w.message for w in res.warnings if w.row is None).startswith("no header row")
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        [["2023-03-01", 3, 12.5], ["2023-03-02", 4, 13.0]],  # figures beside the dates
+        [["2023-03-01", "ok"], ["2023-03-02", "fine"]],  # no Chinese texts
+        [["会议", "2023-03-01"], ["2023-03-02", "学法"]],  # the first row is no record
+    ],
+)
+def test_headless_tables_that_are_not_logs_are_refused(rows: list[list[object]]) -> None:
+    res = read_sheet(_sheet(rows), "x.csv", year=2023)
+    assert not res.header_found and res.activities == []

@@ -4,7 +4,9 @@ Tried only when no row names both a date and a title column (``header.find_heade
 
 - a date column but no title column by name → the column with the longest Chinese texts is the title;
 - no date column → when most texts of the title column (by name, else the longest texts) start with a date
-  (a clerk's notebook: ``2.7 常委会听取法院党组汇报``), that date dates the row.
+  (a clerk's notebook: ``2.7 常委会听取法院党组汇报``), that date dates the row;
+- no header row at all (a CSV whose first line is ``2023-1-10,县委常委会…,要点已印发``) → a column whose cells
+  nearly all read as dates, the first row's included, dates the rows and the longest texts are the title.
 
 Each fallback is said once per sheet in a warning. The fallbacks look at a sample of rows below a candidate
 header, so a sheet that is not a log (a table of figures, English data) is still refused.
@@ -75,8 +77,9 @@ class Fallback:
     """A header found by a fallback: what it is, which text column it rests on and the sheet's note."""
 
     header: Header
-    kind: Literal["longest", "leading"]
-    """``longest``: the title column was chosen by its texts; ``leading``: dates lead the title texts."""
+    kind: Literal["longest", "leading", "none"]
+    """``longest``: the title column was chosen by its texts; ``leading``: dates lead the title texts; ``none``:
+    no header row at all, the first row is a record."""
     column: int
     """The title column (for ``leading``, the column whose texts carry the dates)."""
     note: Msg
@@ -128,7 +131,47 @@ def fallback_header(
         if j is None or not _dates_lead(sample, j):
             continue
         return _leading(i, texts, _as_title(cmap, j), j)
-    return None
+    return _no_header(rows[:SAMPLE_ROWS])
+
+
+#: Share of a headless table's first rows whose cell in the date column must read as a date.
+HEADLESS_DATES = 0.8
+
+
+def _no_header(sample: list[list[Any]]) -> Fallback | None:
+    """A table with no header row (a CSV of date, text, note from the first line): the column whose cells
+    nearly all read as dates, the first row's included, dates the rows; the column of longest Chinese texts
+    is the title; the other columns are kept as 第N列. None unless the first row is such a record."""
+    if not sample or not sample[0]:
+        return None
+    width = max(len(r) for r in sample)
+    dated = [
+        c
+        for c in range(width)
+        if _reads(sample[0], c) and sum(_reads(r, c) for r in sample) >= HEADLESS_DATES * len(sample)
+    ]
+    if not dated:
+        return None
+    d = dated[0]
+    j = _longest(sample, [c for c in range(width) if c != d])
+    if j is None:
+        return None
+    names = [f"第{c + 1}列" for c in range(width)]
+    cmap = ColumnMap({"date": d, "title": j}, {names[c]: c for c in range(width) if c not in (d, j)}, [])
+    note = msg("warn.fallback_no_header", date=d + 1, title=j + 1)
+    return Fallback(Header(-1, names, cmap, 0), "none", j, note)
+
+
+def _reads(row: list[Any], col: int) -> bool:
+    """Whether a row's cell in ``col`` reads as a date."""
+    v = row[col] if col < len(row) else None
+    if v is None or v == "":
+        return False
+    try:
+        read_date(v, 2000)
+    except DateError:
+        return False
+    return True
 
 
 def _leading(i: int, texts: list[str], cmap: ColumnMap, j: int) -> Fallback:
