@@ -67,8 +67,6 @@ def _n(n: int, noun: str) -> str:
     return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
-#: Headers of a column holding only the month, beside a date column holding only the day (月份 3月 · 日期 15日).
-MONTH_HEADERS = ("月份", "月", "月度")
 _BARE_DAY = re.compile(r"\s*(\d{1,2})\s*[日号號]?\s*")
 _MONTH = re.compile(r"\s*(?:(?:19|20)?\d{2}\s*年)?\s*\d{1,2}\s*月份?\s*")
 

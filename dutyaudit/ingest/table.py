@@ -14,6 +14,7 @@ from sys import intern
 from typing import Any
 
 from dutyaudit.i18n import Msg, msg
+from dutyaudit.ingest.aliases import MONTH_HEADERS
 from dutyaudit.ingest.base import RawSheet, fill_merged
 from dutyaudit.ingest.columns import ALIASES, column_present
 from dutyaudit.ingest.dates import DateError, DateRead, read_date, year_in
@@ -35,7 +36,7 @@ from dutyaudit.ingest.rowkinds import (
     section_text,
     template_help,
 )
-from dutyaudit.ingest.sheetdates import HASHABLE, MONTH_HEADERS, date_key, date_note, date_values, join_month_column
+from dutyaudit.ingest.sheetdates import HASHABLE, date_key, date_note, date_values, join_month_column
 from dutyaudit.ingest.text import cell_text, fold, normalize, normalize_many
 from dutyaudit.model import ACTIVITY_TYPES, Activity, RowWarning
 
