@@ -1,0 +1,46 @@
+"""Township logs audited with county-level packs: a 镇党政综合办公室's ledger is the township's, its 党委会议 is the
+body that hears 法治建设 reports (panjin 四(三) makes the township apply the list), a 依法治镇领导小组 is its
+coordinating body, and a 综合执法办公室 named as the body that acts is not 综合执法改革 work."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from conftest import check_json, status_of
+
+HEADER = ["月份", "日", "主体", "工作事项", "落实情况"]
+
+
+def _rows(data: dict[str, Any], duty_id: str) -> list[int]:
+    return [e["row"] for e in status_of(data, duty_id)["evidence"]]
+
+
+def test_a_township_party_meeting_hears_the_report(write_csv: Callable[..., Path]) -> None:
+    rows = [
+        ["1月", 29, "党委", "召开党委会议，听取2022年全镇法治建设工作情况汇报", "书记提出4项要求"],
+        ["3月", "5日", "党委", "召开镇委全面依法治镇领导小组会议", "研究年度工作"],
+        ["4月", 8, "党委", "党委会议研究冬季防火", "已部署"],
+    ]
+    log = write_csv(rows, header=HEADER, title="某镇党委、政府法治建设工作台账（2023年）")
+    _, data = check_json("panjin", log, "--year", "2023")
+    assert _rows(data, "party-01") == [3]
+    assert _rows(data, "party-21") == [4]
+
+
+def test_an_office_of_the_township_keeps_its_ledger(write_csv: Callable[..., Path]) -> None:
+    rows = [
+        ["2023年3月1日", "执法公示", "综合执法办公室在政务公开栏公示执法主体、执法人员"],
+        ["2023年4月1日", "综合执法改革", "承接区下放执法事项，组建综合执法队伍"],
+    ]
+    log = write_csv(rows, header=["时间", "活动名称", "主要内容"], title="某镇党政综合办公室法治建设活动台账（2023年）")
+    path = log.with_name("log2.csv")
+    lines = log.read_text(encoding="utf-8").splitlines()
+    path.write_text(
+        "\n".join([lines[0], "填报单位：某某镇党政综合办公室    填报时间：2024年1月15日", *lines[1:]]), "utf-8"
+    )
+    _, data = check_json("shapotou", path, "--year", "2023")
+    assert data["unit"] == "某某镇党政综合办公室"
+    assert set(data["scope"]["roles"]) == {"township_party", "township_government"}  # no department duties
+    assert _rows(data, "gov-i10") == [5]  # row 4 names the 综合执法办公室 only as the body that publishes
