@@ -106,6 +106,19 @@ def test_a_word_inside_a_bodys_name_does_not_name_the_concept() -> None:
     assert concept.nearly(match_form(texts[0])) is None  # not a near miss either: nothing of it is there
 
 
+def test_a_board_where_something_else_is_posted_is_not_open_government_work() -> None:
+    """政务公开栏 is where a report or a cleanup's result is posted; what is posted may still name 政务公开."""
+    texts = [
+        "清理结果在政务公开栏公布",
+        "在政务公开栏公示惠农补贴发放情况",
+        "更新政务公开网页",
+        "综合行政执法办公室开展自查",
+    ]
+    index = KeywordIndex([match_form(t) for t in texts])
+    assert compiled_concepts()["政务公开"].keys_naming(index) == {1, 2}
+    assert compiled_concepts()["综合执法"].keys_naming(index) == set()  # the office is who acts
+
+
 def test_an_exclusion_removes_only_the_rows_holding_it() -> None:
     index = KeywordIndex([match_form(t) for t in ["镇政府法律顾问合同续签", "城投公司法律顾问合同", "聘请律师"]])
     assert compiled_concepts()["法律顾问"].keys_naming(index) == {0}
