@@ -1,6 +1,7 @@
 """Township logs audited with county-level packs: a 镇党政综合办公室's ledger is the township's, its 党委会议 is the
 body that hears 法治建设 reports (panjin 四(三) makes the township apply the list), a 依法治镇领导小组 is its
-coordinating body, and a 综合执法办公室 named as the body that acts is not 综合执法改革 work."""
+coordinating body, a 综合执法办公室 named as the body that acts is not 综合执法改革 work, and a 主要内容 that opens
+with the body (镇党委牵头组织…) tells the role of a title that names none."""
 
 from __future__ import annotations
 
@@ -9,6 +10,10 @@ from pathlib import Path
 from typing import Any
 
 from conftest import check_json, status_of
+
+from dutyaudit.matching import RoleResolver
+from dutyaudit.model import Activity
+from dutyaudit.packs import load_pack
 
 HEADER = ["月份", "日", "主体", "工作事项", "落实情况"]
 
@@ -44,3 +49,16 @@ def test_an_office_of_the_township_keeps_its_ledger(write_csv: Callable[..., Pat
     assert data["unit"] == "某某镇党政综合办公室"
     assert set(data["scope"]["roles"]) == {"township_party", "township_government"}  # no department duties
     assert _rows(data, "gov-i10") == [5]  # row 4 names the 综合执法办公室 only as the body that publishes
+
+
+def test_a_descriptive_column_opening_with_the_body_tells_the_role() -> None:
+    resolver = RoleResolver(load_pack("shapotou"))
+
+    def role(title: str, text: str, header: str = "主要内容") -> str | None:
+        row = Activity(file="f", sheet="s", row=1, date=None, title=title, key=title, extra={header: text})
+        return resolver.role_of(row)
+
+    assert role("民法典宣传月", "镇党委牵头组织民法典进村入户宣讲12场") == "township_party"
+    assert role("文件合法性审查", "党委文件印发前经法律顾问合法合规性审查") == "township_party"
+    assert role("安排部署", "研究部署镇政府各站所述法工作") is None  # the body named further on is the object
+    assert role("民法典宣传月", "镇党委牵头组织宣讲", header="参加人") is None  # not a descriptive column
