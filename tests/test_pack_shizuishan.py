@@ -463,3 +463,16 @@ def test_example_workbook_is_up_to_date(tmp_path: Path) -> None:
         return {ws.title: list(ws.iter_rows(values_only=True)) for ws in wb}
 
     assert cells(EXAMPLE) == cells(fresh)
+
+
+def test_a_cross_department_joint_inspection_is_joint_supervision(tmp_path: Path) -> None:
+    """任务17 (跨部门综合监管): a 跨部门联合抽查 with another bureau is that supervision, however it is worded."""
+    log = tmp_path / "log.csv"
+    with open(log, "w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["某县市场监督管理局2023年工作台账"])
+        w.writerow(["日期", "事项"])
+        w.writerow(["2023-05-10", "开展跨部门联合抽查，与县卫健局对医疗美容机构联合检查14家"])
+        w.writerow(["2023-06-10", "开展食品安全专项检查"])
+    _, data = check_json("shizuishan", log, "--year", "2023")
+    assert [e["row"] for e in status_of(data, "t17")["evidence"]] == [3]

@@ -34,6 +34,14 @@ def test_a_township_party_meeting_hears_the_report(write_csv: Callable[..., Path
     assert _rows(data, "party-21") == [4]
 
 
+def test_xuefa_in_a_cadre_assessment_is_the_assessment(write_csv: Callable[..., Path]) -> None:
+    rows = [["5月", 9, "党委", "制定干部考核办法，将尊法学法守法用法情况纳入班子和干部年度考核", "党委会议审议通过"]]
+    log = write_csv(rows, header=HEADER, title="某镇党委法治建设工作台账（2023年）")
+    _, data = check_json("panjin", log, "--year", "2023")
+    assert _rows(data, "party-13") == [3]
+    assert _rows(data, "party-19a") == []  # no 会前学法 at that 党委会议
+
+
 def test_an_office_of_the_township_keeps_its_ledger(write_csv: Callable[..., Path]) -> None:
     rows = [
         ["2023年3月1日", "执法公示", "综合执法办公室在政务公开栏公示执法主体、执法人员"],

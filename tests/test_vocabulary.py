@@ -119,6 +119,20 @@ def test_a_board_where_something_else_is_posted_is_not_open_government_work() ->
     assert compiled_concepts()["综合执法"].keys_naming(index) == set()  # the office is who acts
 
 
+def test_a_phrase_holding_xuefa_is_no_study_and_a_talk_is_supervision() -> None:
+    """尊法学法守法用法 is what a 考核 weighs, not a 会前学法; the head talking to a deputy about 执法 supervises."""
+    texts = [
+        "将尊法学法守法用法情况纳入干部考核；党委会议审议通过",
+        "党委会议会前学法：宪法",
+        "镇长就行政执法不规范问题约谈分管副镇长",
+    ]
+    index = KeywordIndex([match_form(t) for t in texts])
+    assert compiled_concepts()["会前学法"].keys_naming(index) == {1}
+    assert compiled_concepts()["监督班子依法行政"].keys_naming(index) == {2}
+    other = KeywordIndex([match_form("副镇长被约谈，就执法问题作说明")])
+    assert compiled_concepts()["监督班子依法行政"].keys_naming(other) == set()
+
+
 def test_an_exclusion_removes_only_the_rows_holding_it() -> None:
     index = KeywordIndex([match_form(t) for t in ["镇政府法律顾问合同续签", "城投公司法律顾问合同", "聘请律师"]])
     assert compiled_concepts()["法律顾问"].keys_naming(index) == {0}
