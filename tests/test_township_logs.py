@@ -70,3 +70,22 @@ def test_a_descriptive_column_opening_with_the_body_tells_the_role() -> None:
     assert role("文件合法性审查", "党委文件印发前经法律顾问合法合规性审查") == "township_party"
     assert role("安排部署", "研究部署镇政府各站所述法工作") is None  # the body named further on is the object
     assert role("民法典宣传月", "镇党委牵头组织宣讲", header="参加人") is None  # not a descriptive column
+
+
+def test_township_rows_that_only_share_words_with_a_duty(write_csv: Callable[..., Path]) -> None:
+    """A 行政规范性文件 cleanup is not the party's 党内 filing; a 人大执法检查 the town helps with is not the town's own
+    check, nor the party's support (the log does not say the party's); a lecture on 基层治理 is study; an
+    assessment that takes in 法治建设 is 一（四）3, not the plan of 一（四）2."""
+    rows = [
+        ["2023年3月1日", "行政规范性文件清理", "对镇政府制发的规范性文件进行清理，结果公布"],
+        ["2023年4月1日", "配合人大执法检查", "配合区人大常委会开展《食品安全法》执法检查"],
+        ["2023年5月1日", "法治专题讲座", "第二期法治专题讲座：民法典与基层治理"],
+        ["2023年6月1日", "党委会议", "研究效能目标考核办法，将法治建设成效纳入效能目标考核指标"],
+        ["2023年7月1日", "党委会议", "镇党委支持镇人大主席团依法履职，听取人大工作汇报"],
+    ]
+    log = write_csv(rows, header=["时间", "活动名称", "主要内容"], title="某某镇2023年法治建设活动台账")
+    _, data = check_json("shapotou", log, "--year", "2023")
+    assert _rows(data, "party-i04") == [] and _rows(data, "gov-i06") == [3]
+    assert _rows(data, "gov-i15") == [] and _rows(data, "party-h07") == [7]
+    assert _rows(data, "party-i16") == []
+    assert _rows(data, "party-i02") == [] and _rows(data, "party-i03") == [6]
