@@ -476,3 +476,20 @@ def test_a_cross_department_joint_inspection_is_joint_supervision(tmp_path: Path
         w.writerow(["2023-06-10", "开展食品安全专项检查"])
     _, data = check_json("shizuishan", log, "--year", "2023")
     assert [e["row"] for e in status_of(data, "t17")["evidence"]] == [3]
+
+
+def test_a_staff_lecture_and_a_review_case_are_not_publicity_or_complaints(tmp_path: Path) -> None:
+    """A lecture explaining a 条例 to the staff is study (任务47), not 宣传解读 (任务12); answering a 复议 brought
+    over a complaint decision is the 复议, not complaint handling (任务30)."""
+    log = tmp_path / "log.csv"
+    with open(log, "w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["某县市场监督管理局2023年工作台账"])
+        w.writerow(["日期", "事项"])
+        w.writerow(["2023-05-10", "举办法治专题讲座，邀请教授讲授《优化营商环境条例》解读"])
+        w.writerow(["2023-06-10", "在集市开展《优化营商环境条例》宣传解读"])
+        w.writerow(["2023-07-10", "办理行政复议答复：王某不服投诉不予受理决定申请行政复议"])
+        w.writerow(["2023-08-10", "健全投诉举报受理制度"])
+    _, data = check_json("shizuishan", log, "--year", "2023")
+    assert [e["row"] for e in status_of(data, "t12")["evidence"]] == [4]
+    assert [e["row"] for e in status_of(data, "t30d")["evidence"]] == [6]

@@ -133,6 +133,12 @@ def test_a_phrase_holding_xuefa_is_no_study_and_a_talk_is_supervision() -> None:
     assert compiled_concepts()["监督班子依法行政"].keys_naming(other) == set()
 
 
+def test_a_budget_line_for_pufa_is_no_pufa_activity() -> None:
+    texts = ["预算安排法治建设工作经费（含普法经费）", "安排普法经费，开展普法宣传进村"]
+    index = KeywordIndex([match_form(t) for t in texts])
+    assert compiled_concepts()["普法宣传"].keys_naming(index) == {1}
+
+
 def test_an_exclusion_removes_only_the_rows_holding_it() -> None:
     index = KeywordIndex([match_form(t) for t in ["镇政府法律顾问合同续签", "城投公司法律顾问合同", "聘请律师"]])
     assert compiled_concepts()["法律顾问"].keys_naming(index) == {0}
