@@ -490,6 +490,8 @@ def test_a_staff_lecture_and_a_review_case_are_not_publicity_or_complaints(tmp_p
         w.writerow(["2023-06-10", "在集市开展《优化营商环境条例》宣传解读"])
         w.writerow(["2023-07-10", "办理行政复议答复：王某不服投诉不予受理决定申请行政复议"])
         w.writerow(["2023-08-10", "健全投诉举报受理制度"])
+        w.writerow(["2023-09-10", "总结本局法治建设经验做法，被县法治建设简报刊发"])
     _, data = check_json("shizuishan", log, "--year", "2023")
+    assert [e["row"] for e in status_of(data, "req-3")["evidence"]] == [7]  # its 法治建设 experience publicised
     assert [e["row"] for e in status_of(data, "t12")["evidence"]] == [4]
     assert [e["row"] for e in status_of(data, "t30d")["evidence"]] == [6]

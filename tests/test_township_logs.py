@@ -27,10 +27,11 @@ def test_a_township_party_meeting_hears_the_report(write_csv: Callable[..., Path
         ["1月", 29, "党委", "召开党委会议，听取2022年全镇法治建设工作情况汇报", "书记提出4项要求"],
         ["3月", "5日", "党委", "召开镇委全面依法治镇领导小组会议", "研究年度工作"],
         ["4月", 8, "党委", "党委会议研究冬季防火", "已部署"],
+        ["5月", 8, "党委", "党委会议专题研究法治乡村建设工作", "确定示范村"],
     ]
     log = write_csv(rows, header=HEADER, title="某镇党委、政府法治建设工作台账（2023年）")
     _, data = check_json("panjin", log, "--year", "2023")
-    assert _rows(data, "party-01") == [3]
+    assert _rows(data, "party-01") == [3, 6]
     assert _rows(data, "party-21") == [4]
 
 
