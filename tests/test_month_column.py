@@ -60,6 +60,23 @@ def test_check_reads_a_month_and_a_bare_day_column(
     assert [e["date"] for e in lecture["evidence"]] == ["2023-03-15", "2023-03-20"]  # the 2024 row is out of year
 
 
+def test_bare_month_numbers_are_months(
+    write_csv: Callable[..., Path], audit_json: Callable[..., tuple[int, dict[str, Any]]]
+) -> None:
+    """A 月 column of bare numbers (3) beside a 日 column, or alone as the date, holds months, not day counts."""
+    rows = [[3, 15, "法治专题讲座"], [4, "20日", "法治专题讲座"]]
+    _, data = audit_json(write_csv(rows, header=["月", "日", "事项"], title="测试县2023年工作台账"), "--year", "2023")
+    assert [e["date"] for e in status_of(data, "party-lecture")["evidence"]] == ["2023-03-15", "2023-04-20"]
+    alone = write_csv(
+        [[3, "法治专题讲座"], ["5", "法治专题讲座"]],
+        name="m.csv",
+        header=["月份", "事项"],
+        title="测试县2023年工作台账",
+    )
+    _, data = audit_json(alone, "--year", "2023")
+    assert [e["date"] for e in status_of(data, "party-lecture")["evidence"]] == ["2023-03-01", "2023-05-01"]
+
+
 def test_a_pack_field_holding_prose_is_matched(write_csv: Callable[..., Path]) -> None:
     """shizuishan reads 完成情况 as its 办理情况 field; a sentence there says what was done."""
     rows = [

@@ -36,7 +36,14 @@ from dutyaudit.ingest.rowkinds import (
     section_text,
     template_help,
 )
-from dutyaudit.ingest.sheetdates import HASHABLE, date_key, date_note, date_values, join_month_column
+from dutyaudit.ingest.sheetdates import (
+    HASHABLE,
+    date_key,
+    date_note,
+    date_values,
+    join_month_column,
+    month_numbers,
+)
 from dutyaudit.ingest.text import cell_text, fold, normalize, normalize_many
 from dutyaudit.model import ACTIVITY_TYPES, Activity, RowWarning
 
@@ -218,6 +225,9 @@ def read_sheet(
     if c_month is not None and c_month != c_date:  # 月份 3月 · 日期 15日: one date, 3月15日
         rows = [list(r) for r in rows] if rows is sheet.rows else rows
         join_month_column(rows, h + 1, c_date, c_month)
+    elif c_date < len(headers) and normalize(headers[c_date]).rstrip(":：") in MONTH_HEADERS:  # the month is the date
+        rows = [list(r) for r in rows] if rows is sheet.rows else rows
+        month_numbers(rows, h + 1, c_date)
     date_cache: dict[Any, DateRead | Msg] = {}
     counts = date_values(rows, h + 1, c_date, date_cache)
     written = Counter[int]()
