@@ -1,5 +1,5 @@
 """Which role a log row belongs to: its 责任主体 cell or sheet name, a 类别 cell that is a role's name,
-else the subject of its title.
+else the subject of its title, else the body a descriptive column (主要内容) opens with.
 
 A row whose role the log does not say (no role cell, a role-neutral title) may count for any role; a
 role cell naming two roles (县委、县政府) makes the row count for each.
@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from dutyaudit.ingest.text import normalize
+from dutyaudit.ingest.aliases import TITLE_TEXTS
+from dutyaudit.ingest.text import fold, normalize
 from dutyaudit.model import Activity
 from dutyaudit.packs import Pack
 
@@ -31,6 +32,9 @@ def _subject(key: str) -> str:
 
 #: Titles that name a kind of meeting and nothing else: the body is looked for in the row's other cells.
 _GENERIC_TITLES = frozenset({"专题会议", "专题会", "工作会议", "会议", "协调会", "座谈会", "推进会", "调度会"})
+
+#: Headers of a descriptive column (主要内容, 议题 …) beside a title column: its opening may name who acted.
+_DESCRIPTIVE = frozenset(fold(t) for t in TITLE_TEXTS)
 
 #: Bodies that are no role of a 党政 duty list: a title opening with one of them is theirs.
 _OTHER_BODIES = ("人大", "政协")
@@ -95,7 +99,23 @@ class RoleResolver:
                 if r is not None and r not in _OTHER_BODIES
             }
             found = named.pop() if len(named) == 1 else None
+        elif found is None and a.extra:
+            # a title that names nobody (民法典宣传月) beside a 主要内容 that opens with the body: 镇党委牵头组织…
+            named = {
+                r
+                for k, v in a.extra.items()
+                if isinstance(v, str) and len(v) > 4 and fold(k).rstrip(":：") in _DESCRIPTIVE
+                for r in [self._opening_role(normalize(v))]
+                if r is not None
+            }
+            found = named.pop() if len(named) == 1 else None
         return found
+
+    def _opening_role(self, key: str) -> str | None:
+        """The role a text opens with (镇党委牵头组织…, 党委文件…), not one named further on (研究部署区政府部门…)."""
+        subject = _subject(key[:12])
+        hits = {rid for alias, rid in self._aliases if len(alias) > 1 and 0 <= subject.find(alias) <= 2}
+        return hits.pop() if len(hits) == 1 else None
 
     def joint_roles(self, text: str) -> frozenset[str]:
         """Every role a 责任主体 cell or sheet name names on its own (县委、县政府 → party and government).

@@ -36,18 +36,34 @@ _TOWN_BODY = re.compile(r"(?<=[镇乡道])(党委|党工委|党政|人民政府|
 #: The general office of a 党委 or 政府 (县政府办公室, 区委办, 镇党政办): it keeps the body's own ledger
 #: (常委会, 常务会议), so its log is the body's: the kind is the body's, not a department's.
 _BODY_OFFICE = re.compile(
-    r"(人民政府|[县市区旗州盟镇乡]政府|[县市区旗州盟镇乡]委|[镇乡]党委|[镇乡道]党政)(?:办公室|办)$"
+    r"(人民政府|[县市区旗州盟镇乡]政府|[县市区旗州盟镇乡]委|[镇乡]党委|[镇乡道]党政)(?:综合)?(?:办公室|办)$"
 )
+#: A line naming the unit that filled the log in (填报单位：宣和镇党政综合办公室  填报时间：…).
+_FILED_BY = re.compile(r"(?:填报|报送|填表|编制|制表)?单位(?:名称)?\s*[：:]\s*([^\s：:，,;；]{2,30})")
+_FILED_BY_END = re.compile(r"(?:填报|报送|填表|编制|制表|联系)|(?:日期|时间)$")
 
 
 def title_unit(titles: Iterable[str]) -> str | None:
-    """The unit a title row names before its year (盘山县2023年度… → 盘山县), or None."""
-    for title in titles:
+    """The unit a title row names before its year (盘山县2023年度… → 盘山县), or None.
+
+    When that name reads as no unit (宣和镇党政综合办公室法治建设工作台账（2023年）), a 填报单位：… line that names
+    one is the unit."""
+    texts = list(titles)
+    named = None
+    for title in texts:
         m = _UNIT_IN_TITLE.match(title)
         if m:
-            name = m.group(1).strip(" ：:（(")
-            return name or None
-    return None
+            named = m.group(1).strip(" ：:（(") or None
+            break
+    if named is not None and unit_kind(named) is not None:
+        return named
+    for title in texts:
+        m = _FILED_BY.search(title)
+        if m:
+            filed = _FILED_BY_END.split(m.group(1))[0]
+            if unit_kind(filed) is not None:
+                return filed
+    return named
 
 
 def core(name: str) -> str:

@@ -47,6 +47,7 @@ BLIND = {
     # guangxi and ziyang logs (a 县委办, a 县人社局, a 区法院): 86.7% / 93.4% / 1.4% when set (blind first: 37.5% /
     # 57.5% / 4.2%: department duties cited 第十条/第六条(x), a court audited as a department)
     "c7": (0.84, 0.91, 0.03),
+    "c8": (0.88, 0.90, 0.05),  # 90.9% / 92.8% / 3.1% when set (blind first: 54.5% / 62.4% / 4.7%)
 }
 
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from conftest import check_json, status_of
 
+from dutyaudit.ingest.columns import map_columns
 from dutyaudit.ingest.sheetdates import join_month_column
 
 
@@ -33,6 +34,47 @@ def test_check_reads_a_month_and_a_day_column(
     )
     lecture = status_of(data, "party-lecture")
     assert [e["date"] for e in lecture["evidence"]] == ["2023-03-15", "2023-03-20"]  # the 2022 row is out of year
+
+
+def test_a_day_column_beside_a_month_column_is_the_date() -> None:
+    """月份 · 日 · 事项: no column is named a date, the 日 after 月份 is one (joined with its month when read)."""
+    cmap = map_columns(["月份", "日", "主体", "工作事项", "落实情况"])
+    assert cmap.fields["date"] == 1 and cmap.fields["title"] == 3 and cmap.extra["月份"] == 0
+    assert map_columns(["月份", "事项"]).fields["date"] == 0  # a month column alone: the month is the date
+    assert map_columns(["月份", "日期", "事项"]).fields["date"] == 1  # a named date column wins
+    assert "date" not in map_columns(["日", "事项"]).fields  # a 日 column with no month is not taken for one
+
+
+def test_check_reads_a_month_and_a_bare_day_column(
+    write_csv: Callable[..., Path], audit_json: Callable[..., tuple[int, dict[str, Any]]]
+) -> None:
+    rows = [
+        ["3月", 15, "党委", "法治专题讲座"],
+        ["3月", "20日", "党委", "法治专题讲座"],
+        ["2024年1月", 5, "党委", "法治专题讲座"],
+    ]
+    _, data = audit_json(
+        write_csv(rows, header=["月份", "日", "主体", "工作事项"], title="测试镇2023年工作台账"), "--year", "2023"
+    )
+    lecture = status_of(data, "party-lecture")
+    assert [e["date"] for e in lecture["evidence"]] == ["2023-03-15", "2023-03-20"]  # the 2024 row is out of year
+
+
+def test_bare_month_numbers_are_months(
+    write_csv: Callable[..., Path], audit_json: Callable[..., tuple[int, dict[str, Any]]]
+) -> None:
+    """A 月 column of bare numbers (3) beside a 日 column, or alone as the date, holds months, not day counts."""
+    rows = [[3, 15, "法治专题讲座"], [4, "20日", "法治专题讲座"]]
+    _, data = audit_json(write_csv(rows, header=["月", "日", "事项"], title="测试县2023年工作台账"), "--year", "2023")
+    assert [e["date"] for e in status_of(data, "party-lecture")["evidence"]] == ["2023-03-15", "2023-04-20"]
+    alone = write_csv(
+        [[3, "法治专题讲座"], ["5", "法治专题讲座"]],
+        name="m.csv",
+        header=["月份", "事项"],
+        title="测试县2023年工作台账",
+    )
+    _, data = audit_json(alone, "--year", "2023")
+    assert [e["date"] for e in status_of(data, "party-lecture")["evidence"]] == ["2023-03-01", "2023-05-01"]
 
 
 def test_a_pack_field_holding_prose_is_matched(write_csv: Callable[..., Path]) -> None:

@@ -18,7 +18,7 @@ from conftest import check_json, status_of
 
 from dutyaudit.packs import load_pack
 from dutyaudit.scope import infer_scope
-from dutyaudit.units import same_unit, unit_from_filename, unit_kind
+from dutyaudit.units import same_unit, title_unit, unit_from_filename, unit_kind
 
 LECTURE = [{"日期": "2023-04-01", "事项": "法治专题讲座", "责任主体": "县委"}]
 TITLE = "盘山县2023年度法治建设工作台账"
@@ -125,6 +125,7 @@ def test_unit_names_are_compared_as_units() -> None:
         ("县政府办", "county"),
         ("永康镇人民政府办公室", "township"),
         ("永康镇党政办", "township"),
+        ("永康镇党政综合办公室", "township"),
         ("永康镇党委", "township"),
         ("红旗街道党工委", "township"),
         ("中共兴仁镇委员会", "township"),  # a place's party committee written in full
@@ -138,6 +139,14 @@ def test_unit_names_are_compared_as_units() -> None:
 )
 def test_a_general_office_is_of_its_bodys_kind(name: str, kind: str) -> None:
     assert unit_kind(name) == kind
+
+
+def test_a_filled_by_line_names_the_unit_when_the_title_does_not() -> None:
+    filed = "填报单位：永康镇党政综合办公室    填报时间：2024年1月15日"
+    assert title_unit(["永康镇党政综合办公室法治建设工作活动台账（2023年）", filed]) == "永康镇党政综合办公室"
+    assert title_unit(["某工作台账（2023年）", "填报单位：永康镇党政办填报时间：2024年1月"]) == "永康镇党政办"
+    assert title_unit(["盘山县2023年度法治建设工作台账", "填报单位：县委办"]) == "盘山县"  # the title names one
+    assert title_unit(["某工作台账（2023年）", "填报单位：（盖章）"]) == "某工作台账"  # no unit on the line
 
 
 # ---------------------------------------------------------------- the year

@@ -108,6 +108,39 @@ def test_a_word_inside_a_bodys_name_does_not_name_the_concept() -> None:
     assert concept.nearly(match_form(texts[0])) is None  # not a near miss either: nothing of it is there
 
 
+def test_a_board_where_something_else_is_posted_is_not_open_government_work() -> None:
+    """政务公开栏 is where a report or a cleanup's result is posted; what is posted may still name 政务公开."""
+    texts = [
+        "清理结果在政务公开栏公布",
+        "在政务公开栏公示惠农补贴发放情况",
+        "更新政务公开网页",
+        "综合行政执法办公室开展自查",
+    ]
+    index = KeywordIndex([match_form(t) for t in texts])
+    assert compiled_concepts()["政务公开"].keys_naming(index) == {1, 2}
+    assert compiled_concepts()["综合执法"].keys_naming(index) == set()  # the office is who acts
+
+
+def test_a_phrase_holding_xuefa_is_no_study_and_a_talk_is_supervision() -> None:
+    """尊法学法守法用法 is what a 考核 weighs, not a 会前学法; the head talking to a deputy about 执法 supervises."""
+    texts = [
+        "将尊法学法守法用法情况纳入干部考核；党委会议审议通过",
+        "党委会议会前学法：宪法",
+        "镇长就行政执法不规范问题约谈分管副镇长",
+    ]
+    index = KeywordIndex([match_form(t) for t in texts])
+    assert compiled_concepts()["会前学法"].keys_naming(index) == {1}
+    assert compiled_concepts()["监督班子依法行政"].keys_naming(index) == {2}
+    other = KeywordIndex([match_form("副镇长被约谈，就执法问题作说明")])
+    assert compiled_concepts()["监督班子依法行政"].keys_naming(other) == set()
+
+
+def test_a_budget_line_for_pufa_is_no_pufa_activity() -> None:
+    texts = ["预算安排法治建设工作经费（含普法经费）", "安排普法经费，开展普法宣传进村"]
+    index = KeywordIndex([match_form(t) for t in texts])
+    assert compiled_concepts()["普法宣传"].keys_naming(index) == {1}
+
+
 def test_an_exclusion_removes_only_the_rows_holding_it() -> None:
     index = KeywordIndex([match_form(t) for t in ["镇政府法律顾问合同续签", "城投公司法律顾问合同", "聘请律师"]])
     assert compiled_concepts()["法律顾问"].keys_naming(index) == {0}

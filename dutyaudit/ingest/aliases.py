@@ -177,6 +177,11 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "evidence": ("佐证材料", "佐证", "证明材料", "附件", "材料", "佐证资料", "evidence", "proof"),
 }
 
+#: Headers of a column holding only the month (3月), beside a day column or alone.
+MONTH_HEADERS: tuple[str, ...] = ("月份", "月", "月度", "month")
+#: Headers of a column holding only the day (15, 15日) beside a month column: the date, once joined with the month.
+DAY_HEADERS: tuple[str, ...] = ("日", "号", "日子", "day")
+
 #: Chinese names of the canonical fields (for messages and the template).
 FIELD_NAMES_ZH = {
     "date": "日期",

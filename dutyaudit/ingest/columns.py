@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from dutyaudit.i18n import Msg, msg
-from dutyaudit.ingest.aliases import ALIASES, FIELD_NAMES_ZH, TITLE_NAMES
+from dutyaudit.ingest.aliases import ALIASES, DAY_HEADERS, FIELD_NAMES_ZH, MONTH_HEADERS, TITLE_NAMES
 from dutyaudit.ingest.text import fold, normalize, normalize_many
 
 __all__ = ["ALIASES", "FIELD_NAMES_ZH", "ColumnMap", "map_columns", "parse_mapping"]  # ALIASES: also from here
@@ -129,10 +129,27 @@ def map_columns(
     for fname, (_, i) in best.items():
         cmap.fields[fname] = i
         taken.add(i)
+    if "date" not in cmap.fields and (day := _month_day_column(folded, taken)) is not None:
+        cmap.fields["date"] = day
+        taken.add(day)
     for i, h in enumerate(headers):
         if i not in taken and h.strip():
             cmap.extra.setdefault(h.strip(), i)
     return cmap
+
+
+_MONTH_KEYS = frozenset(fold(a) for a in MONTH_HEADERS)
+_DAY_KEYS = frozenset(fold(a) for a in DAY_HEADERS)
+
+
+def _month_day_column(folded: list[str], taken: set[int]) -> int | None:
+    """The date column of a header with no date named but a month column (月份 · 日 · 事项): the day column
+    after it (its days are joined with the month when the sheet is read), or the month column alone."""
+    free = [(i, bare_header(h).rstrip(":")) for i, h in enumerate(folded) if h and i not in taken]
+    month = next((i for i, h in free if h in _MONTH_KEYS), None)
+    if month is None:
+        return None
+    return next((i for i, h in free if h in _DAY_KEYS and i > month), month)
 
 
 def column_present(col: str, texts: list[str]) -> bool:

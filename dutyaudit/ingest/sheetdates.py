@@ -67,8 +67,6 @@ def _n(n: int, noun: str) -> str:
     return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
-#: Headers of a column holding only the month, beside a date column holding only the day (月份 3月 · 日期 15日).
-MONTH_HEADERS = ("月份", "月", "月度")
 _BARE_DAY = re.compile(r"\s*(\d{1,2})\s*[日号號]?\s*")
 _MONTH = re.compile(r"\s*(?:(?:19|20)?\d{2}\s*年)?\s*\d{1,2}\s*月份?\s*")
 
@@ -88,6 +86,8 @@ def join_month_column(rows: list[list[Any]], start: int, c_date: int, c_month: i
         text = m.strip() if isinstance(m, str) else ""
         if text and _MONTH.fullmatch(text):
             month = text.removesuffix("份")
+        elif (bare := bare_month(m)) is not None:
+            month = bare
         elif text or (m not in (None, "") and not isinstance(m, str)):
             month = ""  # something else in the month column: no month to carry on
         day = row[c_date]
@@ -98,3 +98,29 @@ def join_month_column(rows: list[list[Any]], start: int, c_date: int, c_month: i
             row[c_date] = f"{month}{int(found.group(1))}日"
             joined += 1
     return joined
+
+
+_BARE_MONTH = re.compile(r"\s*(\d{1,2})\s*")
+
+
+def bare_month(v: Any) -> str | None:
+    """A month column's bare number (3, 3.0, "3") as a month (3月); None for anything else."""
+    if isinstance(v, int | float) and not isinstance(v, bool) and float(v).is_integer():
+        n = int(v)
+    elif isinstance(v, str) and (found := _BARE_MONTH.fullmatch(v)):
+        n = int(found.group(1))
+    else:
+        return None
+    return f"{n}月" if 1 <= n <= 12 else None
+
+
+def month_numbers(rows: list[list[Any]], start: int, col: int) -> int:
+    """Write the bare numbers (3) of a month column that is the sheet's date as months (3月), so that they are
+    read as the month and not as a day count. Returns how many were written."""
+    written = 0
+    for r in range(start, len(rows)):
+        row = rows[r]
+        if len(row) > col and (month := bare_month(row[col])) is not None:
+            row[col] = month
+            written += 1
+    return written

@@ -14,6 +14,7 @@ from sys import intern
 from typing import Any
 
 from dutyaudit.i18n import Msg, msg
+from dutyaudit.ingest.aliases import MONTH_HEADERS
 from dutyaudit.ingest.base import RawSheet, fill_merged
 from dutyaudit.ingest.columns import ALIASES, column_present
 from dutyaudit.ingest.dates import DateError, DateRead, read_date, year_in
@@ -35,7 +36,14 @@ from dutyaudit.ingest.rowkinds import (
     section_text,
     template_help,
 )
-from dutyaudit.ingest.sheetdates import HASHABLE, MONTH_HEADERS, date_key, date_note, date_values, join_month_column
+from dutyaudit.ingest.sheetdates import (
+    HASHABLE,
+    date_key,
+    date_note,
+    date_values,
+    join_month_column,
+    month_numbers,
+)
 from dutyaudit.ingest.text import cell_text, fold, normalize, normalize_many
 from dutyaudit.model import ACTIVITY_TYPES, Activity, RowWarning
 
@@ -217,6 +225,9 @@ def read_sheet(
     if c_month is not None and c_month != c_date:  # 月份 3月 · 日期 15日: one date, 3月15日
         rows = [list(r) for r in rows] if rows is sheet.rows else rows
         join_month_column(rows, h + 1, c_date, c_month)
+    elif c_date < len(headers) and normalize(headers[c_date]).rstrip(":：") in MONTH_HEADERS:  # the month is the date
+        rows = [list(r) for r in rows] if rows is sheet.rows else rows
+        month_numbers(rows, h + 1, c_date)
     date_cache: dict[Any, DateRead | Msg] = {}
     counts = date_values(rows, h + 1, c_date, date_cache)
     written = Counter[int]()
