@@ -393,3 +393,14 @@ def test_own_words_that_are_another_activitys_words_in_its_excluded_context_are_
     duty = next(d for d in draft_pack(doc, "demo").pack.duties if "风险评估" in d.text)
     assert "风险评估" not in duty.match.any
     assert duty.match.any  # 立法过程 …
+
+
+def test_rows_adopting_the_document_itself_are_left_out(tmp_path: Path) -> None:
+    """审议《…会前学法制度（修订稿）》 adopts the document; it does none of its duties."""
+    doc = tmp_path / "demo.txt"
+    doc.write_text(
+        "示范县人民政府常务会议会前学法制度\n第三条 县政府常务会议每年会前学法不少于4次。\n", encoding="utf-8"
+    )
+    duties = draft_pack(doc, "demo").pack.duties
+    assert duties and all("审议《示范县人民政府常务会议会前学法制度" in d.match.none for d in duties)
+    assert all("学习贯彻《示范县人民政府常务会议会前学法制度" not in d.match.none for d in duties)

@@ -101,6 +101,7 @@ def draft_pack(
     drafted = Drafter(tree, vocab, meta.name, meta.issuer, strength, narrower, phrases).draft()
     if strength is not None:  # the built-in vocabulary
         _own_words_keep_contexts(drafted)
+    _not_the_document_itself(drafted, meta.name)
     if not drafted:
         raise InputError(msg("err.draft.no_duties"), str(path))
     pid = pack_id or default_id(path)
@@ -108,6 +109,23 @@ def draft_pack(
     pack = parse_pack(data, str(path))
     text = render(doc, meta, data, (today or dt.date.today()).isoformat())
     return Draft(text, pack, doc)
+
+
+#: What a body does to a document it issues (审议《…》, 印发《…》): adopting it, not doing what it asks.
+ADOPTING = ("审议", "审定", "印发", "修订", "起草", "出台", "制定")
+
+
+def _not_the_document_itself(drafted: list[Drafted], name: str) -> None:
+    """A row about adopting or revising the document itself (审议《惠宁县人民政府常务会议会前学法制度（修订稿）》,
+    印发《…》) is not about doing what it asks: every duty leaves such rows out. A row implementing it
+    (学习贯彻《…》) still counts."""
+    name = name.strip("《》 ")
+    if len(name) < 6:
+        return
+    phrases = [f"{verb}《{name}" for verb in ADOPTING]
+    for d in drafted:
+        d.match["none"] = list(dict.fromkeys([*d.match.get("none", []), *phrases]))
+        d.review.append(f"rows adopting or revising the document itself ({phrases[0]}…) left out")
 
 
 def _own_words_keep_contexts(drafted: list[Drafted]) -> None:
