@@ -6,8 +6,8 @@ types) — not when it names a field of work (执法监督, 队伍建设: the cl
 every other column that describes the activity (议题, 会议内容, 内容摘要, 主要内容, 学习内容, 备注 …),
 but not the columns that say who, where or with what proof (单位, 科室, 责任人, 参会人员, 地点, 佐证材料,
 序号 …), nor a classification the clerk gave the row (所属行动, 类别, 对应职责: a label is not evidence
-of what happened), nor a pack's own fields (出庭情况: conditions read those) unless a cell of one is prose
-(12+ characters).
+of what happened), nor a plan (下周计划: what is to be done is no evidence that it was), nor a pack's own
+fields (出庭情况: conditions read those) unless a cell of one is prose (12+ characters).
 
 Descriptive cells often list several items (``1.会前学法：学习《行政诉讼法》；2.研究防汛工作``). Each
 item is read with the title, as one *unit*: ``title ␂ type ␁ item``; the title (and type) alone is a
@@ -93,6 +93,14 @@ _NOT_DESCRIPTIVE = (
     "对应",
     "条款",
     "指标",
+    # a plan (下周计划, 下步工作): what is to be done is no evidence that it was
+    "计划",
+    "下周",
+    "下步",
+    "下一步",
+    "下月",
+    "下阶段",
+    "下季度",
 )
 
 #: A pack field's cell this long is prose describing the row (完成情况 mapped to 办理情况), matched like a

@@ -66,6 +66,7 @@ def test_without_its_party_group_a_court_is_audited_on_the_judiciarys_duties_alo
         "给区委政法委报干预司法活动、插手具体案件记录情况",
         "请区人大代表、政协委员来旁听庭审",
         "到县司法局调研行政执法监督平台建设",
+        "履行区政府行政复议决定，撤销原处理决定并重新作出",
     ],
 )
 def test_a_body_a_row_reports_to_invites_or_visits_is_not_its_subject(title: str) -> None:

@@ -30,6 +30,9 @@ from dutyaudit.rowtext import ITEM_SEP, build_units, is_descriptive, split_items
         ("責任股室", False),  # traditional script: 责任股室
         ("會議內容", True),
         ("出庭情况", False),  # the pack's own field (below)
+        ("下周计划", False),  # a plan is no evidence that it was done
+        ("下一步工作计划", False),
+        ("本周工作", True),
     ],
 )
 def test_descriptive_columns(header: str, descriptive: bool) -> None:

@@ -93,6 +93,8 @@ def test_every_seed_concept_is_defined_with_a_label_words_and_cues() -> None:
         ("研究部署法治建设", "镇长办公会学了区委依法治区委员会会议精神，研究怎么落实", False),  # a committee's name
         ("研究部署法治建设", "开展法治政府建设调查研究，形成调研报告", False),  # a survey
         ("研究部署法治建设", "区委依法治区委员会第一次会议，研究部署2023年法治建设工作", True),
+        ("重大行政决策", "关于对《安全生产主体责任清单（征求意见稿）》进行合法性审核的函", False),  # a draft's label
+        ("重大行政决策", "《学前教育布局调整方案》公开征求意见", True),
         ("出庭应诉", "上次没按时出庭的站所负责人，镇里通报批评了", False),  # a failing, not an appearance
         ("政府党组中心组学法", "区政府党组理论学习中心组学习总书记重要讲话精神", False),
     ],
