@@ -225,6 +225,16 @@ MESSAGES.update(
             "zh": "这个网页存档（.mht）里没有表格；请把台账另存为 xlsx",
             "en": "this web archive (.mht) has no table; save the log as xlsx",
         },
+        "err.in.archive": {
+            "zh": "这是 {fmt} 压缩文件，不是工作簿；请解压后给出其中的台账文件",
+            "en": "this is a {fmt} compressed file, not a workbook; unpack it and pass the log file inside",
+        },
+        "err.in.gnumeric": {
+            "zh": "这是 Gnumeric 工作簿（.gnumeric），不能直接读取；请在 Gnumeric 或 LibreOffice 中"
+            "另存为 xlsx 再给出该文件",
+            "en": "this is a Gnumeric workbook (.gnumeric), which is not read directly; save it as xlsx in Gnumeric "
+            "or LibreOffice and pass that file",
+        },
         "err.draft.no_clauses": {
             "zh": "没有找到编号条款（{examples} …）：无从起草",
             "en": "no numbered clauses found ({examples} …): nothing to draft from",

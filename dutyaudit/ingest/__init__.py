@@ -59,6 +59,8 @@ REFUSED = {
         advice=msg("la.default"),
     ),
     "xml": msg("err.in.xml"),
+    "gnumeric": msg("err.in.gnumeric"),
+    **{kind: msg("err.in.archive", fmt=kind) for kind in ("gzip", "bzip2", "xz", "rar", "7z")},
     "binary": msg("err.in.binary"),
 }
 

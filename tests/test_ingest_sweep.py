@@ -1,0 +1,110 @@
+"""Findings of a sweep of other readers' test files, rebuilt as small synthetic inputs (no third-party file
+is kept here): compressed files and Gnumeric workbooks say what they are, a web system's SpreadsheetML with
+HTML entities reads, and an error raised in the isolated .xls reader keeps the run's language."""
+
+from __future__ import annotations
+
+import bz2
+import gzip
+import lzma
+import time
+from pathlib import Path
+
+import pytest
+
+from dutyaudit.errors import InputError
+from dutyaudit.i18n import msg
+from dutyaudit.ingest import IngestOptions, ingest
+from dutyaudit.ingest.isolate import can_isolate, run_isolated
+from dutyaudit.ingest.sniff import sniff
+
+DATA = Path(__file__).parent / "data"
+CSV = "日期,事项\n2023-03-15,法治专题讲座\n".encode()
+GNUMERIC = (
+    b'<?xml version="1.0" encoding="UTF-8"?>\n'
+    b'<gnm:Workbook xmlns:gnm="http://www.gnumeric.org/v10.dtd">\n'
+    b'<office:document-meta xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" office:version="1.2">'
+    b"</office:document-meta>\n<gnm:Sheets/></gnm:Workbook>\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("data", "kind"),
+    [
+        (gzip.compress(CSV), "gzip"),
+        (bz2.compress(CSV), "bzip2"),
+        (lzma.compress(CSV), "xz"),
+        (gzip.compress(GNUMERIC), "gnumeric"),
+        (GNUMERIC, "gnumeric"),  # not Flat ODS, for all its <office:document-meta>
+        (b"BZh is how this text file starts\n", "text"),
+    ],
+)
+def test_compressed_files_and_gnumeric_are_told_apart(data: bytes, kind: str) -> None:
+    assert sniff(data) == kind
+
+
+def test_a_gzip_bomb_is_sniffed_without_inflating_it() -> None:
+    bomb = gzip.compress(b"\0" * (64 * 1024**2), compresslevel=9)
+    start = time.perf_counter()
+    assert sniff(bomb) == "gzip"
+    assert time.perf_counter() - start < 0.5
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "expect"),
+    [
+        ("log.csv.gz", gzip.compress(CSV), "这是 gzip 压缩文件，不是工作簿；请解压后给出其中的台账文件"),
+        ("log.gnumeric", gzip.compress(GNUMERIC), "这是 Gnumeric 工作簿（.gnumeric），不能直接读取"),
+    ],
+)
+def test_compressed_and_gnumeric_files_exit_2_saying_what_to_do(
+    tmp_path: Path, run, mini_pack: Path, name: str, data: bytes, expect: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    res = run("check", path, "--pack", mini_pack)
+    assert res.exit_code == 2, res.stdout
+    assert len(res.stderr.strip().splitlines()) == 1
+    assert expect in res.stderr
+
+
+def test_spreadsheetml_with_html_entities_reads(tmp_path: Path) -> None:
+    """A web system that writes SpreadsheetML itself escapes text as HTML (&ldquo; &nbsp;): read as such."""
+    xml = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" '
+        'xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="台账"><Table>'
+        '<Row><Cell><Data ss:Type="String">日期</Data></Cell><Cell><Data ss:Type="String">事项</Data></Cell></Row>'
+        '<Row><Cell><Data ss:Type="String">2023-03-15</Data></Cell>'
+        '<Cell><Data ss:Type="String">&ldquo;法治&rdquo;专题讲座&nbsp;&amp;&AMP;&lt;&LT;研讨</Data></Cell></Row>'
+        "</Table></Worksheet></Workbook>\n"
+    )
+    path = tmp_path / "web-export.xls"
+    path.write_text(xml, encoding="utf-8")
+    acts = ingest([path], IngestOptions(year=2023))
+    assert [a.title for a in acts.rows] == ["“法治”专题讲座\xa0&&<<研讨"]
+
+
+def test_spreadsheetml_with_an_unknown_entity_is_still_damaged(tmp_path: Path) -> None:
+    path = tmp_path / "bad.xml"
+    path.write_text(
+        '<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet><Table>'
+        "<Row><Cell><Data>&nosuchentity;</Data></Cell></Row></Table></Worksheet></Workbook>",
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError, match="damaged"):
+        ingest([path])
+
+
+@pytest.mark.skipif(not can_isolate(), reason="no fork/setrlimit here")
+def test_an_error_in_the_isolated_reader_keeps_the_runs_language() -> None:
+    with pytest.raises(InputError) as err:
+        run_isolated(lambda: (_ for _ in ()).throw(InputError(msg("err.in.encrypted"), "child")), "x")
+    assert err.value.text("zh") == "x: 工作簿设有密码（已加密）；请打开后取消密码，另存一份"
+    assert err.value.text("en").startswith("x: the workbook is password-protected")
+
+
+def test_an_encrypted_xls_is_refused_in_chinese(run, mini_pack: Path) -> None:
+    res = run("check", DATA / "encrypted.xls", "--pack", mini_pack)
+    assert res.exit_code == 2
+    assert "encrypted.xls: 工作簿设有密码（已加密）" in res.stderr
