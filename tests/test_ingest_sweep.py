@@ -1,21 +1,28 @@
 """Findings of a sweep of other readers' test files, rebuilt as small synthetic inputs (no third-party file
 is kept here): compressed files and Gnumeric workbooks say what they are, a web system's SpreadsheetML with
-HTML entities reads, and an error raised in the isolated .xls reader keeps the run's language."""
+HTML entities reads, an xlsx with UTF-16 XML parts reads, an XHTML page's DTD subset is no page text, and an
+error raised in the isolated .xls reader keeps the run's language."""
 
 from __future__ import annotations
 
 import bz2
 import gzip
+import io
 import lzma
+import re
 import time
+import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from dutyaudit.errors import InputError
 from dutyaudit.i18n import msg
 from dutyaudit.ingest import IngestOptions, ingest
 from dutyaudit.ingest.isolate import can_isolate, run_isolated
+from dutyaudit.ingest.limits import LimitError
 from dutyaudit.ingest.sniff import sniff
 
 DATA = Path(__file__).parent / "data"
@@ -108,3 +115,53 @@ def test_an_encrypted_xls_is_refused_in_chinese(run, mini_pack: Path) -> None:
     res = run("check", DATA / "encrypted.xls", "--pack", mini_pack)
     assert res.exit_code == 2
     assert "encrypted.xls: 工作簿设有密码（已加密）" in res.stderr
+
+
+def _xlsx_utf16(parts: tuple[str, ...], edit: Callable[[str], str] = lambda t: t) -> bytes:
+    """A small log saved as xlsx, the named XML parts re-encoded as UTF-16 (as some .NET writers save them)."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["日期", "事项"])
+    ws.append(["2023-03-15", "法治专题讲座"])
+    buf = io.BytesIO()
+    wb.save(buf)
+    src = zipfile.ZipFile(io.BytesIO(buf.getvalue()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for info in src.infolist():
+            body = src.read(info.filename)
+            if info.filename in parts:
+                text = re.sub(r'encoding="[^"]*"', 'encoding="UTF-16"', edit(body.decode()), count=1)
+                body = b"\xfe\xff" + text.encode("utf-16-be")
+            z.writestr(info, body)
+    return out.getvalue()
+
+
+def test_xlsx_with_utf16_xml_parts_reads(tmp_path: Path) -> None:
+    path = tmp_path / "dotnet.xlsx"
+    path.write_bytes(_xlsx_utf16(("xl/workbook.xml", "xl/worksheets/sheet1.xml", "xl/sharedStrings.xml")))
+    acts = ingest([path], IngestOptions(year=2023))
+    assert [(a.date.isoformat() if a.date else None, a.title) for a in acts.rows] == [("2023-03-15", "法治专题讲座")]
+
+
+def test_xlsx_with_utf16_parts_is_guarded_once_re_encoded(tmp_path: Path) -> None:
+    far = '<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row></sheetData>'
+    path = tmp_path / "far.xlsx"
+    path.write_bytes(
+        _xlsx_utf16(("xl/workbook.xml", "xl/worksheets/sheet1.xml"), lambda t: t.replace("</sheetData>", far))
+    )
+    with pytest.raises(LimitError):
+        ingest([path], IngestOptions(year=2023))
+
+
+def test_an_xhtml_internal_subset_is_no_page_text(tmp_path: Path, run, mini_pack: Path) -> None:
+    path = tmp_path / "page.xhtml"
+    path.write_text(
+        '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "x.dtd" [\n<!ENTITY test "It worked">\n]>\n'
+        "<html><body><p>登录超时</p><table><tr><td>&test;</td></tr></table></body></html>\n",
+        encoding="utf-8",
+    )
+    res = run("check", path, "--pack", mini_pack)
+    assert res.exit_code == 2
+    assert "页面内容为“登录超时”" in res.stderr
+    assert "]>" not in res.stderr

@@ -28,6 +28,7 @@ from dutyaudit.ingest.ole import ole_problem, ole_streams
 from dutyaudit.ingest.readahead import ReadAhead, is_worksheet, take
 from dutyaudit.ingest.sniff import ZIP_ERRORS
 from dutyaudit.ingest.xlsxguard import MAX_CELLS, Extent, check_xlsx, drop_whole_line_merges, too_big
+from dutyaudit.ingest.xmlparts import utf8_parts
 
 _SUFFIX = {"xlsx": ".xlsx", "xls": ".xls", "ods": ".ods"}
 
@@ -113,7 +114,7 @@ class CalamineReader(Reader):
         if "Book" in streams and "Workbook" not in streams:
             raise InputError(msg("err.in.old_excel", v=5), str(path))
 
-    def _open(self, path: Path, data: bytes) -> Any:
+    def _open(self, path: Path, data: bytes, utf16: bool = True) -> Any:
         import python_calamine as pc
 
         try:
@@ -123,6 +124,9 @@ class CalamineReader(Reader):
         except BaseException as exc:  # calamine raises several unrelated types (and panics) for corrupt files
             if not isinstance(exc, Exception) and not _is_panic(exc):
                 raise
+            if self.kind == "xlsx" and utf16 and (utf8 := utf8_parts(data)) is not None:
+                check_xlsx(utf8, path)  # UTF-16 XML parts (calamine reads UTF-8 only): guarded again, then read
+                return self._open(path, utf8, utf16=False)
             if self.kind == "xls" and biff_encrypted(data):
                 raise InputError(msg("err.in.encrypted"), str(path)) from None
             reason = _short(exc)
