@@ -68,6 +68,9 @@ class CalamineReader(Reader):
     def __init__(self, kind: str = "xlsx") -> None:
         self.kind = kind
         self._cells = 0
+        self._data = b""
+        self._utf8: Any = None
+        """The workbook re-read with its UTF-16 XML parts as UTF-8, once a worksheet reads empty (False: none)."""
 
     def sheets(self, path: Path, data: bytes) -> Iterator[RawSheet]:
         ods: dict[str, OdsSheet] = {}
@@ -163,6 +166,7 @@ class CalamineReader(Reader):
         else:
             metas, parsed = ahead.metas, ahead.sheet
         self._cells = 0
+        self._data, self._utf8 = data, None
         repaired: Any = None
         dropped: dict[str, list[str]] = {}
         for meta in metas:
@@ -198,11 +202,25 @@ class CalamineReader(Reader):
             yield RawSheet(meta.name, rows, merged, hidden=hidden)
             rows = merged = None  # type: ignore[assignment]  # the reader's copy goes before the next sheet's read
 
+    def _utf16_book(self, path: Path) -> Any:
+        """The workbook with its UTF-16 XML parts re-encoded (guarded again), asked once an xlsx worksheet reads
+        empty: calamine takes a UTF-16 worksheet for an empty one. False when no part is UTF-16."""
+        if self._utf8 is None:
+            utf8 = utf8_parts(self._data)
+            self._utf8 = False
+            if utf8 is not None:
+                check_xlsx(utf8, path)
+                self._utf8 = self._open(path, utf8, utf16=False)
+        return self._utf8
+
     def _sheet(
         self, parsed: Callable[[str], Any], name: str, ods: dict[str, OdsSheet], path: Path
     ) -> tuple[list[list[Any]], list[tuple[int, int, int, int]]]:
         sheet = parsed(name)
         end = sheet.end
+        if end is None and self.kind == "xlsx" and (utf8 := self._utf16_book(path)):
+            sheet = utf8.get_sheet_by_name(name)  # a UTF-16 worksheet part, which calamine reads as empty
+            end = sheet.end
         ext = Extent(end[0] + 1, end[1] + 1) if end else Extent()
         if ext.cells > MAX_CELLS:
             raise too_big(name, ext, path)
