@@ -211,6 +211,8 @@ MESSAGES.update(
             "en": "the workbook is damaged or needs more than the memory limit of {memory} to read ({why}); "
             "open and re-save it in Excel, WPS or LibreOffice",
         },
+        "why.reader_signal": {"zh": "读取进程被信号 {sig} 终止", "en": "the reader was stopped by signal {sig}"},
+        "why.reader_silent": {"zh": "读取进程没有返回结果", "en": "the reader ended without an answer"},
         "err.in.memory": {
             "zh": "读取工作簿需要超过 {memory} 的内存上限；文件已损坏或不是真正的台"
             "账：请在 Excel、WPS 或 LibreOffice 中打开后重新保存",

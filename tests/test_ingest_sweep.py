@@ -10,6 +10,7 @@ import bz2
 import gzip
 import io
 import lzma
+import os
 import random
 import re
 import time
@@ -111,6 +112,9 @@ def test_an_error_in_the_isolated_reader_keeps_the_runs_language() -> None:
         run_isolated(lambda: (_ for _ in ()).throw(InputError(msg("err.in.encrypted"), "child")), "x")
     assert err.value.text("zh") == "x: 工作簿设有密码（已加密）；请打开后取消密码，另存一份"
     assert err.value.text("en").startswith("x: the workbook is password-protected")
+    with pytest.raises(InputError) as err:
+        run_isolated(os.abort, "x")
+    assert "（读取进程被信号 6 终止）" in err.value.text("zh")
 
 
 def test_an_encrypted_xls_is_refused_in_chinese(run, mini_pack: Path) -> None:

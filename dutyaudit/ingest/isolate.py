@@ -110,7 +110,7 @@ def run_isolated(fn: Callable[[], T], path: str, memory: int = MEMORY_CEILING, s
         raise InputError(msg("err.in.too_slow", seconds=f"{seconds:.0f}"), path)
     if not chunks:
         sig = os.WTERMSIG(status) if os.WIFSIGNALED(status) else 0
-        why = f"the reader was stopped by signal {sig}" if sig else "the reader ended without an answer"
+        why = msg("why.reader_signal", sig=sig) if sig else msg("why.reader_silent")
         raise InputError(msg("err.in.memory_why", memory=mib(memory), why=why), path)
     try:
         kind, value = pickle.loads(b"".join(chunks))
