@@ -231,6 +231,11 @@ MESSAGES.update(
             "zh": "这是 {fmt} 压缩文件，不是工作簿；请解压后给出其中的台账文件",
             "en": "this is a {fmt} compressed file, not a workbook; unpack it and pass the log file inside",
         },
+        "err.in.dbf": {
+            "zh": "这是 dBase/FoxPro 数据表（.dbf），不是工作簿；请在 Excel、WPS 或 LibreOffice 中打开后另存为 xlsx",
+            "en": "this is a dBase/FoxPro table (.dbf), not a workbook; open it in Excel, WPS or LibreOffice and "
+            "save it as xlsx",
+        },
         "err.in.gnumeric": {
             "zh": "这是 Gnumeric 工作簿（.gnumeric），不能直接读取；请在 Gnumeric 或 LibreOffice 中"
             "另存为 xlsx 再给出该文件",

@@ -1,8 +1,8 @@
 """Findings of a sweep of other readers' test files, rebuilt as small synthetic inputs (no third-party file
-is kept here): compressed files and Gnumeric workbooks say what they are, a web system's SpreadsheetML with
-HTML entities reads, an xlsx with UTF-16 XML parts reads, an XHTML page's DTD subset is no page text, an
-error raised in the isolated .xls reader keeps the run's language, and a sheet thousands of columns wide is
-searched for its header in about a second, not minutes."""
+is kept here): compressed files, dBase tables and Gnumeric workbooks say what they are, a web system's
+SpreadsheetML with HTML entities reads, an xlsx with UTF-16 XML parts reads, an XHTML page's DTD subset is no
+page text, an error raised in the isolated .xls reader keeps the run's language, and a sheet thousands of
+columns wide is searched for its header in seconds, not minutes."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ import lzma
 import os
 import random
 import re
+import struct
 import time
 import zipfile
 from collections.abc import Callable
@@ -38,6 +39,13 @@ GNUMERIC = (
 )
 
 
+def _dbf() -> bytes:
+    """A dBase III table of two records with one text field."""
+    head = struct.pack("<B3BIHH20x", 0x03, 123, 1, 15, 2, 65, 11)
+    field = b"TITLE".ljust(11, b"\0") + b"C" + bytes(4) + bytes([10, 0]) + bytes(14)
+    return head + field + b"\r" + b" " + b"meeting".ljust(10) + b" " + b"training".ljust(10) + b"\x1a"
+
+
 @pytest.mark.parametrize(
     ("data", "kind"),
     [
@@ -47,6 +55,8 @@ GNUMERIC = (
         (gzip.compress(GNUMERIC), "gnumeric"),
         (GNUMERIC, "gnumeric"),  # not Flat ODS, for all its <office:document-meta>
         (b"BZh is how this text file starts\n", "text"),
+        (_dbf(), "dbf"),
+        (b"2023-03-15,2023-03-16\n" * 4, "text"),
     ],
 )
 def test_compressed_files_and_gnumeric_are_told_apart(data: bytes, kind: str) -> None:
@@ -65,6 +75,7 @@ def test_a_gzip_bomb_is_sniffed_without_inflating_it() -> None:
     [
         ("log.csv.gz", gzip.compress(CSV), "这是 gzip 压缩文件，不是工作簿；请解压后给出其中的台账文件"),
         ("log.gnumeric", gzip.compress(GNUMERIC), "这是 Gnumeric 工作簿（.gnumeric），不能直接读取"),
+        ("log.dbf", _dbf(), "这是 dBase/FoxPro 数据表（.dbf），不是工作簿"),
     ],
 )
 def test_compressed_and_gnumeric_files_exit_2_saying_what_to_do(

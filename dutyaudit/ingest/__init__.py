@@ -60,6 +60,7 @@ REFUSED = {
     ),
     "xml": msg("err.in.xml"),
     "gnumeric": msg("err.in.gnumeric"),
+    "dbf": msg("err.in.dbf"),
     **{kind: msg("err.in.archive", fmt=kind) for kind in ("gzip", "bzip2", "xz", "rar", "7z")},
     "binary": msg("err.in.binary"),
 }

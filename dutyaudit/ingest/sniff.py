@@ -48,6 +48,7 @@ _WORKBOOK_TYPE = re.compile(rb"spreadsheetml\.(?:sheet|template)\.main\+xml|ms-e
 _ODF_OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 #: Compressed files and archives, by their magic bytes (a gzip may be a Gnumeric workbook: looked into first).
 _ARCHIVES = ((b"\x1f\x8b", "gzip"), (b"BZh", "bzip2"), (b"\xfd7zXZ\x00", "xz"), (b"Rar!", "rar"), (b"7z\xbc\xaf", "7z"))
+_DBF_VERSIONS = frozenset((0x02, 0x03, 0x30, 0x31, 0x32, 0x43, 0x63, 0x83, 0x8B, 0xCB, 0xF5, 0xFB))
 _GNUMERIC = re.compile(rb"<gnm:Workbook\b|gnumeric\.org/v\d+\.dtd")
 #: BOF record types opening a BIFF2, BIFF3, BIFF4 (or container-less BIFF5) workbook: Excel 4 and older.
 _OLD_BIFF = (b"\x09\x00", b"\x09\x02", b"\x09\x04", b"\x09\x08")
@@ -223,6 +224,17 @@ def _archive_kind(data: bytes) -> str | None:
     return kind
 
 
+def _is_dbf(data: bytes) -> bool:
+    """Whether ``data`` is a dBase/FoxPro table (.dbf): a version byte, a date, and a header whose field list
+    ends where the records begin, their count times their length filling the file."""
+    if len(data) < 65 or data[0] not in _DBF_VERSIONS or not (1 <= data[2] <= 12 and 1 <= data[3] <= 31):
+        return False
+    records, header, length = struct.unpack_from("<IHH", data, 4)
+    if header < 65 or length < 2 or header >= len(data) or abs(header + records * length - len(data)) > 1:
+        return False
+    return any(data[i] == 0x0D for i in range(64, min(header, 64 + 32 * 255), 32))
+
+
 def _is_mhtml(head: bytes) -> bool:
     """Whether ``head`` opens a MIME archive of web parts (Excel's .mht)."""
     start = head.lstrip(b"\xef\xbb\xbf\r\n ").lower()
@@ -260,6 +272,8 @@ def sniff(data: bytes) -> str:
     archive = _archive_kind(data)
     if archive:
         return archive
+    if _is_dbf(data):
+        return "dbf"
     if data.startswith(_BINARY_MAGIC):
         return "binary"
     if data[:256].lstrip(b" \t\r\n\xef\xbb\xbf")[:1] in (b"{", b"[") and _json_kind(data):
