@@ -236,4 +236,4 @@ def test_the_title_guess_from_running_sums_is_the_guess_summed_afresh() -> None:
         for i in range(20):
             cols = rnd.sample(range(width), rnd.randint(0, width))
             sample = rows[i + 1 : i + 1 + headerless.SAMPLE_ROWS]
-            assert below.longest(i, cols) == _longest_by_hand(sample, cols)
+            assert below.longest(i, cols) == _longest_by_hand(sample, cols) == headerless._longest(sample, cols)

@@ -231,6 +231,23 @@ class _TextsBelow:
         return best[1] if best else None
 
 
+def _longest(sample: list[list[Any]], columns: list[int]) -> int | None:
+    """The column whose texts in ``sample`` are longest in total, if they are mostly Chinese and long enough for
+    a title (one sample summed afresh; :class:`_TextsBelow` answers for many overlapping samples at once)."""
+    best: tuple[int, int] | None = None
+    for j in columns:
+        values = [v.strip() for r in sample if j < len(r) and (v := r[j]).__class__ is str and v.strip()]
+        if not values:
+            continue
+        total = sum(map(len, values))
+        chinese = sum(1 for v in values if _CJK.search(v))
+        if 2 * chinese < len(values) or total < MIN_TITLE_LENGTH * len(values):
+            continue
+        if best is None or total > best[0]:
+            best = (total, j)
+    return best[1] if best else None
+
+
 def _dates_read(sample: list[list[Any]], col: int) -> bool:
     """Whether most filled cells of a column below a candidate header read as dates."""
     filled = [r[col] for r in sample if col < len(r) and r[col] is not None and r[col] != ""]
