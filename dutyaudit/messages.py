@@ -217,6 +217,8 @@ MESSAGES.update(
             "en": "the workbook is damaged or needs more than the memory limit of {memory} to read ({why}); "
             "open and re-save it in Excel, WPS or LibreOffice",
         },
+        "why.reader_signal": {"zh": "读取进程被信号 {sig} 终止", "en": "the reader was stopped by signal {sig}"},
+        "why.reader_silent": {"zh": "读取进程没有返回结果", "en": "the reader ended without an answer"},
         "err.in.memory": {
             "zh": "读取工作簿需要超过 {memory} 的内存上限；文件已损坏或不是真正的台"
             "账：请在 Excel、WPS 或 LibreOffice 中打开后重新保存",
@@ -230,6 +232,21 @@ MESSAGES.update(
         "err.mht.no_table": {
             "zh": "这个网页存档（.mht）里没有表格；请把台账另存为 xlsx",
             "en": "this web archive (.mht) has no table; save the log as xlsx",
+        },
+        "err.in.archive": {
+            "zh": "这是 {fmt} 压缩文件，不是工作簿；请解压后给出其中的台账文件",
+            "en": "this is a {fmt} compressed file, not a workbook; unpack it and pass the log file inside",
+        },
+        "err.in.dbf": {
+            "zh": "这是 dBase/FoxPro 数据表（.dbf），不是工作簿；请在 Excel、WPS 或 LibreOffice 中打开后另存为 xlsx",
+            "en": "this is a dBase/FoxPro table (.dbf), not a workbook; open it in Excel, WPS or LibreOffice and "
+            "save it as xlsx",
+        },
+        "err.in.gnumeric": {
+            "zh": "这是 Gnumeric 工作簿（.gnumeric），不能直接读取；请在 Gnumeric 或 LibreOffice 中"
+            "另存为 xlsx 再给出该文件",
+            "en": "this is a Gnumeric workbook (.gnumeric), which is not read directly; save it as xlsx in Gnumeric "
+            "or LibreOffice and pass that file",
         },
         "err.draft.no_clauses": {
             "zh": "没有找到编号条款（{examples} …）：无从起草",

@@ -59,6 +59,9 @@ REFUSED = {
         advice=msg("la.default"),
     ),
     "xml": msg("err.in.xml"),
+    "gnumeric": msg("err.in.gnumeric"),
+    "dbf": msg("err.in.dbf"),
+    **{kind: msg("err.in.archive", fmt=kind) for kind in ("gzip", "bzip2", "xz", "rar", "7z")},
     "binary": msg("err.in.binary"),
 }
 
@@ -151,7 +154,7 @@ def _ingest_file(path: Path, options: IngestOptions, acts: Activities) -> None:
     n_before = len(acts.rows)
     sheet_warnings: list[RowWarning] = []
     mapped: set[str] = set()
-    columns: list[str] = []
+    columns: dict[str, None] = {}  # every sheet's column names, in order, once each (a set that keeps order)
     skipped: list[str | Msg] = []
     n_filled = 0
     for sheet in reader.sheets(path, data):
@@ -187,7 +190,7 @@ def _ingest_file(path: Path, options: IngestOptions, acts: Activities) -> None:
             raise InputError(exc.reason_msg or exc.reason, str(path)) from None
         found_header = found_header or res.header_found
         mapped |= res.mapped
-        columns.extend(c for c in res.columns if c not in columns)
+        columns.update(dict.fromkeys(res.columns))
         if not res.header_found and res.titles:  # a cover page (测试县2023年度…) dates the sheets after it
             file_year = file_year or year_in(" ".join(res.titles))
         sheet.rows = []  # the cells are read: free them before the next sheet is parsed
@@ -195,7 +198,7 @@ def _ingest_file(path: Path, options: IngestOptions, acts: Activities) -> None:
         sheet_warnings.extend(res.warnings)
         acts.titles.extend(res.titles)
         acts.file_titles.setdefault(display, []).extend(res.titles)
-    _check_mapped(options.mapping, mapped, columns, options.pack_columns.columns, str(path))
+    _check_mapped(options.mapping, mapped, list(columns), options.pack_columns.columns, str(path))
     if not found_header and skipped and len(skipped) == len(sheet_warnings):
         raise InputError(msg("err.in.no_sheet", why=skipped[0]), str(path))
     if not found_header and not sheet_warnings:

@@ -28,6 +28,7 @@ from dutyaudit.ingest.ole import ole_problem, ole_streams
 from dutyaudit.ingest.readahead import ReadAhead, is_worksheet, take
 from dutyaudit.ingest.sniff import ZIP_ERRORS
 from dutyaudit.ingest.xlsxguard import MAX_CELLS, Extent, check_xlsx, drop_whole_line_merges, too_big
+from dutyaudit.ingest.xmlparts import utf8_parts
 
 _SUFFIX = {"xlsx": ".xlsx", "xls": ".xls", "ods": ".ods"}
 
@@ -67,6 +68,9 @@ class CalamineReader(Reader):
     def __init__(self, kind: str = "xlsx") -> None:
         self.kind = kind
         self._cells = 0
+        self._data = b""
+        self._utf8: Any = None
+        """The workbook re-read with its UTF-16 XML parts as UTF-8, once a worksheet reads empty (False: none)."""
 
     def sheets(self, path: Path, data: bytes) -> Iterator[RawSheet]:
         ods: dict[str, OdsSheet] = {}
@@ -113,7 +117,7 @@ class CalamineReader(Reader):
         if "Book" in streams and "Workbook" not in streams:
             raise InputError(msg("err.in.old_excel", v=5), str(path))
 
-    def _open(self, path: Path, data: bytes) -> Any:
+    def _open(self, path: Path, data: bytes, utf16: bool = True) -> Any:
         import python_calamine as pc
 
         try:
@@ -123,6 +127,9 @@ class CalamineReader(Reader):
         except BaseException as exc:  # calamine raises several unrelated types (and panics) for corrupt files
             if not isinstance(exc, Exception) and not _is_panic(exc):
                 raise
+            if self.kind == "xlsx" and utf16 and (utf8 := utf8_parts(data)) is not None:
+                check_xlsx(utf8, path)  # UTF-16 XML parts (calamine reads UTF-8 only): guarded again, then read
+                return self._open(path, utf8, utf16=False)
             if self.kind == "xls" and biff_encrypted(data):
                 raise InputError(msg("err.in.encrypted"), str(path)) from None
             reason = _short(exc)
@@ -159,6 +166,7 @@ class CalamineReader(Reader):
         else:
             metas, parsed = ahead.metas, ahead.sheet
         self._cells = 0
+        self._data, self._utf8 = data, None
         repaired: Any = None
         dropped: dict[str, list[str]] = {}
         for meta in metas:
@@ -194,11 +202,25 @@ class CalamineReader(Reader):
             yield RawSheet(meta.name, rows, merged, hidden=hidden)
             rows = merged = None  # type: ignore[assignment]  # the reader's copy goes before the next sheet's read
 
+    def _utf16_book(self, path: Path) -> Any:
+        """The workbook with its UTF-16 XML parts re-encoded (guarded again), asked once an xlsx worksheet reads
+        empty: calamine takes a UTF-16 worksheet for an empty one. False when no part is UTF-16."""
+        if self._utf8 is None:
+            utf8 = utf8_parts(self._data)
+            self._utf8 = False
+            if utf8 is not None:
+                check_xlsx(utf8, path)
+                self._utf8 = self._open(path, utf8, utf16=False)
+        return self._utf8
+
     def _sheet(
         self, parsed: Callable[[str], Any], name: str, ods: dict[str, OdsSheet], path: Path
     ) -> tuple[list[list[Any]], list[tuple[int, int, int, int]]]:
         sheet = parsed(name)
         end = sheet.end
+        if end is None and self.kind == "xlsx" and (utf8 := self._utf16_book(path)):
+            sheet = utf8.get_sheet_by_name(name)  # a UTF-16 worksheet part, which calamine reads as empty
+            end = sheet.end
         ext = Extent(end[0] + 1, end[1] + 1) if end else Extent()
         if ext.cells > MAX_CELLS:
             raise too_big(name, ext, path)

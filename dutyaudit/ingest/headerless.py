@@ -15,6 +15,7 @@ header, so a sheet that is not a log (a table of figures, English data) is still
 from __future__ import annotations
 
 import re
+from array import array
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
@@ -97,6 +98,7 @@ def fallback_header(
     texts_rows = [row_texts(r) for r in scan]
     flat = normalize_many([t for texts in texts_rows for t in texts])
     k = 0
+    below = _TextsBelow(rows[1 : len(scan) + SAMPLE_ROWS])  # every candidate's sample rows
     for i, texts in enumerate(texts_rows):
         keys = flat[k : k + len(texts)]
         k += len(texts)
@@ -118,7 +120,7 @@ def fallback_header(
             d = fields["date"]
             if not _dates_read(sample, d):
                 continue
-            j = _longest(sample, _candidates(texts, keys, cmap, pack_fields))
+            j = below.longest(i, _candidates(texts, keys, cmap, pack_fields))
             if j is None:
                 continue
             return Fallback(
@@ -127,7 +129,7 @@ def fallback_header(
                 j,
                 msg("warn.fallback_longest", column=texts[j], names="事项、名称、内容"),
             )
-        j = fields["title"] if "title" in fields else _longest(sample, _candidates(texts, keys, cmap, pack_fields))
+        j = fields["title"] if "title" in fields else below.longest(i, _candidates(texts, keys, cmap, pack_fields))
         if j is None or not _dates_lead(sample, j):
             continue
         return _leading(i, texts, _as_title(cmap, j), j)
@@ -136,24 +138,29 @@ def fallback_header(
 
 #: Share of a headless table's first rows whose cell in the date column must read as a date.
 HEADLESS_DATES = 0.8
+#: A headless table's date is looked for among its first columns only (a clerk's CSV: date, text, note).
+HEADLESS_DATE_COLUMNS = 8
 
 
 def _no_header(sample: list[list[Any]]) -> Fallback | None:
-    """A table with no header row (a CSV of date, text, note from the first line): the column whose cells
-    nearly all read as dates, the first row's included, dates the rows; the column of longest Chinese texts
-    is the title; the other columns are kept as 第N列. None unless the first row is such a record."""
-    if not sample or not sample[0]:
-        return None
-    width = max(len(r) for r in sample)
+    """A table with no header row (a CSV of date, text, note from the first line): the column of longest Chinese
+    texts is the title; a column among the first :data:`HEADLESS_DATE_COLUMNS` whose cells nearly all read as
+    dates, the first row's included, dates the rows; the other columns are kept as 第N列. None unless the first
+    row is such a record. Only Chinese columns are summed, so a sheet thousands of columns wide costs little."""
+    first = sample[0] if sample else []
+    if not _CJK.search(repr(first)) or not any(_reads(first, c) for c in range(HEADLESS_DATE_COLUMNS)):
+        return None  # the first row is no record: no Chinese text, or no date where a log keeps it
     dated = [
         c
-        for c in range(width)
-        if _reads(sample[0], c) and sum(_reads(r, c) for r in sample) >= HEADLESS_DATES * len(sample)
+        for c in range(min(len(first), HEADLESS_DATE_COLUMNS))
+        if _reads(first, c) and sum(_reads(r, c) for r in sample) >= HEADLESS_DATES * len(sample)
     ]
     if not dated:
         return None
+    texts = _TextsBelow(sample)
+    width = max(len(r) for r in sample)
     d = dated[0]
-    j = _longest(sample, [c for c in range(width) if c != d])
+    j = texts.longest(0, sorted(texts.cjk - {d}))
     if j is None:
         return None
     names = [f"第{c + 1}列" for c in range(width)]
@@ -224,20 +231,52 @@ def _candidates(
     ]
 
 
-def _longest(sample: list[list[Any]], columns: list[int]) -> int | None:
-    """The column whose texts are longest in total, if they are mostly Chinese and long enough for a title."""
-    best: tuple[int, int] | None = None
-    for j in columns:
-        values = [v.strip() for r in sample if j < len(r) and (v := r[j]).__class__ is str and v.strip()]
-        if not values:
-            continue
-        total = sum(map(len, values))
-        chinese = sum(1 for v in values if _CJK.search(v))
-        if 2 * chinese < len(values) or total < MIN_TITLE_LENGTH * len(values):
-            continue
-        if best is None or total > best[0]:
-            best = (total, j)
-    return best[1] if best else None
+class _TextsBelow:
+    """The texts of the rows below the candidate headers, counted per column as running sums, so each
+    candidate's sample (the next :data:`SAMPLE_ROWS` rows) is summed in constant time per column: a sheet
+    thousands of columns wide is then read once for the fallback, not once per candidate header row."""
+
+    def __init__(self, rows: list[list[Any]]) -> None:
+        self.rows = rows
+        # Only columns with Chinese text can be a title; a row's repr (C speed; it keeps Chinese characters
+        # as written) rules out a row of figures or English at once.
+        self.cjk: set[int] = set()
+        for r in rows:
+            if _CJK.search(repr(r)):
+                self.cjk.update(j for j, v in enumerate(r) if v.__class__ is str and _CJK.search(v))
+        self._sums: dict[int, tuple[array[int], array[int], array[int]]] = {}
+
+    def _column(self, j: int) -> tuple[array[int], array[int], array[int]]:
+        """Running counts down column ``j``: filled texts, their characters, those with Chinese."""
+        sums = self._sums.get(j)
+        if sums is None:
+            n, chars, chinese = array("q", [0]), array("q", [0]), array("q", [0])
+            a = b = c = 0
+            for r in self.rows:
+                if j < len(r) and (v := r[j]).__class__ is str and (t := v.strip()):
+                    a, b, c = a + 1, b + len(t), c + (1 if _CJK.search(t) else 0)
+                n.append(a)
+                chars.append(b)
+                chinese.append(c)
+            sums = self._sums[j] = (n, chars, chinese)
+        return sums
+
+    def longest(self, i: int, columns: list[int]) -> int | None:
+        """The column whose texts below candidate header ``i`` are longest in total, if they are mostly Chinese
+        and long enough for a title."""
+        best: tuple[int, int] | None = None
+        for j in columns:
+            if j not in self.cjk:
+                continue
+            n, chars, chinese = self._column(j)
+            hi = min(i + SAMPLE_ROWS, len(n) - 1)
+            lo = min(i, hi)
+            values, total, cjk = n[hi] - n[lo], chars[hi] - chars[lo], chinese[hi] - chinese[lo]
+            if not values or 2 * cjk < values or total < MIN_TITLE_LENGTH * values:
+                continue
+            if best is None or total > best[0]:
+                best = (total, j)
+        return best[1] if best else None
 
 
 def _dates_read(sample: list[list[Any]], col: int) -> bool:

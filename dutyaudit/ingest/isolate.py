@@ -41,6 +41,16 @@ def _address_space() -> int:
         return int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
 
 
+def _error_payload(exc: DutyAuditError) -> bytes:
+    """The child's error for the parent: its message as a Msg (rendered there in the run's language), else
+    its English text; without the path, which the parent adds."""
+    reason = getattr(exc, "reason_msg", exc.msg) or getattr(exc, "reason", exc.message)
+    try:
+        return pickle.dumps(("error", reason))
+    except Exception:  # a parameter that does not pickle: the English text all the same
+        return pickle.dumps(("error", str(getattr(exc, "reason", exc.message))))
+
+
 def run_isolated(fn: Callable[[], T], path: str, memory: int = MEMORY_CEILING, seconds: float = READ_SECONDS) -> T:
     """``fn()`` run in a forked child allowed ``memory`` bytes beyond the parent's size and ``seconds`` of
     time; its result, or its :class:`DutyAuditError`, as if run here. Anything else that ends the child
@@ -64,7 +74,7 @@ def run_isolated(fn: Callable[[], T], path: str, memory: int = MEMORY_CEILING, s
             try:
                 payload = pickle.dumps(("ok", fn()), protocol=pickle.HIGHEST_PROTOCOL)
             except DutyAuditError as exc:
-                payload = pickle.dumps(("error", getattr(exc, "reason", exc.message)))
+                payload = _error_payload(exc)
             except MemoryError:
                 payload = pickle.dumps(("memory", ""))
             except BaseException as exc:
@@ -100,7 +110,7 @@ def run_isolated(fn: Callable[[], T], path: str, memory: int = MEMORY_CEILING, s
         raise InputError(msg("err.in.too_slow", seconds=f"{seconds:.0f}"), path)
     if not chunks:
         sig = os.WTERMSIG(status) if os.WIFSIGNALED(status) else 0
-        why = f"the reader was stopped by signal {sig}" if sig else "the reader ended without an answer"
+        why = msg("why.reader_signal", sig=sig) if sig else msg("why.reader_silent")
         raise InputError(msg("err.in.memory_why", memory=mib(memory), why=why), path)
     try:
         kind, value = pickle.loads(b"".join(chunks))

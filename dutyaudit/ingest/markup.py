@@ -108,6 +108,7 @@ class _TableParser(HTMLParser):
         self._stack: list[_Table] = []
         self._cell: list[_Cell | None] = []
         self._skip = 0
+        self._subset = False
         self._in_caption = False
         self._heading: list[str] | None = None
         self._last_heading = ""
@@ -183,7 +184,17 @@ class _TableParser(HTMLParser):
         elif tag in _BLOCK_END:
             self._text("\n")
 
+    def handle_decl(self, decl: str) -> None:
+        # html.parser ends <!DOCTYPE … [ <!ENTITY …> ]> at the first ">": the rest of the internal subset is no text
+        self._subset = "[" in decl and "]" not in decl.split("[", 1)[1]
+
     def handle_data(self, data: str) -> None:
+        if self._subset:
+            end = data.find("]")
+            if end < 0:
+                return
+            self._subset = False
+            data = data[end + 1 :].lstrip().removeprefix(">")
         self._text(data)
 
     def _text(self, s: str) -> None:

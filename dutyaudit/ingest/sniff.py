@@ -20,6 +20,7 @@ import json
 import re
 import struct
 import zipfile
+import zlib
 from io import BytesIO
 from pathlib import Path
 from typing import BinaryIO
@@ -33,9 +34,6 @@ _BINARY_MAGIC = (
     b"GIF8",
     b"%PDF",
     b"BM",
-    b"\x1f\x8b",
-    b"Rar!",
-    b"7z\xbc\xaf",
     b"MZ",
     b"\x7fELF",
     b"II*\x00",
@@ -48,6 +46,10 @@ _HTML_START = re.compile(r"<(?:html|table|!doctype\s+html|meta|head|body|style|t
 _U16 = "utf-16-le"
 _WORKBOOK_TYPE = re.compile(rb"spreadsheetml\.(?:sheet|template)\.main\+xml|ms-excel\.(?:sheet|template)\.macroEnabled")
 _ODF_OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+#: Compressed files and archives, by their magic bytes (a gzip may be a Gnumeric workbook: looked into first).
+_ARCHIVES = ((b"\x1f\x8b", "gzip"), (b"BZh", "bzip2"), (b"\xfd7zXZ\x00", "xz"), (b"Rar!", "rar"), (b"7z\xbc\xaf", "7z"))
+_DBF_VERSIONS = frozenset((0x02, 0x03, 0x30, 0x31, 0x32, 0x43, 0x63, 0x83, 0x8B, 0xCB, 0xF5, 0xFB))
+_GNUMERIC = re.compile(rb"<gnm:Workbook\b|gnumeric\.org/v\d+\.dtd")
 #: BOF record types opening a BIFF2, BIFF3, BIFF4 (or container-less BIFF5) workbook: Excel 4 and older.
 _OLD_BIFF = (b"\x09\x00", b"\x09\x02", b"\x09\x04", b"\x09\x08")
 
@@ -205,6 +207,34 @@ def _zip_kind(data: bytes) -> str:
     return "zip"
 
 
+def _archive_kind(data: bytes) -> str | None:
+    """``gnumeric``, or the compression format (``gzip``, ``bzip2`` …) when ``data`` is a compressed file."""
+    kind = next((k for magic, k in _ARCHIVES if data.startswith(magic)), None)
+    if kind is None:
+        return None
+    if kind == "bzip2" and not re.match(rb"BZh[1-9]1AY&SY", data):
+        return None
+    if kind == "gzip":  # only the first few KiB are inflated: a gzip bomb costs nothing here
+        try:
+            head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(data[:65536], 4096)
+        except zlib.error:
+            head = b""
+        if _GNUMERIC.search(head):
+            return "gnumeric"
+    return kind
+
+
+def _is_dbf(data: bytes) -> bool:
+    """Whether ``data`` is a dBase/FoxPro table (.dbf): a version byte, a date, and a header whose field list
+    ends where the records begin, their count times their length filling the file."""
+    if len(data) < 65 or data[0] not in _DBF_VERSIONS or not (1 <= data[2] <= 12 and 1 <= data[3] <= 31):
+        return False
+    records, header, length = struct.unpack_from("<IHH", data, 4)
+    if header < 65 or length < 2 or header >= len(data) or abs(header + records * length - len(data)) > 1:
+        return False
+    return any(data[i] == 0x0D for i in range(64, min(header, 64 + 32 * 255), 32))
+
+
 def _is_mhtml(head: bytes) -> bool:
     """Whether ``head`` opens a MIME archive of web parts (Excel's .mht)."""
     start = head.lstrip(b"\xef\xbb\xbf\r\n ").lower()
@@ -239,6 +269,11 @@ def sniff(data: bytes) -> str:
         return _zip_kind(data)
     if data[:2] in _OLD_BIFF and len(data) >= 8 and 4 <= int.from_bytes(data[2:4], "little") <= 20:
         return "biff-old"
+    archive = _archive_kind(data)
+    if archive:
+        return archive
+    if _is_dbf(data):
+        return "dbf"
     if data.startswith(_BINARY_MAGIC):
         return "binary"
     if data[:256].lstrip(b" \t\r\n\xef\xbb\xbf")[:1] in (b"{", b"[") and _json_kind(data):
@@ -248,6 +283,8 @@ def sniff(data: bytes) -> str:
     if stripped.startswith("<"):
         if "urn:schemas-microsoft-com:office:spreadsheet" in head and "<workbook" in head:
             return "spreadsheetml"
+        if _GNUMERIC.search(data[:4096]):
+            return "gnumeric"  # before Flat ODS: its metadata is an <office:document-meta>
         if _ODF_OFFICE in head and "<office:document" in head:
             return "fods"  # LibreOffice's Flat ODS: the ODS content in one XML file
         body = re.sub(r"<\?xml[^>]*\?>|<!--.*?-->", "", stripped, flags=re.DOTALL).lstrip()

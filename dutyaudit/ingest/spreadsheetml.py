@@ -1,7 +1,9 @@
 """Excel 2003 "XML Spreadsheet" (SpreadsheetML) files: worksheets, rows and cells with ss:Index and merges.
 
-Excel writes a control character a cell holds as a character reference (``&#7;``) that XML 1.0 forbids;
-when the parser stops at one, the text is read again with such references dropped.
+Excel writes a control character a cell holds as a character reference (``&#7;``) that XML 1.0 forbids,
+and web systems that write the format themselves often escape text as HTML (``&nbsp;``, ``&ldquo;``), which
+XML does not define; when the parser stops at either, the text is read again with such references dropped
+or replaced by their characters.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from html.entities import html5
 from pathlib import Path
 from typing import Any, cast
 from xml.etree.ElementTree import Element, ParseError, XMLPullParser
@@ -40,8 +43,10 @@ class SpreadsheetMLReader(Reader):
         try:
             sheets = self._parse(text, path)
         except ParseError as exc:
-            # Excel writes control characters a cell holds as references (&#7;, &#11;) that XML 1.0 forbids.
+            # Excel writes control characters a cell holds as references (&#7;, &#11;) that XML 1.0 forbids;
+            # a web export, HTML entities (&nbsp;, &ldquo;) XML does not define.
             clean = _CONTROL_REF.sub(_drop_control, _CONTROL_CHAR.sub("", text))
+            clean = _NAMED_REF.sub(_html_entity, clean)
             retried: list[RawSheet] | None = None
             try:
                 retried = self._parse(clean, path) if clean != text else None
@@ -138,6 +143,23 @@ class _SSState:
 
 _CONTROL_REF = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,6})|([0-9]{1,7}));")
 _CONTROL_CHAR = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+_NAMED_REF = re.compile(r"&([A-Za-z][A-Za-z0-9]{0,31});")
+_XML_ENTITIES = {"amp", "lt", "gt", "quot", "apos"}
+_XML_ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+
+
+def _html_entity(m: re.Match[str]) -> str:
+    """An HTML named entity (``&nbsp;``) as its character(s), escaped for XML; XML's own five and unknown
+    names kept as written."""
+    name = m.group(1)
+    if name in _XML_ENTITIES:
+        return m.group(0)
+    chars = html5.get(name + ";")
+    if chars is None:
+        return m.group(0)
+    return "".join(_XML_ESCAPES.get(ch, ch) for ch in chars)
 
 
 def _drop_control(m: re.Match[str]) -> str:
