@@ -80,6 +80,12 @@ def log_roles(pack: Pack, rows: Iterable[Activity]) -> set[str]:
 _OWN_PARTY_GROUP = re.compile(r"(?:[院局委办会]|本)党组|^党组")
 
 
+def _excerpt(title: str, size: int = 16) -> str:
+    """A title's opening for a message: up to its first comma or ``size`` characters, … when cut."""
+    head = re.split(r"[，,；;。]", title, maxsplit=1)[0]
+    return head if len(head) <= size and head == title else (head[:size] + "…")
+
+
 def party_group(pack: Pack, rows: Iterable[Activity]) -> tuple[str, str] | None:
     """(role id, an example title) when the pack has one role named for 党组 (各级党委（党组）) and rows are the
     unit's own 党组's (院党组会…): a court's or a department's 党组 is one of the 党组 such a document binds."""
@@ -133,7 +139,7 @@ def infer_scope(
         reason += t("scope.log_roles", lang, roles=_names(pack, more, lang))
     if group is not None and group[0] not in fitting and group[0] not in more:
         more.append(group[0])
-        reason += t("scope.party_group", lang, roles=_names(pack, [group[0]], lang), title=group[1][:16])
+        reason += t("scope.party_group", lang, roles=_names(pack, [group[0]], lang), title=_excerpt(group[1]))
     chosen = tuple(rid for rid in pack.roles if rid in fitting or rid in more)
     return Scope(chosen, True, kind, reason)
 
