@@ -48,7 +48,7 @@ class Example:
 
 def type_words() -> dict[str, str]:
     """Activity type id → the word the 活动类型 drop-down offers for it (read back as that type)."""
-    from dutyaudit.ingest.table import type_of
+    from dutyaudit.ingest.labels import type_of
 
     words = {}
     for tid, aliases in ACTIVITY_TYPES.items():

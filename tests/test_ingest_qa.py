@@ -15,8 +15,9 @@ import pytest
 from dutyaudit.ingest import IngestOptions, drop_summary_repeats, ingest
 from dutyaudit.ingest.base import RawSheet
 from dutyaudit.ingest.columns import map_columns
+from dutyaudit.ingest.labels import type_of
 from dutyaudit.ingest.sniff import sniff, utf16_without_bom
-from dutyaudit.ingest.table import read_sheet, type_of
+from dutyaudit.ingest.table import read_sheet
 from dutyaudit.ingest.textfile import detect_encoding
 from dutyaudit.model import Activities
 

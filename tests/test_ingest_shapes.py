@@ -10,8 +10,9 @@ import pytest
 
 from dutyaudit.ingest import IngestOptions, ingest
 from dutyaudit.ingest.base import RawSheet
+from dutyaudit.ingest.labels import sheet_context
 from dutyaudit.ingest.markup import MAX_COLSPAN, HtmlReader
-from dutyaudit.ingest.table import read_sheet, sheet_context
+from dutyaudit.ingest.table import read_sheet
 from dutyaudit.ingest.textfile import detect_delimiter, detect_encoding
 
 

@@ -12,7 +12,7 @@ import pytest
 
 from dutyaudit.errors import InputError
 from dutyaudit.ingest import IngestOptions, ingest
-from dutyaudit.ingest.table import type_of
+from dutyaudit.ingest.labels import type_of
 from dutyaudit.packs import ACTIVITY_TYPES, load_pack, parse_pack
 from dutyaudit.template import _guard_not_a_header, role_sheet_names
 from dutyaudit.template_examples import examples, type_words

@@ -13,9 +13,10 @@ from dutyaudit.ingest.base import Reader
 from dutyaudit.ingest.columns import check_mapping_fields, mapping_fields
 from dutyaudit.ingest.dates import year_in
 from dutyaudit.ingest.excel import CalamineReader
+from dutyaudit.ingest.labels import SUMMARY_SHEET
 from dutyaudit.ingest.limits import MAX_ROWS, MAX_ZIP_MEMBERS, LimitError
 from dutyaudit.ingest.sniff import sniff
-from dutyaudit.ingest.table import SUMMARY_SHEET, PackColumns, read_sheet
+from dutyaudit.ingest.table import PackColumns, read_sheet
 from dutyaudit.ingest.text import fold, normalize_many
 from dutyaudit.ingest.textfile import TextReader
 from dutyaudit.model import Activities, Activity, RowWarning

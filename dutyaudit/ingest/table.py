@@ -6,7 +6,6 @@ every other row either becomes an :class:`Activity` or a :class:`RowWarning` nam
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -21,6 +20,7 @@ from dutyaudit.ingest.dates import DateError, DateRead, read_date, year_in
 from dutyaudit.ingest.forms import sheet_form
 from dutyaudit.ingest.header import HEADER_SCAN_ROWS, Header, find_header, row_texts, side_by_side, starts_table
 from dutyaudit.ingest.headerless import fallback_header, with_leading_dates
+from dutyaudit.ingest.labels import sheet_context, type_of
 from dutyaudit.ingest.rollover import SHIFTED, turn_note, year_turn
 from dutyaudit.ingest.rowkinds import (
     COVER_SHEETS,
@@ -45,38 +45,9 @@ from dutyaudit.ingest.sheetdates import (
     month_numbers,
 )
 from dutyaudit.ingest.text import cell_text, fold, normalize, normalize_many
-from dutyaudit.model import ACTIVITY_TYPES, Activity, RowWarning
+from dutyaudit.model import Activity, RowWarning
 
-#: Sheets that repeat the other sheets' rows (a 汇总 over 1月…12月): their repeated rows count once.
-SUMMARY_SHEET = re.compile(
-    r"^(?:(?:19|20)\d\d\s*年?度?)?\s*(?:全年|年度)?\s*(?:汇总|彙總|匯總|总表|總表|合计|合計|总台账|總台賬|全年|总|總|summary|all)"
-    r"\s*(?:表|台账|台賬)?$",
-    re.IGNORECASE,
-)
-#: Activity types written in English (the type ids themselves and a few synonyms).
-_ENGLISH_TYPES = {tid: tid for tid in ACTIVITY_TYPES} | {
-    "conference": "meeting",
-    "seminar": "lecture",
-    "talk": "lecture",
-    "class": "lecture",
-    "course": "training",
-    "learning": "study",
-    "inspection": "inspection",
-    "supervision": "inspection",
-    "lawsuit": "litigation",
-    "court": "litigation",
-}
 _ROW_NUMBER_HEADERS = {"序号", "編號", "编号", "序號", "no", "no.", "#"}
-_GENERIC_SHEET = re.compile(r"^(sheet|工作表|表|页|頁)\s*\d*$", re.IGNORECASE)
-#: Sheet names that name a period (they give the year, never a role): 一季度, 2023年Q1, 3月份, 上半年 …
-_PERIOD_SHEET = re.compile(
-    r"^(?:(?:19|20)\d\d\s*年?度?)?\s*(?:第?[一二三四1-4]\s*季度?|q[1-4]|[0-9一二三四五六七八九十]{1,3}\s*月份?"
-    r"|[上下]半年|全年|年度|)\s*(?:台账|台賬|工作台账|工作台賬)?$",
-    re.IGNORECASE,
-)
-#: Endings of place names (a county, district, city, township): such a sheet name also gives the unit.
-#: Departments (司法局, 两院 …) are left to the pack's roles: many packs bind duties to them.
-_PLACE_ENDINGS = ("县", "縣", "区", "區", "市", "镇", "鎮", "乡", "鄉", "街道")
 
 
 @dataclass(slots=True)
@@ -98,34 +69,6 @@ class PackColumns:
     """Extra columns a pack declares: name → (aliases, type)."""
 
     columns: dict[str, tuple[tuple[str, ...], str]] = field(default_factory=dict)
-
-
-def type_of(text: str) -> str | None:
-    """Activity type id for a type cell (first alias hit), None if empty or unknown."""
-    key = normalize(text) if text else ""
-    if not key:
-        return None
-    if key in _ENGLISH_TYPES:
-        return _ENGLISH_TYPES[key]
-    for tid, aliases in ACTIVITY_TYPES.items():
-        if any(a in key for a in aliases):
-            return tid
-    return "other"
-
-
-def sheet_context(name: str) -> tuple[str, str]:
-    """(role text, unit) implied by a sheet name.
-
-    县委 / 县政府 / 县司法局 → role text (resolved against the pack's roles later); 一季度, 2023年, Sheet1 →
-    neither (a period or a default name); 盘山县 / 大洼区 / XX镇 → role text and unit (a place).
-    """
-    n = name.strip()
-    if not n or _GENERIC_SHEET.match(n) or _PERIOD_SHEET.match(n):
-        return "", ""
-    bare = re.sub(r"^(?:19|20)\d\d\s*年?度?|(?:工作)?台[账賬]$", "", n).strip() or n
-    if not any(w in bare for w in ROLE_WORDS) and bare.endswith(_PLACE_ENDINGS):
-        return n, bare
-    return n, ""
 
 
 def read_sheet(
