@@ -20,7 +20,8 @@ from dutyaudit.ingest import IngestOptions, ingest
 from dutyaudit.ingest.table import PackColumns
 from dutyaudit.matching import Matcher
 from dutyaudit.model import STATUSES, Activities, Activity, Excluded, RowWarning
-from dutyaudit.packs import Pack, duties_for
+from dutyaudit.owners import duties_for
+from dutyaudit.packmodel import Pack
 from dutyaudit.scope import Scope, default_role, infer_scope, log_roles, own_role, party_group
 from dutyaudit.selection import drop_duplicates, pack_date_warning, select_unit, split_year
 from dutyaudit.units import title_unit

@@ -29,7 +29,7 @@ from dutyaudit.i18n import Lang, msg, t
 from dutyaudit.ingest import IngestOptions
 from dutyaudit.inputs import collect_inputs, same_content
 from dutyaudit.output import refuse_inputs
-from dutyaudit.packs import Pack
+from dutyaudit.packmodel import Pack
 from dutyaudit.parallel import WorkerLost as WorkerLost  # re-exported: a batch error
 from dutyaudit.parallel import usable_cores
 

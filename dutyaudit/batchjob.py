@@ -22,7 +22,7 @@ from dutyaudit.evaluate import DutyResult, Waiver
 from dutyaudit.i18n import Lang, Msg, msg, render
 from dutyaudit.ingest import IngestOptions, ingest
 from dutyaudit.model import Activities, RowWarning
-from dutyaudit.packs import Duty, Pack
+from dutyaudit.packmodel import Duty, Pack
 from dutyaudit.parallel import share
 from dutyaudit.units import unit_from_filename
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from dutyaudit.vocabulary import Concept, load_vocabulary, match_form
 
 if TYPE_CHECKING:
-    from dutyaudit.matching import KeywordIndex
+    from dutyaudit.keywords import KeywordIndex
 
 
 @dataclass(frozen=True, slots=True)

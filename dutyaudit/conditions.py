@@ -10,10 +10,24 @@ import re
 from collections.abc import Callable
 
 from dutyaudit.i18n import LABELS, Lang, t
-from dutyaudit.ingest.text import normalize
-from dutyaudit.matching import field_value
+from dutyaudit.ingest.text import fold, normalize
 from dutyaudit.model import Activity
-from dutyaudit.packs import Condition
+from dutyaudit.packmodel import Condition
+
+
+def field_value(a: Activity, name: str) -> object:
+    """A row's value for a condition field: canonical attribute, declared pack field or any column."""
+    if name in ("hours", "duration_days", "title", "type", "unit", "actor", "date", "end_date"):
+        return getattr(a, name)
+    if name == "role":
+        return a.role_text
+    if name in a.extra:
+        return a.extra[name]
+    key = fold(name)
+    for k, v in a.extra.items():
+        if fold(k) == key:
+            return v
+    return None
 
 
 def as_number(v: object) -> float | None:

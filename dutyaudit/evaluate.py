@@ -12,23 +12,13 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from dutyaudit.conditions import as_number, condition_holds, condition_text
+from dutyaudit.conditions import as_number, condition_holds, condition_text, field_value
 from dutyaudit.conditions import tidy as _num
 from dutyaudit.i18n import LABELS, Lang, Msg, msg, t
 from dutyaudit.ingest.text import normalize
-from dutyaudit.matching import Hit, field_value
+from dutyaudit.matching import Hit
 from dutyaudit.model import Activity, RowWarning
-from dutyaudit.packs import (
-    AllOfReq,
-    CountReq,
-    DeadlineReq,
-    Duty,
-    EachReq,
-    EvidenceReq,
-    RateReq,
-    SumReq,
-    Window,
-)
+from dutyaudit.packmodel import AllOfReq, CountReq, DeadlineReq, Duty, EachReq, EvidenceReq, RateReq, SumReq, Window
 
 _PERSON_SPLIT = re.compile(r"[、,，;；/\s]+")
 

@@ -40,18 +40,8 @@ from dutyaudit.i18n import Lang, msg, t
 from dutyaudit.matching import Hit, Matcher
 from dutyaudit.model import Activities, RowWarning
 from dutyaudit.nearmiss import REASON_CODES, NearMiss, Reason, _counts, _Judge, near_misses, role_word, rule_text
-from dutyaudit.packs import (
-    AllOfReq,
-    CountReq,
-    DeadlineReq,
-    Duty,
-    EachReq,
-    Pack,
-    RateReq,
-    SumReq,
-    duties_for,
-    owner_covers,
-)
+from dutyaudit.owners import duties_for, owner_covers
+from dutyaudit.packmodel import AllOfReq, CountReq, DeadlineReq, Duty, EachReq, Pack, RateReq, SumReq
 from dutyaudit.scope import default_role, infer_scope, log_roles, own_role, party_group
 from dutyaudit.selection import drop_duplicates, select_unit
 from dutyaudit.waivers import expired_warning, resolve, scoped, unknown_duty

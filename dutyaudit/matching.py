@@ -1,27 +1,37 @@
 """Activities × pack → which rows satisfy which duty's match rule, and why (keywords, type, role).
 
 Matching looks only at a row's words, type and role; dates (audit year, windows, deadlines) are
-the evaluator's business, so ``explain`` can tell "wrong year" from "keyword missing".
+the evaluator's business, so ``explain`` can tell "wrong year" from "keyword missing". The keyword
+index and the compiled rules live in :mod:`dutyaudit.keywords`; the :class:`Matcher` here adds the rows'
+roles (joint roles, the audited body's default role) and, in an exclusive pack, which clause a row counts for.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from dutyaudit.concepts import CompiledConcept, compiled_concepts
-from dutyaudit.ingest.text import fold
+from dutyaudit.concepts import compiled_concepts
+from dutyaudit.conditions import field_value
+from dutyaudit.keywords import SEP, CompiledMatch, KeywordIndex
 from dutyaudit.model import Activity
-from dutyaudit.packs import Duty, Match, Pack
+from dutyaudit.packmodel import Duty, Pack
 from dutyaudit.roleresolve import RoleResolver
 from dutyaudit.rowtext import build_units, place_of
 from dutyaudit.specificity import Resemblance
-from dutyaudit.vocabulary import match_form
 
-_SEP = "\x00"
+__all__ = [
+    "CompiledMatch",  # re-exported: callers import these from here
+    "Hit",
+    "KeywordIndex",
+    "Matcher",
+    "RoleResolver",
+    "compiled_concepts",
+    "field_value",
+    "shown",
+]
 
 
 @dataclass(slots=True, unsafe_hash=True)
@@ -44,155 +54,6 @@ class Hit:
 def shown(places: Sequence[tuple[str, str]]) -> tuple[str, ...]:
     """Words for display: 会前学法, or 会前学法〔议题〕 when found in another column than the title."""
     return tuple(dict.fromkeys(f"{w}〔{c}〕" if c else w for w, c in places))
-
-
-class KeywordIndex:
-    """Finds the keys (row texts, or units of rows) that contain a word, and the rows they belong to.
-
-    Logs repeat their texts (会前学法, 常务会议 …), so the index scans one joined string of the
-    distinct keys per word; word lookups answer with distinct-key ids, which :meth:`rows_of` maps
-    back to the rows (``owners``: the row of each key; default, key ``i`` is row ``i``).
-    """
-
-    def __init__(self, keys: Sequence[str], owners: Sequence[int] | None = None) -> None:
-        id_of: dict[str, int] = {}
-        distinct: list[str] = []
-        rows: list[list[int]] = []
-        ids: list[int] = []
-        for k, owner in zip(keys, range(len(keys)) if owners is None else owners, strict=True):
-            j = id_of.get(k)
-            if j is None:
-                j = id_of[k] = len(distinct)
-                distinct.append(k)
-                rows.append([owner])
-            else:
-                rows[j].append(owner)
-            ids.append(j)
-        self._id = id_of
-        self.ids = ids
-        """The distinct-key id of each key given."""
-        self.keys = distinct
-        """The distinct keys; a key id is a position in this list."""
-        self._rows = rows
-        self._text = _SEP.join(distinct)
-        starts, pos = [], 0
-        for k in distinct:
-            starts.append(pos)
-            pos += len(k) + 1
-        self._starts = starts
-        self._cache: dict[str, frozenset[int]] = {}
-        self.memo: dict[str, frozenset[int]] = {}
-        """Keys naming each concept, filled by :meth:`CompiledConcept.keys_naming`."""
-
-    def __len__(self) -> int:
-        return len(self.keys)
-
-    def keys_with(self, word: str) -> frozenset[int]:
-        """Ids of the distinct keys that contain ``word`` (already in match form)."""
-        hit = self._cache.get(word)
-        if hit is not None:
-            return hit
-        out: list[int] = []
-        text, find, starts = self._text, self._text.find, self._starts
-        if word:
-            i = find(word)
-            while i != -1:
-                k = bisect_right(starts, i) - 1
-                out.append(k)
-                # jump to the next key: one hit per key is enough
-                nxt = starts[k + 1] if k + 1 < len(starts) else len(text)
-                i = find(word, nxt)
-        hit = frozenset(out)
-        self._cache[word] = hit
-        return hit
-
-    def rows_of(self, key_ids: Iterable[int]) -> set[int]:
-        """The rows the given keys belong to."""
-        out: set[int] = set()
-        rows = self._rows
-        for k in key_ids:
-            out.update(rows[k])
-        return out
-
-    def rows_with(self, word: str) -> set[int]:
-        """Rows with a key that contains ``word``."""
-        return self.rows_of(self.keys_with(word))
-
-
-@dataclass(frozen=True, slots=True)
-class CompiledMatch:
-    """A pack's match rule with its keywords normalised the way titles are."""
-
-    all: tuple[tuple[tuple[str, str], ...], ...]
-    """Each entry: alternatives as (normalised, as written)."""
-    any: tuple[tuple[str, str], ...]
-    none: tuple[tuple[str, str], ...]
-    types: frozenset[str]
-    concepts: tuple[CompiledConcept, ...] = ()
-    attributed: bool = False
-    """Rows of no role do not count (see :attr:`Match.attributed`)."""
-    any_role: bool = False
-    """Rows of every role count (see :attr:`Match.any_role`)."""
-
-    @classmethod
-    def of(cls, m: Match) -> CompiledMatch:
-        def words(ws: list[str]) -> tuple[tuple[str, str], ...]:
-            return tuple((match_form(w), w) for w in ws if w.strip())
-
-        table = compiled_concepts() if m.concepts else {}
-        return cls(
-            all=tuple(words(entry.split("|")) for entry in m.all),
-            any=words(m.any),
-            none=words(m.none),
-            types=frozenset(m.types),
-            concepts=tuple(table[c] for c in m.concepts),
-            attributed=m.attributed,
-            any_role=m.any_role,
-        )
-
-    def matching_keys(self, index: KeywordIndex) -> set[int]:
-        """Ids of the index's keys that satisfy concepts/all/any/none (all in one key)."""
-        keys: set[int] | None = None
-        for alts in self.all:
-            hit: set[int] = set()
-            for norm, _ in alts:
-                hit |= index.keys_with(norm)
-            keys = hit if keys is None else keys & hit
-            if not keys:
-                return set()
-        if self.any or self.concepts:
-            hit = set()
-            for norm, _ in self.any:
-                hit |= index.keys_with(norm)
-            for c in self.concepts:
-                hit |= c.keys_naming(index)
-            keys = hit if keys is None else keys & hit
-        keys = keys if keys is not None else set(range(len(index)))
-        for norm, _ in self.none:
-            if not keys:
-                break
-            keys -= index.keys_with(norm)
-        return keys
-
-    def keyword_rows(self, index: KeywordIndex, n: int) -> set[int]:
-        """Rows (of ``n``) with a key that satisfies the rule."""
-        return index.rows_of(self.matching_keys(index)) if n else set()
-
-    def found_forms(self, key: str) -> tuple[tuple[str, str], ...]:
-        """The rule's words present in a key: (match form, as written in the pack or the vocabulary)."""
-        out = [(norm, w) for alts in self.all for norm, w in alts if norm in key]
-        out += [(norm, w) for norm, w in self.any if norm in key]
-        for c in self.concepts:
-            out += c.naming_forms(key)
-        return tuple(dict.fromkeys(out))
-
-    def found_words(self, key: str) -> tuple[str, ...]:
-        """The keywords (as written in the pack or the vocabulary) present in a key."""
-        return tuple(dict.fromkeys(w for _, w in self.found_forms(key)))
-
-    def type_ok(self, type_id: str | None) -> bool:
-        """A row's type passes unless it is a known type outside the rule's types."""
-        return not self.types or type_id is None or type_id == "other" or type_id in self.types
 
 
 class Matcher:
@@ -498,19 +359,4 @@ class Matcher:
 
     def row_text(self, i: int) -> str:
         """Row ``i``'s whole text in match form (its units joined): where a single word is looked for."""
-        return _SEP.join(self.units.keys[u] for u in self.units.of_row(i))
-
-
-def field_value(a: Activity, name: str) -> object:
-    """A row's value for a condition field: canonical attribute, declared pack field or any column."""
-    if name in ("hours", "duration_days", "title", "type", "unit", "actor", "date", "end_date"):
-        return getattr(a, name)
-    if name == "role":
-        return a.role_text
-    if name in a.extra:
-        return a.extra[name]
-    key = fold(name)
-    for k, v in a.extra.items():
-        if fold(k) == key:
-            return v
-    return None
+        return SEP.join(self.units.keys[u] for u in self.units.of_row(i))

@@ -23,9 +23,10 @@ from dutyaudit.concepts import Near
 from dutyaudit.conditions import condition_holds, condition_text, field_label
 from dutyaudit.evaluate import deadline_day, in_window, sum_value
 from dutyaudit.i18n import Lang, t
-from dutyaudit.matching import CompiledMatch, Hit, Matcher
+from dutyaudit.keywords import CompiledMatch
+from dutyaudit.matching import Hit, Matcher
 from dutyaudit.model import Activity
-from dutyaudit.packs import DeadlineReq, Duty, EachReq, Pack, RateReq, SumReq
+from dutyaudit.packmodel import DeadlineReq, Duty, EachReq, Pack, RateReq, SumReq
 
 #: How many rows close to a concept by a single word group (every 常务会议 of a log is one word group short
 #: of 会前学法) are kept: a few show what is missing, all of them would bury the rest.

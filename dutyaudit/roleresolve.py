@@ -12,7 +12,7 @@ import re
 from dutyaudit.ingest.aliases import TITLE_TEXTS
 from dutyaudit.ingest.text import fold, normalize
 from dutyaudit.model import Activity
-from dutyaudit.packs import Pack
+from dutyaudit.packmodel import Pack
 
 #: Words after which a title names whom the activity was about or for, not who did it.
 _OBJECT_CUE = re.compile(r"听取|听|审议|督促|支持|配合|向|关于|给|请|到|赴|就|对|选举|任命|履行")

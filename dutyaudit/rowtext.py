@@ -24,8 +24,7 @@ from dataclasses import dataclass
 
 from dutyaudit.ingest.forms import names_form
 from dutyaudit.ingest.text import fold, normalize, normalize_many
-from dutyaudit.model import Activity
-from dutyaudit.packs import ACTIVITY_TYPES
+from dutyaudit.model import ACTIVITY_TYPES, Activity
 from dutyaudit.vocabulary import DOT_TABLE
 
 #: Separates the title from the type text, and the context from an item, inside a unit.

@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from dutyaudit.errors import UsageError
 from dutyaudit.i18n import Lang, t
 from dutyaudit.ingest.text import normalize
-from dutyaudit.matching import RoleResolver
 from dutyaudit.model import Activity
-from dutyaudit.packs import Pack, Role
+from dutyaudit.packmodel import Pack, Role
+from dutyaudit.roleresolve import RoleResolver
 from dutyaudit.units import UnitKind, unit_kind
 
 

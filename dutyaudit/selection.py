@@ -14,9 +14,9 @@ from pathlib import Path
 
 from dutyaudit.errors import InputError, UsageError
 from dutyaudit.i18n import Lang, msg, t
-from dutyaudit.matching import RoleResolver
 from dutyaudit.model import Activities, Activity, Excluded, RowWarning
-from dutyaudit.packs import Pack
+from dutyaudit.packmodel import Pack
+from dutyaudit.roleresolve import RoleResolver
 from dutyaudit.units import (
     distinct_units,
     filename_unit,

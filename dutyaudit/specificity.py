@@ -23,7 +23,7 @@ import math
 import re
 from collections.abc import Iterable
 
-from dutyaudit.packs import Duty
+from dutyaudit.packmodel import Duty
 from dutyaudit.vocabulary import match_form
 
 #: A clause whose resemblance is at least this share of the best one's counts too (two readings).

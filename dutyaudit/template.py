@@ -30,14 +30,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 from dutyaudit.evaluate import requirement_text
 from dutyaudit.i18n import Lang, t
 from dutyaudit.ingest.text import fold
-from dutyaudit.packs import (
-    Duty,
-    EachReq,
-    Pack,
-    RateReq,
-    SumReq,
-    duties_for,
-)
+from dutyaudit.owners import duties_for
+from dutyaudit.packmodel import Duty, EachReq, Pack, RateReq, SumReq
 from dutyaudit.report.xlstyle import (
     fit_height,
     header_row,
@@ -76,8 +70,8 @@ def _valid_sheet_name(name: str) -> bool:
 
 def role_sheet_names(pack: Pack, roles: Sequence[str], reserved: Sequence[str] = ()) -> dict[str, str]:
     """Role id → sheet name: the role's name, else an alias, that ingest resolves back to that role."""
-    from dutyaudit.matching import RoleResolver
     from dutyaudit.model import Activity
+    from dutyaudit.roleresolve import RoleResolver
 
     resolver = RoleResolver(pack)
     taken = {fold(r) for r in reserved}

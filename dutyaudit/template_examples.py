@@ -15,18 +15,9 @@ from typing import Any
 
 from dutyaudit.i18n import Lang, t
 from dutyaudit.ingest.text import normalize
-from dutyaudit.packs import (
-    ACTIVITY_TYPES,
-    AllOfReq,
-    Condition,
-    DeadlineReq,
-    Duty,
-    EachReq,
-    Pack,
-    RateReq,
-    SumReq,
-    duties_for,
-)
+from dutyaudit.model import ACTIVITY_TYPES
+from dutyaudit.owners import duties_for
+from dutyaudit.packmodel import AllOfReq, Condition, DeadlineReq, Duty, EachReq, Pack, RateReq, SumReq
 
 #: Condition fields a template column (or an example value) stands for.
 CONDITION_FIELDS = {"hours": "hours", "end_date": "end_date", "duration_days": "end_date", "actor": "actor"}
@@ -88,7 +79,7 @@ def _example_title(duty: Duty) -> str:
     """A title such as a clerk writes it (举办法治专题讲座, 召开会议听取法治建设工作汇报) that the duty's match
     rule accepts: the rule's words with the opening of the activity type; the bare words when the opening
     would stop it matching."""
-    from dutyaudit.matching import CompiledMatch, KeywordIndex
+    from dutyaudit.keywords import CompiledMatch, KeywordIndex
 
     m = duty.match
     compiled = CompiledMatch.of(m)

@@ -59,7 +59,7 @@ class Concept(BaseModel):
     @field_validator("types")
     @classmethod
     def _known_types(cls, v: list[str]) -> list[str]:
-        from dutyaudit.packs import known_types
+        from dutyaudit.packmodel import known_types
 
         return known_types(v)
 

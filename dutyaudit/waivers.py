@@ -32,7 +32,7 @@ from dutyaudit.evaluate import Waiver
 from dutyaudit.i18n import Lang, Msg, msg, t
 from dutyaudit.ingest.text import fold
 from dutyaudit.model import RowWarning
-from dutyaudit.packs import Pack
+from dutyaudit.packmodel import Pack
 
 #: Keys an entry may have.
 ENTRY_KEYS = ("duty", "reason", "approved_by", "expires", "unit")

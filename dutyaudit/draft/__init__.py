@@ -20,7 +20,8 @@ from dutyaudit.draft.tree import parse
 from dutyaudit.draft.write import pack_mapping, render
 from dutyaudit.errors import InputError
 from dutyaudit.i18n import msg
-from dutyaudit.packs import Pack, parse_pack
+from dutyaudit.packmodel import Pack
+from dutyaudit.packs import parse_pack
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from dutyaudit import __version__
 from dutyaudit.audit import Audit
 from dutyaudit.evaluate import DutyResult
 from dutyaudit.model import Activity
-from dutyaudit.packs import Duty, Pack
+from dutyaudit.packmodel import Duty, Pack
 from dutyaudit.report import Renderer
 from dutyaudit.waivers import waiver_dict
 

@@ -9,7 +9,7 @@ from rich.text import Text
 
 from dutyaudit.evaluate import requirement_text
 from dutyaudit.i18n import t
-from dutyaudit.packs import Pack
+from dutyaudit.packmodel import Pack
 from dutyaudit.report.json import dumps, duty_head
 from dutyaudit.report.terminal import make_console
 

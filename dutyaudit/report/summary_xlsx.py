@@ -18,7 +18,7 @@ from typing import Any
 from dutyaudit.batch import BatchResult
 from dutyaudit.i18n import Lang, t
 from dutyaudit.model import STATUSES
-from dutyaudit.packs import Pack
+from dutyaudit.packmodel import Pack
 from dutyaudit.report.batch import ranking_rows
 
 GAPS = ("partial", "late", "missing")
