@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
+import zipfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -165,3 +167,21 @@ def check_json(pack: str, *args: str | Path) -> tuple[int, dict[str, Any]]:
     res = CliRunner().invoke(app, ["check", *map(str, args), "--pack", pack, "--format", "json"], env=PINNED_ENV)
     assert res.exit_code in (0, 1), res.stderr or res.stdout
     return res.exit_code, json.loads(res.stdout)
+
+
+def small_xlsx(edit: Callable[[str, bytes], bytes]) -> bytes:
+    """A small real xlsx log (日期 | 事项, one row) with each zip member passed through ``edit(name, body)``."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["日期", "事项"])
+    ws.append(["2023-03-15", "法治专题讲座"])
+    buf = io.BytesIO()
+    wb.save(buf)
+    src = zipfile.ZipFile(io.BytesIO(buf.getvalue()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for info in src.infolist():
+            z.writestr(info, edit(info.filename, src.read(info.filename)))
+    return out.getvalue()

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from conftest import small_xlsx
 
 DATA = Path(__file__).parent / "data"
 
@@ -23,21 +24,7 @@ def _write(path: Path, data: bytes) -> Path:
 
 def _xlsx_with(sheet_xml_edit: Callable[[bytes], bytes]) -> bytes:
     """A small real xlsx whose first sheet's XML is edited (to add a far cell, a huge dimension …)."""
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.append(["日期", "事项"])
-    ws.append(["2023-03-15", "法治专题讲座"])
-    buf = io.BytesIO()
-    wb.save(buf)
-    src = zipfile.ZipFile(io.BytesIO(buf.getvalue()))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
-        for info in src.infolist():
-            data = src.read(info.filename)
-            if info.filename == "xl/worksheets/sheet1.xml":
-                data = sheet_xml_edit(data)
-            z.writestr(info, data)
-    return out.getvalue()
+    return small_xlsx(lambda name, data: sheet_xml_edit(data) if name == "xl/worksheets/sheet1.xml" else data)
 
 
 FAR_CELL = b'<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row></sheetData>'

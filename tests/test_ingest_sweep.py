@@ -8,19 +8,17 @@ from __future__ import annotations
 
 import bz2
 import gzip
-import io
 import lzma
 import os
 import random
 import re
 import struct
 import time
-import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
-import openpyxl
 import pytest
+from conftest import small_xlsx
 
 from dutyaudit.errors import InputError
 from dutyaudit.i18n import msg
@@ -136,22 +134,14 @@ def test_an_encrypted_xls_is_refused_in_chinese(run, mini_pack: Path) -> None:
 
 def _xlsx_utf16(parts: tuple[str, ...], edit: Callable[[str], str] = lambda t: t) -> bytes:
     """A small log saved as xlsx, the named XML parts re-encoded as UTF-16 (as some .NET writers save them)."""
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.append(["日期", "事项"])
-    ws.append(["2023-03-15", "法治专题讲座"])
-    buf = io.BytesIO()
-    wb.save(buf)
-    src = zipfile.ZipFile(io.BytesIO(buf.getvalue()))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
-        for info in src.infolist():
-            body = src.read(info.filename)
-            if info.filename in parts:
-                text = re.sub(r'encoding="[^"]*"', 'encoding="UTF-16"', edit(body.decode()), count=1)
-                body = b"\xfe\xff" + text.encode("utf-16-be")
-            z.writestr(info, body)
-    return out.getvalue()
+
+    def utf16(name: str, body: bytes) -> bytes:
+        if name not in parts:
+            return body
+        text = re.sub(r'encoding="[^"]*"', 'encoding="UTF-16"', edit(body.decode()), count=1)
+        return b"\xfe\xff" + text.encode("utf-16-be")
+
+    return small_xlsx(utf16)
 
 
 @pytest.mark.parametrize(

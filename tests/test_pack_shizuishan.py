@@ -12,6 +12,7 @@ import csv
 import re
 import runpy
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -465,32 +466,28 @@ def test_example_workbook_is_up_to_date(tmp_path: Path) -> None:
     assert cells(EXAMPLE) == cells(fresh)
 
 
-def test_a_cross_department_joint_inspection_is_joint_supervision(tmp_path: Path) -> None:
+def test_a_cross_department_joint_inspection_is_joint_supervision(write_csv: Callable[..., Path]) -> None:
     """任务17 (跨部门综合监管): a 跨部门联合抽查 with another bureau is that supervision, however it is worded."""
-    log = tmp_path / "log.csv"
-    with open(log, "w", encoding="utf-8", newline="") as fh:
-        w = csv.writer(fh)
-        w.writerow(["某县市场监督管理局2023年工作台账"])
-        w.writerow(["日期", "事项"])
-        w.writerow(["2023-05-10", "开展跨部门联合抽查，与县卫健局对医疗美容机构联合检查14家"])
-        w.writerow(["2023-06-10", "开展食品安全专项检查"])
+    rows = [
+        ["2023-05-10", "开展跨部门联合抽查，与县卫健局对医疗美容机构联合检查14家"],
+        ["2023-06-10", "开展食品安全专项检查"],
+    ]
+    log = write_csv(rows, header=["日期", "事项"], title="某县市场监督管理局2023年工作台账")
     _, data = check_json("shizuishan", log, "--year", "2023")
     assert [e["row"] for e in status_of(data, "t17")["evidence"]] == [3]
 
 
-def test_a_staff_lecture_and_a_review_case_are_not_publicity_or_complaints(tmp_path: Path) -> None:
+def test_a_staff_lecture_and_a_review_case_are_not_publicity_or_complaints(write_csv: Callable[..., Path]) -> None:
     """A lecture explaining a 条例 to the staff is study (任务47), not 宣传解读 (任务12); answering a 复议 brought
     over a complaint decision is the 复议, not complaint handling (任务30)."""
-    log = tmp_path / "log.csv"
-    with open(log, "w", encoding="utf-8", newline="") as fh:
-        w = csv.writer(fh)
-        w.writerow(["某县市场监督管理局2023年工作台账"])
-        w.writerow(["日期", "事项"])
-        w.writerow(["2023-05-10", "举办法治专题讲座，邀请教授讲授《优化营商环境条例》解读"])
-        w.writerow(["2023-06-10", "在集市开展《优化营商环境条例》宣传解读"])
-        w.writerow(["2023-07-10", "办理行政复议答复：王某不服投诉不予受理决定申请行政复议"])
-        w.writerow(["2023-08-10", "健全投诉举报受理制度"])
-        w.writerow(["2023-09-10", "总结本局法治建设经验做法，被县法治建设简报刊发"])
+    rows = [
+        ["2023-05-10", "举办法治专题讲座，邀请教授讲授《优化营商环境条例》解读"],
+        ["2023-06-10", "在集市开展《优化营商环境条例》宣传解读"],
+        ["2023-07-10", "办理行政复议答复：王某不服投诉不予受理决定申请行政复议"],
+        ["2023-08-10", "健全投诉举报受理制度"],
+        ["2023-09-10", "总结本局法治建设经验做法，被县法治建设简报刊发"],
+    ]
+    log = write_csv(rows, header=["日期", "事项"], title="某县市场监督管理局2023年工作台账")
     _, data = check_json("shizuishan", log, "--year", "2023")
     assert [e["row"] for e in status_of(data, "req-3")["evidence"]] == [7]  # its 法治建设 experience publicised
     assert [e["row"] for e in status_of(data, "t12")["evidence"]] == [4]
