@@ -340,3 +340,14 @@ def test_a_table_with_no_header_row_is_read_from_its_first_row() -> None:
 def test_headless_tables_that_are_not_logs_are_refused(rows: list[list[object]]) -> None:
     res = read_sheet(_sheet(rows), "x.csv", year=2023)
     assert not res.header_found and res.activities == []
+
+
+def test_a_supervision_export_is_dated_when_each_item_was_done() -> None:
+    """督办 rows: 交办日期 is when the item was assigned, 办结日期 when it was done; the latter dates the row."""
+    rows = [
+        ["督办编号", "交办日期", "督办事项", "办理结果", "办结日期"],
+        ["DB-1", "2023-12-20", "县委常委会听取法治建设工作汇报", "已听取", "2024-01-10"],
+        ["DB-2", "2023-03-01", "会前学法", "正在办理", ""],
+    ]
+    res = read_sheet(_sheet(rows), "x.csv")
+    assert [(a.title, a.date) for a in res.activities] == [("县委常委会听取法治建设工作汇报", dt.date(2024, 1, 10))]

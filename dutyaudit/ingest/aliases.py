@@ -95,6 +95,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "履职时间",
         "记录时间",
         "记录日期",
+        # a 督查督办 export: the row was done when it was 办结, not when it was 交办 (assigned)
+        "办结日期",
+        "办结时间",
         "開展時間",
         "日期/时间",
         "date",
