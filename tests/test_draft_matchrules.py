@@ -30,6 +30,13 @@ class _Vocab:
         return [c for c, cues in CUES.items() if any(cue in sentence for cue in cues)]
 
 
+def _doc(tmp_path: Path, text: str) -> Path:
+    """A small duty document (UTF-8 text) to draft."""
+    doc = tmp_path / "demo.txt"
+    doc.write_text(text, encoding="utf-8")
+    return doc
+
+
 def _strong(concept: str, text: str) -> bool:
     """A stand-in strength: 督办 is only a cue of 法治督察; every other cue names its concept."""
     return not (concept == "法治督察" and "督察" not in text)
@@ -105,13 +112,12 @@ def test_a_phrase_naming_a_body_or_a_measure_is_not_the_activity() -> None:
 
 
 def test_drafted_rules_keep_only_squarely_named_concepts(tmp_path: Path) -> None:
-    doc = tmp_path / "demo.txt"
-    doc.write_text(
+    doc = _doc(
+        tmp_path,
         "示范县法治建设责任清单\n一、乡镇党委主要负责人职责\n"
         "（一）加强对本乡镇法治建设的组织领导，重要工作亲力部署，重要任务亲自督办。\n"
         "（二）每年至少召开1次会议专题研究部署法治建设工作。\n"
         "（三）行政机关负责人出庭应诉率达到100%。\n",
-        encoding="utf-8",
     )
     duties = {d.clause: d for d in draft_pack(doc, "demo").pack.duties}
     assert "法治督察" not in duties["一（一）"].match.concepts  # 法治…督办 far apart: no 督察
@@ -135,11 +141,10 @@ def test_the_rest_of_a_sentence_with_figures_matches_on_its_own_words() -> None:
 
 
 def test_a_deadline_matches_on_what_is_due_after_its_date(tmp_path: Path) -> None:
-    doc = tmp_path / "demo.txt"
-    doc.write_text(
+    doc = _doc(
+        tmp_path,
         "示范县法治建设责任清单\n一、政府主要负责人职责\n"
         "（一）严格按照《示范督察规定》要求，每年3月1日前，向县委报告上一年度法治政府建设情况，并向社会公开。\n",
-        encoding="utf-8",
     )
     duties = draft_pack(doc, "demo").pack.duties
     (deadline,) = [d for d in duties if d.kind == "deadline"]
@@ -201,11 +206,10 @@ def test_an_item_of_a_list_of_bodies_or_a_failing_is_not_the_activity() -> None:
 
 def test_a_word_group_counts_in_any_clause_where_all_its_words_stand(tmp_path: Path) -> None:
     """法治…实绩 stand in one clause though the first 考核 of the sentence is in another."""
-    doc = tmp_path / "demo.txt"
-    doc.write_text(
+    doc = _doc(
+        tmp_path,
         "示范县法治建设责任清单\n一、党委主要负责人职责\n"
         "（一）支持把法治建设成效作为衡量领导干部工作实绩重要内容,把依法办事能力纳入年度考核。\n",
-        encoding="utf-8",
     )
     (duty,) = draft_pack(doc, "demo").pack.duties
     assert "法治建设考核" in duty.match.concepts
@@ -213,12 +217,11 @@ def test_a_word_group_counts_in_any_clause_where_all_its_words_stand(tmp_path: P
 
 def test_a_sanction_for_failing_names_no_concept(tmp_path: Path) -> None:
     assert not as_activity("拒不履行", "或者拒不履行出庭应诉职责和法院生效裁判的,严肃追究相关责任人的责任")
-    doc = tmp_path / "demo.txt"
-    doc.write_text(
+    doc = _doc(
+        tmp_path,
         "示范镇法治建设责任清单\n一、乡镇政府主要负责人职责\n"
         "1.依法及时全面履行以行政机关为被执行人的生效裁判。\n"
         "2.对拒不履行出庭应诉职责和法院生效裁判的，严肃追究相关责任人的责任。\n",
-        encoding="utf-8",
     )
     duties = {d.clause: d for d in draft_pack(doc, "demo").pack.duties}
     assert "执行生效裁判" in duties["一1"].match.concepts
@@ -243,8 +246,8 @@ def test_generic_words_of_plans_are_no_words_of_a_duty() -> None:
 def test_an_item_of_a_list_is_a_case_of_its_lead_in(tmp_path: Path) -> None:
     """Items of 下列案件…应当出庭应诉： are cases of 出庭应诉, with the lead-in's role (not 人民法院's); items
     of 有下列情形之一的…通报批评： are failings and name no activity."""
-    doc = tmp_path / "demo.txt"
-    doc.write_text(
+    doc = _doc(
+        tmp_path,
         "示范市人民政府行政机关负责人出庭应诉工作规定\n"
         "一、出庭范围\n"
         "（一）下列案件，被诉行政机关正职负责人应当出庭应诉：\n"
@@ -253,7 +256,6 @@ def test_an_item_of_a_list_is_a_case_of_its_lead_in(tmp_path: Path) -> None:
         "二、监督考核\n"
         "（一）有下列情形之一的，由市司法局予以通报批评：\n"
         "1.无正当理由不出庭应诉，也不委托相应工作人员出庭的。\n",
-        encoding="utf-8",
     )
     duties = {d.clause: d for d in draft_pack(doc, "demo").pack.duties}
     assert "出庭应诉" in duties["一（一）2"].match.concepts
@@ -278,25 +280,23 @@ def test_an_offices_name_is_no_word_of_a_duty() -> None:
 
 
 def test_rows_about_being_inspected_are_no_duty_done(tmp_path: Path) -> None:
-    doc = tmp_path / "demo.txt"
-    doc.write_text(
+    doc = _doc(
+        tmp_path,
         "示范市行政机关负责人出庭应诉工作规定\n一、工作要求\n（一）行政机关负责人应当出庭应诉。\n",
-        encoding="utf-8",
     )
     (duty,) = draft_pack(doc, "demo").pack.duties
     assert {"督察组来", "迎检"} <= set(duty.match.none)
 
 
 def test_a_heading_naming_a_concept_its_tasks_do_not_is_a_duty(tmp_path: Path) -> None:
-    doc = tmp_path / "demo.txt"
-    doc.write_text(
+    doc = _doc(
+        tmp_path,
         "示范镇党政主要负责人履行推进法治建设第一责任人职责清单\n"
         "一、乡镇党委主要负责人职责\n"
         "（一）深入推进基层依法治理和法治宣传教育。\n"
         "1.推动村（社区）法律顾问全覆盖。\n"
         "（二）加强对法律顾问工作的领导。\n"
         "2.推动村（社区）法律顾问每月到村开展法律服务。\n",
-        encoding="utf-8",
     )
     clauses = [d.clause for d in draft_pack(doc, "demo").pack.duties]
     assert "一（一）" in clauses  # 法治宣传教育: named by no task below it
@@ -304,11 +304,10 @@ def test_a_heading_naming_a_concept_its_tasks_do_not_is_a_duty(tmp_path: Path) -
 
 
 def test_the_task_beside_a_years_target_is_every_years_duty(tmp_path: Path) -> None:
-    doc = tmp_path / "demo.txt"
-    doc.write_text(
+    doc = _doc(
+        tmp_path,
         "示范镇法治建设责任清单\n一、乡镇党委主要负责人职责\n"
         "1.深化民主法治示范村（社区）创建，到2025年，全镇县级以上民主法治示范村（社区）创建率达到50%以上。\n",
-        encoding="utf-8",
     )
     duties = draft_pack(doc, "demo").pack.duties
     kinds = {d.text: d.requirement.kind for d in duties}
@@ -318,14 +317,13 @@ def test_the_task_beside_a_years_target_is_every_years_duty(tmp_path: Path) -> N
 
 def test_an_item_of_what_an_activity_covers_needs_that_activity(tmp_path: Path) -> None:
     """会前学法…主要内容包括：(一)宪法…: a row of another meeting's study of the 宪法 is not this duty's."""
-    doc = tmp_path / "demo.txt"
-    doc.write_text(
+    doc = _doc(
+        tmp_path,
         "示范县人民政府常务会议会前学法制度\n"
         "第一条 会前学法应当紧密结合常务会议议题安排学习内容。主要内容包括：\n"
         "（一）宪法以及与政府工作密切相关的综合性法律法规；\n"
         "（二）新颁布或者新修订的法律、行政法规。\n"
         "第二条 县政府常务会议会前学法原则上每年不少于6次。\n",
-        encoding="utf-8",
     )
     duties = {d.clause: d for d in draft_pack(doc, "demo").pack.duties}
     (needed,) = duties["第一条（二）"].match.all
@@ -335,13 +333,12 @@ def test_an_item_of_what_an_activity_covers_needs_that_activity(tmp_path: Path) 
 def test_a_title_naming_a_concept_its_sentences_do_not_is_a_duty(tmp_path: Path) -> None:
     """(19)推动落实党委理论学习中心组学法制度。建立…学法用法制度，每年举办2期以上法治专题讲座。: the title's
     中心组学法 is a duty of its own; a title naming the document's own subject (会前学法) is not."""
-    doc = tmp_path / "demo.txt"
-    doc.write_text(
+    doc = _doc(
+        tmp_path,
         "示范市党政主要负责人履行推进法治建设第一责任人职责清单\n"
         "一、党委主要负责人职责\n"
         "（19）推动落实党委理论学习中心组学法制度。推动建立健全领导班子学法用法制度，每年举办2期以上法治专题讲座。\n"
         "（20）加强法治专题讲座。每年举办法治专题讲座。\n",
-        encoding="utf-8",
     )
     texts = [d.text for d in draft_pack(doc, "demo").pack.duties]
     assert "推动落实党委理论学习中心组学法制度" in texts
@@ -356,12 +353,11 @@ def test_a_title_naming_a_concept_its_sentences_do_not_is_a_duty(tmp_path: Path)
 
 def test_a_sentence_naming_only_a_narrow_kind_of_a_concept_asks_for_that_kind(tmp_path: Path) -> None:
     """庭审点评和以案释法 names 普法宣传 only by its kind 以案释法: a 宪法宣传周 row is not its evidence."""
-    doc = tmp_path / "demo.txt"
-    doc.write_text(
+    doc = _doc(
+        tmp_path,
         "示范市行政机关负责人旁听庭审规定\n一、工作要求\n"
         "（一）旁听庭审结束后，应当组织开展庭审点评和以案释法。\n"
         "（二）组织开展法治宣传教育，落实谁执法谁普法责任制。\n",
-        encoding="utf-8",
     )
     first, second = draft_pack(doc, "demo").pack.duties
     assert "普法宣传" not in first.match.concepts and "以案释法" in first.match.any
@@ -370,12 +366,11 @@ def test_a_sentence_naming_only_a_narrow_kind_of_a_concept_asks_for_that_kind(tm
 
 def test_own_words_leave_out_the_contexts_the_vocabulary_excludes(tmp_path: Path) -> None:
     """政务公开 as an own word: a row about a lawsuit (诉镇政府信息公开) is not 政务公开 work."""
-    doc = tmp_path / "demo.txt"
-    doc.write_text(
+    doc = _doc(
+        tmp_path,
         "示范镇法治政府建设责任清单\n一、乡镇政府主要负责人职责\n"
         "（一）全面推进政务公开，落实政府信息公开、突发性事件信息发布等制度。\n"
         "（二）依法审理政府信息公开案件。\n",
-        encoding="utf-8",
     )
     first, second = draft_pack(doc, "demo").pack.duties
     assert "诉镇政府信息公开" in first.match.none
@@ -385,10 +380,9 @@ def test_own_words_leave_out_the_contexts_the_vocabulary_excludes(tmp_path: Path
 def test_own_words_that_are_another_activitys_words_in_its_excluded_context_are_left_out(tmp_path: Path) -> None:
     """健全立法过程中的风险评估机制: 风险评估 is a word of 重大行政决策, which 立法 excludes; a row about a
     决策's 风险评估报告 is not this duty's evidence, so the duty matches on its other words."""
-    doc = tmp_path / "demo.txt"
-    doc.write_text(
+    doc = _doc(
+        tmp_path,
         "示范市法治政府建设实施方案\n一、主要任务\n（一）健全立法过程中的风险评估机制。\n（二）加强行政复议工作。\n",
-        encoding="utf-8",
     )
     duty = next(d for d in draft_pack(doc, "demo").pack.duties if "风险评估" in d.text)
     assert "风险评估" not in duty.match.any
@@ -397,10 +391,7 @@ def test_own_words_that_are_another_activitys_words_in_its_excluded_context_are_
 
 def test_rows_adopting_the_document_itself_are_left_out(tmp_path: Path) -> None:
     """审议《…会前学法制度（修订稿）》 adopts the document; it does none of its duties."""
-    doc = tmp_path / "demo.txt"
-    doc.write_text(
-        "示范县人民政府常务会议会前学法制度\n第三条 县政府常务会议每年会前学法不少于4次。\n", encoding="utf-8"
-    )
+    doc = _doc(tmp_path, "示范县人民政府常务会议会前学法制度\n第三条 县政府常务会议每年会前学法不少于4次。\n")
     duties = draft_pack(doc, "demo").pack.duties
     assert duties and all("审议《示范县人民政府常务会议会前学法制度" in d.match.none for d in duties)
     assert all("学习贯彻《示范县人民政府常务会议会前学法制度" not in d.match.none for d in duties)
