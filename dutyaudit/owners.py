@@ -31,7 +31,6 @@ _PAREN = re.compile(r"[(（][^)）]*[)）]")
 _COUNTY = re.compile(r"(县|区|旗)(人民)?(政府)?$")
 _NOT_GOVERNMENT = ("人大", "政协", "法院", "检察院", "市委", "县委", "区委", "党委")
 _DEPARTMENT = re.compile(r"(局|委|办|厅|处|中心|室|部|署|院|所|站|队|会)$")
-_TOWNSHIP = re.compile(r"(镇|乡|街道|街道办事处|街道办|苏木)(人民政府|政府|党委|党工委)?$")
 
 
 def owner_covers(owner: str, unit: str) -> bool:
@@ -45,6 +44,7 @@ def owner_covers(owner: str, unit: str) -> bool:
     script (惠農區司法局) is read in simplified.
     """
     from dutyaudit.ingest.text import normalize
+    from dutyaudit.units import unit_kind
 
     unit = normalize(unit)
     if not unit:
@@ -56,7 +56,7 @@ def owner_covers(owner: str, unit: str) -> bool:
         return False
     group = owner[owner.index("各") + 1 :]
     if "县" in group or "区政府" in group:
-        if _TOWNSHIP.search(_PAREN.sub("", unit)):
+        if unit_kind(unit) == "township":
             return True  # a 乡镇/街道 is the county's: a duty the 县(区)政府 answer for binds it through them
         return bool(_COUNTY.search(unit)) and not _DEPARTMENT.search(unit.removesuffix("政府"))
     if "管委会" in group or "园区" in group:

@@ -141,15 +141,8 @@ def _own_words_keep_contexts(drafted: list[Drafted]) -> None:
         text = match_form(d.text)
         # 风险评估 of 立法过程中的风险评估机制: a phrase of 重大行政决策 in a context that excludes it (立法) names
         # that concept's rows in logs, not this duty's
-        dropped = [
-            w
-            for w in d.match.get("any", [])
-            if any(
-                match_form(w) in norm and any(x in text for x, _ in c.exclude)
-                for c in compiled.values()
-                for norm, _ in c.words
-            )
-        ]
+        foreign = [norm for c in compiled.values() if any(x in text for x, _ in c.exclude) for norm, _ in c.words]
+        dropped = [w for w in d.match.get("any", []) if any(match_form(w) in norm for norm in foreign)]
         if dropped and len(dropped) < len(d.match["any"]):
             d.match["any"] = [w for w in d.match["any"] if w not in dropped]
             d.review.append(f"own words {'、'.join(dropped)} left out: the vocabulary's words of another activity")
