@@ -173,3 +173,19 @@ class Near:
 def compiled_concepts() -> dict[str, CompiledConcept]:
     """Every concept of the built-in vocabulary, compiled once per process."""
     return {cid: CompiledConcept.of(cid, c) for cid, c in load_vocabulary().concepts.items()}
+
+
+@cache
+def broader() -> dict[str, frozenset[str]]:
+    """For each concept of the built-in vocabulary, the concepts broader than it: one of its words holds one of
+    theirs (规范性文件合法性审核 holds 合法性审核), and none of theirs holds one of its."""
+
+    def holds(a: CompiledConcept, b: CompiledConcept) -> bool:
+        return any(nb in na for na, _ in a.words for nb, _ in b.words)
+
+    table = compiled_concepts()
+    out = {
+        a.id: frozenset(b.id for b in table.values() if b.id != a.id and holds(a, b) and not holds(b, a))
+        for a in table.values()
+    }
+    return {cid: wider for cid, wider in out.items() if wider}

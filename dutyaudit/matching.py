@@ -20,7 +20,7 @@ from dutyaudit.model import Activity
 from dutyaudit.packmodel import Duty, Pack
 from dutyaudit.roleresolve import RoleResolver
 from dutyaudit.rowtext import build_units, place_of
-from dutyaudit.specificity import Resemblance
+from dutyaudit.specificity import Resemblance, subsumed
 
 __all__ = [
     "CompiledMatch",  # re-exported: callers import these from here
@@ -287,7 +287,7 @@ class Matcher:
         got = memo.get((k, role))
         if got is None:
             clauses, elsewhere = set(), set()
-            for d in self._duties_of.get(k, ()):
+            for d in self._narrowest(k):
                 cm = self.compiled(d)
                 if role is None and cm.attributed:
                     continue
@@ -297,6 +297,26 @@ class Matcher:
                     elsewhere.add(d.clause)
             got = memo[k, role] = self._resemblance.best(self.index.keys[k], clauses, role, elsewhere)
         return got
+
+    def _narrowest(self, k: int) -> list[Duty]:
+        """The competing duties of key ``k``, less those it meets only by a concept it names as part of a
+        narrower one another of them names (合法性审核 of 管理办法…合法性审核, whose 规范性文件合法性审核 a
+        sibling clause names)."""
+        duties = self._duties_of.get(k, [])
+        key = self.index.keys[k]
+        named = {c.id: c for d in duties for c in self.compiled(d).concepts}
+        inner = subsumed(key, named.values())
+        if not inner:
+            return duties
+
+        def squarely(d: Duty) -> bool:
+            cm = self.compiled(d)
+            if cm.all or any(norm in key for norm, _ in cm.any):
+                return True  # its own words
+            return any(c.id not in inner and c.naming_forms(key) for c in cm.concepts)
+
+        kept = [d for d in duties if squarely(d)]
+        return kept or duties
 
     @cached_property
     def _best_memo(self) -> dict[tuple[int, str | None], frozenset[str]]:

@@ -106,6 +106,13 @@ _NOT_DESCRIPTIVE = (
 #: descriptive column; shorter ones are statuses (已办结, 未出庭) that only the field's conditions read.
 PROSE = 12
 
+#: A cell that only says how far the work got (已完成, 办结, 正在推进, √): no word of what happened, so no item
+#: (its 完成 would echo a sentence's 完成情况 and pick that clause in an exclusive pack).
+_STATUS = re.compile(
+    r"(?:已经?|均已|按时|全部|基本|未|尚未|正在|持续|已按期|按期)?"
+    r"(?:完成|办结|落实|结束|结案|推进|进行中?|开展|实施|报送|提交|归档|整改|到位)(?:中|了)?|是|否|[√✓✔×✗]|\d{1,3}%"
+)
+
 #: Where a descriptive cell is cut into items: line breaks, ；。, and list markers (1. 2、 (3) ④).
 _ITEMS = re.compile(r"[\n\r;；。]+|(?<![\d.．])\d{1,2}[.、．](?!\d)|[(（]\d{1,2}[)）]|[①-⑳]")
 
@@ -164,7 +171,7 @@ def build_units(activities: Sequence[Activity], pack_fields: Iterable[str] = ())
                 ok = descriptive[col] = is_descriptive(col, fields)
             if not ok and v.__class__ is str and len(v) >= PROSE and col in field_cols:
                 ok = True  # a pack's field holding prose (完成情况 read as 办理情况): what happened, not a status
-            if ok and v.__class__ is str and v:
+            if ok and v.__class__ is str and v and not _STATUS.fullmatch(v.strip()):
                 if desc is None:
                     desc = []
                 desc.append((col, v))

@@ -23,6 +23,7 @@ import math
 import re
 from collections.abc import Iterable
 
+from dutyaudit.concepts import CompiledConcept, broader
 from dutyaudit.packmodel import Duty
 from dutyaudit.vocabulary import match_form
 
@@ -37,6 +38,22 @@ RIVAL = 3.0
 OTHER_ROLE = 2.0
 
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def subsumed(key: str, concepts: Iterable[CompiledConcept]) -> frozenset[str]:
+    """The concepts (ids) an item (match form) names by words that are part of how it names a narrower one
+    (合法性审核 of 管理办法…合法性审核, read as 规范性文件合法性审核, one of whose words holds 合法性审核; see
+    :func:`dutyaudit.concepts.broader`): a clause naming the narrower concept takes the item from one that names
+    only the broader. Not when the narrower one is named by other words (领导…讲授…法治 is 讲法治课, and its
+    法治专题讲座 stays)."""
+    forms = {c.id: [f for f, _ in c.naming_forms(key)] for c in concepts}
+    wider = broader()
+    return frozenset(
+        b
+        for a, fa in forms.items()
+        for b in wider.get(a, ())
+        if forms.get(b) and any(x in y for x in forms[b] for y in fa)
+    )
 
 
 def bigrams(text: str) -> set[str]:

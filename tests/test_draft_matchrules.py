@@ -127,13 +127,28 @@ def test_drafted_rules_keep_only_squarely_named_concepts(tmp_path: Path) -> None
 
 def test_the_rest_of_a_sentence_with_figures_matches_on_its_own_words() -> None:
     duties = [
-        ("gov", "30", "每年至少开展1次执法监督检查", "count"),
+        ("gov", "30", "每年至少开展1次执法协调检查", "count"),
         ("gov", "30", "加快建设行政执法协调监督工作体系", "part"),
     ]
-    corpus = [("30", "加快建设行政执法协调监督工作体系,每年至少开展1次执法监督检查"), ("31", "推进执法信息化")]
-    (_, _), (part, notes) = assign_matches(duties, _Vocab(), corpus, _strong)
-    assert "concepts" not in part and part["any"]
+    corpus = [("30", "加快建设行政执法协调监督工作体系,每年至少开展1次执法协调检查"), ("31", "推进执法信息化")]
+    (figure, _), (part, notes) = assign_matches(duties, _Vocab(), corpus, _strong)
+    assert figure["concepts"] == ["综合执法"]
+    assert "concepts" not in part and part["any"]  # the figure's concept, named again in passing
     assert any("综合执法" in n and "in passing" in n for n in notes)
+
+
+def test_the_rest_of_a_sentence_keeps_a_concept_only_it_names() -> None:
+    duties = [
+        ("gov", "4", "每年召开会议研究部署法治政府建设不少于1次", "count"),
+        ("gov", "4", "健全完善法治政府建设工作协调小组", "part"),
+    ]
+    corpus = [
+        ("4", "健全完善法治政府建设工作协调小组,每年召开会议研究部署法治政府建设不少于1次"),
+        ("5", "推进执法信息化"),
+    ]
+    (figure, _), (part, _) = assign_matches(duties, _Vocab(), corpus, _strong)
+    assert "concepts" not in figure
+    assert part["concepts"] == ["议事协调"]  # the group itself: no figure's concept
     # a part with no words of its own keeps what it names
     corpus = [("30", "执法协调"), ("31", "执法协调")]  # no word only clause 30 uses
     ((bare, _),) = assign_matches([("gov", "30", "执法协调", "part")], _Vocab(), corpus, _strong)

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from dutyaudit.concepts import CompiledConcept
 from dutyaudit.draft.build import Drafted, Drafter
 from dutyaudit.draft.matchrules import ConceptFinder, as_activity, clause_parts, failing, together
 from dutyaudit.draft.meta import read_meta
@@ -58,7 +59,14 @@ def draft_pack(
         def strength(concept: str, text: str) -> bool:
             """Named by one of the concept's phrases (not only by its narrow kinds), or by a word group whose words
             stand together."""
-            c, key = compiled[concept], match_form(text)
+            key = match_form(text)
+            # 工作 is officialese filler between a field and its body or act (法治政府建设工作领导小组)
+            return _strength(compiled[concept], key) or (
+                "工作" in key and _strength(compiled[concept], key.replace("工作", ""))
+            )
+
+        def _strength(c: CompiledConcept, key: str) -> bool:
+            concept = c.id
             forms = [norm for norm, _ in c.naming_forms(key)]
             phrases = {norm for norm, _ in c.words}
             kinds = {match_form(k) for k in vocabulary.concepts[concept].kinds}

@@ -275,9 +275,10 @@ def _positions(word: str, text: str) -> list[int]:
     return out
 
 
-#: A unit's name, which every row of that unit holds: no word of a duty (乡镇政府, 街道办事处, 对乡镇).
+#: A unit's name, which every row of that unit holds: no word of a duty (乡镇政府, 街道办事处, 对乡镇, 政府系统).
 _UNIT_NAME = re.compile(
     r"[对在由向和与及]?(?:乡镇|街道|乡|镇|县|市|区)?(?:人民政府|政府|街道办事处|办事处|党委|党工委|人大|部门|乡镇|街道)"
+    r"(?:系统)?"  # every unit of a branch (政府系统): a word of any of their rows (政府系统党风廉政建设)
 )
 
 
@@ -349,10 +350,17 @@ def assign_matches(
         named.append(strong)
         cue_only.append([c for c in cued if c not in strong])
     chosen = []
-    for (_, clause, text, kind), concepts in zip(duties, named, strict=True):
+    for n, ((_, clause, text, kind), concepts) in enumerate(zip(duties, named, strict=True)):
         words = own_words(text, clause, corpus)
-        # the rest of a sentence with figures names its concepts in passing
-        chosen.append((words, [] if kind == "part" and words else concepts))
+        # the rest of a sentence with figures names the figures' concepts in passing (…建设行政执法协调监督工作体系,
+        # 每年至少开展1次执法监督检查); one only the rest names (…工作领导小组, 每年召开会议研究部署…) is its own
+        figures = {
+            c
+            for m, (_, other, _, k) in enumerate(duties)
+            if m != n and other == clause and k != "part"
+            for c in named[m]
+        }
+        chosen.append((words, [c for c in concepts if c not in figures] if kind == "part" and words else concepts))
     kept = {(role, c) for (role, *_), (_, squarely) in zip(duties, chosen, strict=True) for c in squarely}
     # a document about study (学法计划, 会前学法制度): each of its rows names 学法, whatever its duty
     clauses = {clause for _, clause, _, _ in duties}
