@@ -410,3 +410,19 @@ def test_rows_adopting_the_document_itself_are_left_out(tmp_path: Path) -> None:
     duties = draft_pack(doc, "demo").pack.duties
     assert duties and all("审议《示范县人民政府常务会议会前学法制度" in d.match.none for d in duties)
     assert all("学习贯彻《示范县人民政府常务会议会前学法制度" not in d.match.none for d in duties)
+
+
+def test_work_between_a_field_and_its_body_does_not_hide_the_concept(tmp_path: Path) -> None:
+    doc = _doc(
+        tmp_path,
+        "示范镇法治建设责任清单\n一、乡镇政府主要负责人职责\n（一）健全完善政府主要负责人为组长的法治政府建设工作领导小组。\n",
+    )
+    (duty,) = draft_pack(doc, "demo").pack.duties
+    assert "法治议事协调机构" in duty.match.concepts  # 法治政府建设工作领导小组 is 法治政府建设领导小组
+
+
+def test_a_branch_of_units_is_no_own_word() -> None:
+    """政府系统 names every unit of the government (政府系统党风廉政建设工作会议): no word of one duty."""
+    assert unit_name("政府系统", "推动健全政府系统保证宪法全面实施的体制机制")
+    corpus = [("1", "推动健全政府系统保证宪法全面实施的体制机制"), ("2", "推进执法信息化")]
+    assert "政府系统" not in own_words(corpus[0][1], "1", corpus)

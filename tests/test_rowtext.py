@@ -141,3 +141,9 @@ def test_a_traditional_type_cell_naming_a_form_is_matched() -> None:
     a = Activity("log.xlsx", "Sheet1", 2, None, "區政府", "区政府", type_text="法治講座")
     (key,) = build_units([a]).keys
     assert key.endswith("法治讲座")
+
+
+@pytest.mark.parametrize("status", ["已完成", "完成", "已办结", "正在推进", "整改中", "√", "100%"])
+def test_a_status_cell_is_no_item(status: str) -> None:
+    units = build_units([_act("申报法治政府建设示范项目", 完成情况=status, 备注="已报送区依法治区办")])
+    assert units.keys == ["申报法治政府建设示范项目", f"申报法治政府建设示范项目{ITEM_SEP}已报送区依法治区办"]

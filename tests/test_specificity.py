@@ -167,3 +167,61 @@ def test_a_row_another_roles_met_clause_says_far_better_counts_for_none() -> Non
     assert _credited(True, rows)["g-11"] == []
     plain = _rows("推行权责清单并动态管理", role="县政府")
     assert _credited(True, plain)["g-11"] == ["推行权责清单并动态管理"]  # its own role's clause says it best
+
+
+def _review_pack() -> Any:
+    """Two sibling clauses: legality review of a major decision (broad 合法性审核) and of a normative document."""
+    duty = {"requirement": {"kind": "evidence"}, "role": "government"}
+    data = {
+        "schema": 1,
+        "id": "demo",
+        "name": "示范清单",
+        "jurisdiction": "示范县",
+        "issuer": "示范县司法局",
+        "issued": "2023-01-01",
+        "exclusive": True,
+        "roles": {"government": {"name": "政府主要负责人", "aliases": ["县政府"]}},
+        "duties": [
+            {
+                **duty,
+                "id": "g-7",
+                "clause": "2(7)",
+                "label": "决策程序",
+                "text": "严格执行重大行政决策公众参与、专家论证、风险评估、合法性审查、集体讨论决定的法定程序",
+                "match": {"concepts": ["重大行政决策", "合法性审核"]},
+            },
+            {
+                **duty,
+                "id": "g-9",
+                "clause": "2(9)",
+                "label": "规范性文件",
+                "text": "全面推行规范性文件审核制度",
+                "match": {"concepts": ["规范性文件合法性审核"]},
+            },
+        ],
+    }
+    return parse_pack(data, "demo")
+
+
+def test_a_narrower_concepts_clause_takes_the_item() -> None:
+    """管理办法…合法性审核 names 合法性审核 as part of 规范性文件合法性审核: the clause naming the narrower concept
+    takes it, although the decision clause's sentence shares more words with it."""
+    pack = _review_pack()
+    rows = _rows("县政府常务会议审议《农村集体三资管理办法（送审稿）》（已经县司法局合法性审查）", role="县政府")
+    m = Matcher(pack, rows)
+    assert {d.id: len(m.hits(d)) for d in pack.duties} == {"g-7": 0, "g-9": 1}
+    # a major decision's legality review names no narrower concept: its clause keeps it
+    plain = _rows("县政府常务会议审议重大行政决策事项，已经合法性审查", role="县政府")
+    m = Matcher(pack, plain)
+    assert {d.id: len(m.hits(d)) for d in pack.duties} == {"g-7": 1, "g-9": 0}
+
+
+def test_a_concept_named_by_other_words_is_not_subsumed() -> None:
+    from dutyaudit.concepts import compiled_concepts
+    from dutyaudit.specificity import subsumed
+
+    table = compiled_concepts()
+    both = [table["合法性审核"], table["规范性文件合法性审核"]]
+    assert subsumed(normalize("管理办法已经合法性审查"), both) == {"合法性审核"}
+    lecture = [table["法治专题讲座"], table["讲法治课"]]  # 讲授法治课 holds 法治课, but here 讲法治课 is 领导…讲授…法治
+    assert subsumed(normalize("法治专题讲座，区长讲授法治政府建设"), lecture) == frozenset()

@@ -97,6 +97,16 @@ def test_every_seed_concept_is_defined_with_a_label_words_and_cues() -> None:
         ("重大行政决策", "《学前教育布局调整方案》公开征求意见", True),
         ("出庭应诉", "上次没按时出庭的站所负责人，镇里通报批评了", False),  # a failing, not an appearance
         ("政府党组中心组学法", "区政府党组理论学习中心组学习总书记重要讲话精神", False),
+        ("审计监督", "听取区审计局关于2022年度区本级预算执行和其他财政收支审计工作的报告", True),
+        ("审计监督", "审计局局长参加业务培训", False),
+        ("放管服", "区长办公会研究“证照分离”改革全覆盖", True),
+        ("双随机监管", "审议《大洼区社会信用体系建设实施方案》", True),
+        ("两法衔接", "执法队和派出所开会，定了案件移送的规矩", True),
+        ("规范性文件合法性审核", "规范性文件审核登记", True),
+        ("规范性文件备案审查", "规范性文件审核登记", False),  # reviewing one before it is issued, not filing it
+        ("法治议事协调机构", "镇长办公会学了区委依法治区委员会会议精神", False),  # its directive, not its work
+        ("法治议事协调机构", "区委依法治区委员会第一次会议", True),
+        ("综合执法", "健全行政执法协调监督工作体系", False),  # 执法监督
     ],
 )
 def test_rows_name_concepts(cid: str, text: str, named: bool) -> None:
