@@ -426,3 +426,17 @@ def test_a_branch_of_units_is_no_own_word() -> None:
     assert unit_name("政府系统", "推动健全政府系统保证宪法全面实施的体制机制")
     corpus = [("1", "推动健全政府系统保证宪法全面实施的体制机制"), ("2", "推进执法信息化")]
     assert "政府系统" not in own_words(corpus[0][1], "1", corpus)
+
+
+def test_a_phrases_head_comes_before_its_other_pieces() -> None:
+    """A log names the thing (先进典型), seldom the verb before it (培育先进): the head is among a duty's own words."""
+    corpus = [("1", "积极开展法治政府建设，大力培育先进典型，充分发挥先进典型的示范带动作用"), ("2", "推进执法信息化")]
+    assert "先进典型" in own_words(corpus[0][1], "1", corpus)
+
+
+def test_arranging_the_work_is_deploying_it() -> None:
+    from dutyaudit.concepts import compiled_concepts
+    from dutyaudit.vocabulary import match_form
+
+    concept = compiled_concepts()["研究部署法治建设"]
+    assert concept.naming_forms(match_form("领导小组开会，布置今年法治政府建设重点工作"))

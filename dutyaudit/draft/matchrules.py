@@ -185,6 +185,8 @@ def candidate_words(sentence: str) -> list[str]:
     )
     whole = [piece for piece in pieces if len(piece) >= 3]
     out += [piece for piece in whole if len(piece) <= 12]
+    # a phrase's head comes last (培育先进典型 → 先进典型): a log names the thing, seldom the verb before it
+    out += [piece[-4:] for piece in whole if len(piece) > 4]
     out += [piece[i : i + 4] for piece in whole if len(piece) > 4 for i in range(len(piece) - 3)]
     return list(dict.fromkeys(out))
 
