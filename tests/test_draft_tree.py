@@ -110,3 +110,20 @@ def test_purpose_definition_and_repeal_articles_are_no_duties(tmp_path: Path) ->
     )
     texts = [d.text for d in draft_pack(doc, "demo").pack.duties]
     assert texts == ["县长、副县长参加会前学法", "常务会议会前学法每年不少于6次"]
+
+
+def test_a_sections_subjects_give_its_other_sentences_their_role(tmp_path: Path) -> None:
+    """In a 市委决定 (the party's by default), a section most of whose sentences open with the courts is the
+    courts' work: its sentences with no subject are theirs too; another section keeps the default."""
+    from dutyaudit.draft import draft_pack
+
+    doc = tmp_path / "jueding.txt"
+    doc.write_text(
+        "中共示范市委关于全面推进依法治市的决定\n"
+        "一、加强党的领导\n(一)健全党委统一领导的工作机制。\n"
+        "二、推进公正司法\n(一)人民法院要深化司法公开。\n(二)司法机关要规范司法行为。\n"
+        "(三)推进以审判为中心的诉讼制度改革。\n",
+        encoding="utf-8",
+    )
+    roles = {d.clause: d.role for d in draft_pack(doc, "demo").pack.duties}
+    assert roles == {"一(一)": "party", "二(一)": "judiciary", "二(二)": "judiciary", "二(三)": "judiciary"}

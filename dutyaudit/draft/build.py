@@ -176,6 +176,7 @@ class Drafter:
         self._theme = self._concepts(title)
         self.corpus = [(c.id, s) for c in tree.clauses() for p in c.paragraphs for s in sentences(p)]
         self._leads = {c.id: lead_in(c) for c in tree.clauses()}
+        self._sections: dict[str, str | None] = {}
         self._parents = {c.id: "".join(c.parent.paragraphs) for c in tree.clauses() if c.parent and self._leads[c.id]}
 
     def _roles(self, c: Clause, text: str) -> tuple[tuple[str, ...], list[str]]:
@@ -191,9 +192,27 @@ class Drafter:
             role = None  # a task with 责任单位: the units tell who does it, not the sentence's subject
         if role:
             return (role,), [f"role from the sentence's subject ({role}); no heading names the role"]
+        section = self._section_role(c)
+        if section:
+            return (section,), [f"role from its section's subjects ({section}): most of its sentences that name one"]
         return (self.default,), [
             f"role guessed: no heading or subject names one, so the document's default ({self.default})"
         ]
+
+    def _section_role(self, c: Clause) -> str | None:
+        """The role most sentences of ``c``'s top section name as their subject (四、推进公正司法: 人民法院…,
+        司法机关…), when it is another than the document's default: the section's other sentences are that body's
+        work too. None when fewer than two sentences, or not most of those with a subject, name it."""
+        top = c
+        while top.parent is not None and top.parent.style != "root":
+            top = top.parent
+        if top.id not in self._sections:
+            found = [subject_role(s) for node in top.walk() for p in node.paragraphs for s in sentences(p)]
+            named = [r for r in found if r]
+            best = max(set(named), key=named.count) if named else None
+            keep = best is not None and best != self.default and named.count(best) >= max(2, len(named) / 2)
+            self._sections[top.id] = best if keep else None
+        return self._sections[top.id]
 
     def _concepts(self, text: str) -> set[str]:
         return set(self.vocab.concepts_named_in(text))

@@ -2,9 +2,10 @@
 
 Roles come from the headings a clause sits under (一、乡镇党委主要负责人…清单, 第五条 党委主要负责人…,
 (二)政府主要负责人…); a heading naming 党政主要负责人 binds both leaders. Where no heading names a
-role, the subject a sentence opens with decides (乡镇政府、街道办事处…, 各级人大…, 人民法院…), else the
-document's issuer (a 党委 decision binds the party, a 政府 plan the government) — a guess the review
-notes say. Owners are the 责任单位 / 牵头单位 tail of a task: (责任单位:市司法局、市政府各部门,各县(区)政府).
+role, the subject a sentence opens with decides (乡镇政府、街道办事处…, 各级人大…, 人民法院…), else the subject
+most sentences of its section open with (四、推进公正司法: 人民法院…, 司法机关…), else the document's issuer
+(a 党委 decision binds the party, a 政府 plan the government) — a guess the review notes say. Owners are the
+责任单位 / 牵头单位 tail of a task: (责任单位:市司法局、市政府各部门,各县(区)政府).
 """
 
 from __future__ import annotations
