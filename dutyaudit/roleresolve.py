@@ -36,8 +36,21 @@ _GENERIC_TITLES = frozenset({"专题会议", "专题会", "工作会议", "会�
 #: Headers of a descriptive column (主要内容, 议题 …) beside a title column: its opening may name who acted.
 _DESCRIPTIVE = frozenset(fold(t) for t in TITLE_TEXTS)
 
+#: A leader's title and the body the leader heads, for a person column (覃丽萍（镇长）): 县长 heads the 县政府.
+_LEADERS = (
+    ("县长", "县政府"),
+    ("区长", "区政府"),
+    ("市长", "市政府"),
+    ("镇长", "镇政府"),
+    ("乡长", "乡政府"),
+    ("书记", "党委"),
+    ("局长", "局"),
+)
+
 #: Bodies that are no role of a 党政 duty list: a title opening with one of them is theirs.
 _OTHER_BODIES = ("人大", "政协")
+#: …but not one opening with what their deputies hand to others (人大代表建议办理, 政协提案办理): the unit handles it.
+_HANDLED = re.compile(r"(?:代表|委员)?(?:建议|提案|议案)")
 
 
 class RoleResolver:
@@ -58,6 +71,7 @@ class RoleResolver:
         self._exact = {alias: rid for alias, rid in self._aliases if alias}
         self._cache: dict[str, str | None] = {}
         self._by_text: dict[str, str | None] = {}
+        self._by_actor: dict[str, str | None] = {}
         self._joint: dict[str, frozenset[str]] = {}
         self._titled: dict[str, frozenset[str]] = {}
 
@@ -109,7 +123,23 @@ class RoleResolver:
                 if r is not None
             }
             found = named.pop() if len(named) == 1 else None
+        if found is None and a.actor:
+            # the leader who did it (覃丽萍（镇长）, 县委书记): the body the leader heads
+            found = self._leader_role(a.actor)
         return found
+
+    def _leader_role(self, actor: str) -> str | None:
+        """The role of the body a person column's leader heads (镇长 → 镇政府, 党委书记 → 党委), or None."""
+        rid = self._by_actor.get(actor, "?")
+        if rid == "?":
+            text = normalize(actor)
+            rid = self._lookup(text)  # 党委书记, 镇长 where the pack names them
+            if rid is None:
+                bodies = {body for title, body in _LEADERS if title in text}
+                found = {r for body in bodies for r in [self._lookup(body)] if r is not None}
+                rid = found.pop() if len(found) == 1 else None
+            self._by_actor[actor] = rid
+        return rid
 
     def _opening_role(self, key: str) -> str | None:
         """The role a text opens with (镇党委牵头组织…, 党委文件…), not one named further on (研究部署区政府部门…)."""
@@ -170,6 +200,13 @@ class RoleResolver:
         found = hits.pop() if len(hits) == 1 else None
         if found is None and not hits:
             # opened by another body (镇人大主席团听取…, 县政协视察…): no role of this pack
-            found = next((body for body in _OTHER_BODIES if body in subject[:4]), None)
+            found = next(
+                (
+                    body
+                    for body in _OTHER_BODIES
+                    if body in subject[:4] and not _HANDLED.match(subject, subject.find(body) + len(body))
+                ),
+                None,
+            )
         self._cache[key] = found
         return found

@@ -22,7 +22,7 @@ from dutyaudit.packs import CountReq, DeadlineReq, EachReq, load_pack
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "ziyang-2016-台账.xlsx"
-ROLE_COUNTS = {"party": 23, "government": 23, "congress": 11, "judiciary": 22, "department": 28}
+ROLE_COUNTS = {"party": 24, "government": 23, "congress": 11, "judiciary": 22, "department": 28}
 
 
 def _check(*args: str | Path) -> tuple[int, dict[str, Any]]:
@@ -44,8 +44,8 @@ def _titles(duty: dict[str, Any]) -> list[str]:
 
 def test_pack_shape_and_kinds() -> None:
     pack = load_pack("ziyang")
-    assert len(pack.duties) == 107
-    assert Counter(d.kind for d in pack.duties) == {"evidence": 98, "count": 5, "each": 1, "deadline": 1, "all_of": 2}
+    assert len(pack.duties) == 108
+    assert Counter(d.kind for d in pack.duties) == {"evidence": 99, "count": 5, "each": 1, "deadline": 1, "all_of": 2}
     assert Counter(d.role for d in pack.duties) == ROLE_COUNTS
     assert set(pack.roles) == set(ROLE_COUNTS)
     assert pack.grades == {"优秀": 90, "良好": 80, "合格": 60, "不合格": 0}
@@ -161,9 +161,9 @@ def test_example_exits_1_with_gaps(example: tuple[int, dict[str, Any]]) -> None:
     assert (data["year"], data["unit"]) == (2016, "资阳市")
     # dept-15 (五落实, met) and dept-24 (六张网, 2 of 6 nets) are one all_of duty each; the score is unchanged
     # 29 duties added (courts, 人大, 党委, 政府 and 部门 sentences the pack had left out): the example's rows
-    # evidence two of them (84.4 before)
-    assert data["summary"] == {"met": 66, "partial": 2, "late": 0, "missing": 38, "waived": 0, "na": 0, "total": 106}
-    assert data["score"] == 63.2 and data["grade"] == "合格"
+    # evidence two of them (84.4 before); party-23 (党委 leading 普法) has no row in it (63.2 before)
+    assert data["summary"] == {"met": 66, "partial": 2, "late": 0, "missing": 39, "waived": 0, "na": 0, "total": 107}
+    assert data["score"] == 62.6 and data["grade"] == "合格"
     assert data["warnings"] == []
     assert len(data["unmatched"]) == 8
     assert "召开市委经济工作会议" in [u["title"] for u in data["unmatched"]]
@@ -237,7 +237,8 @@ def test_pre_appointment_exam_is_not_the_annual_exam(example: tuple[int, dict[st
 def test_deliberate_overlaps(example: tuple[int, dict[str, Any]]) -> None:
     data = example[1]
     study = "市委理论学习中心组集体学法（国家安全法专题）"
-    assert study in _titles(status_of(data, "party-06")) and _titles(status_of(data, "party-11")) == [study]
+    meeting = "市委常委会会前学法：学习《中华人民共和国宪法》"  # leaders studying law: 二(三) and 五(二) both
+    assert study in _titles(status_of(data, "party-06")) and _titles(status_of(data, "party-11")) == [meeting, study]
     risk = "临空经济区建设重大决策社会稳定风险评估"
     assert risk in _titles(status_of(data, "gov-04")) and _titles(status_of(data, "gov-10")) == [risk]
     five = "全市中小学法治教育“五落实”专项检查"
@@ -275,7 +276,7 @@ def test_2020_goal_only_in_the_2020_audit(example: tuple[int, dict[str, Any]], w
     _, data = _check(log, "--year", "2020")
     d = status_of(data, "goal-2020")
     assert (d["kind"], d["status"], d["required"]) == ("deadline", "missing", 1)
-    assert data["summary"]["total"] == 107
+    assert data["summary"]["total"] == 108
 
 
 @pytest.mark.parametrize(
@@ -338,3 +339,20 @@ def test_example_workbook_is_up_to_date(tmp_path: Path) -> None:
         return {ws.title: list(ws.iter_rows(values_only=True)) for ws in wb}
 
     assert cells(EXAMPLE) == cells(fresh)
+
+
+def test_the_standing_committee_hearing_party_groups_and_leaders_studying_law(
+    write_csv: Callable[..., Path],
+) -> None:
+    """A 县委办's ledger: 常委会听取…党组工作汇报 is 二(一) (leading and supporting them); 常委会会前学法 is also 五(二)
+    (领导干部带头学法); 各级党委…加强对法治宣传教育工作的领导 binds the 党委 too."""
+    rows = [
+        ["2023-02-10", "县委常委会专题听取县人大常委会、县政府、县政协、县法院、县检察院党组2022年工作情况汇报"],
+        ["2023-03-10", "县委常委会2023年第2次会议会前学法：《中华人民共和国反有组织犯罪法》"],
+        ["2023-04-10", "县委常委会审议《乐至县“八五”普法规划中期评估工作方案》"],
+    ]
+    log = write_csv(rows, header=["日期", "工作内容"], title="中共乐至县委办公室2023年法治建设工作台账")
+    _, data = check_json("ziyang", log, "--year", "2023")
+    assert status_of(data, "party-21")["found"] == 1
+    assert status_of(data, "party-11")["found"] == 1
+    assert status_of(data, "party-23")["found"] == 1

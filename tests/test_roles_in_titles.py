@@ -63,3 +63,28 @@ def test_a_generic_meeting_title_takes_the_body_its_agenda_names() -> None:
     assert resolver.role_of(Activity("f", "s", 3, None, "专题会议", "专题会议", extra=lecture)) == "government"
     posted = {"主要内容": "行政执法公示：上半年行政处罚决定127件在政府网站公示"}
     assert resolver.role_of(Activity("f", "s", 4, None, "专题会议", "专题会议", extra=posted)) is None
+
+
+def test_the_leader_in_a_person_column_tells_the_role(write_csv: Callable[..., Path]) -> None:
+    """A township ledger's 主要负责人 column (覃丽萍（镇长）, 莫海涛（党委书记）): the body the leader heads."""
+    from dutyaudit.model import Activity
+
+    resolver = RoleResolver(load_pack("guangxi"))
+    title = "常务会会前学法，学《土地管理法》"
+    assert resolver.role_of(Activity("f", "s", 3, None, title, title, actor="覃丽萍（镇长）")) == "government"
+    assert resolver.role_of(Activity("f", "s", 4, None, title, title, actor="莫海涛（党委书记）")) == "party"
+    assert resolver.role_of(Activity("f", "s", 5, None, title, title, actor="覃丽萍")) is None  # no title: unknown
+    rows = [["2023-04-25", "覃丽萍（镇长）", "常务会会前学法，学《土地管理法》"]]
+    log = write_csv(rows, header=["日期", "主要负责人", "开展情况"], title="白沙镇第一责任人职责工作台账")
+    _, data = check_json("guangxi", log, "--year", "2023")
+    party = {e["row"] for d in data["duties"] if d["role"] == "party" for e in d["evidence"]}
+    government = {e["row"] for d in data["duties"] if d["role"] == "government" for e in d["evidence"]}
+    assert 3 in government and 3 not in party
+
+
+def test_handling_a_deputys_suggestion_is_the_units_own_work() -> None:
+    """人大代表建议办理 opens with 人大 but is the department handling it; 县政协视察… is the 政协's own."""
+    resolver = RoleResolver(load_pack("shapotou"))
+    assert resolver._title_role("人大代表建议办理") is None
+    assert resolver._title_role("政协提案办理") is None
+    assert resolver._title_role("区政协视察农村宅基地审批工作") == "政协"
