@@ -93,6 +93,21 @@ class KeywordIndex:
         return self.rows_of(self.keys_with(word))
 
 
+#: Words of a row about being inspected by another body (督察组来镇督察, 迎检): the unit is the object there, not
+#: doing a duty, so no rule counts it (every writer of the labelled logs agrees); the follow-up 整改 still counts.
+BEING_INSPECTED = (
+    "检查组来",
+    "督察组来",
+    "督导组来",
+    "考核组来",
+    "来局检查",
+    "来镇检查",
+    "来县检查",
+    "来区检查",
+    "迎检",
+)
+
+
 @dataclass(frozen=True, slots=True)
 class CompiledMatch:
     """A pack's match rule with its keywords normalised the way titles are."""
@@ -117,7 +132,7 @@ class CompiledMatch:
         return cls(
             all=tuple(words(entry.split("|")) for entry in m.all),
             any=words(m.any),
-            none=words(m.none),
+            none=words(list(dict.fromkeys([*m.none, *BEING_INSPECTED]))),
             types=frozenset(m.types),
             concepts=tuple(table[c] for c in m.concepts),
             attributed=m.attributed,

@@ -112,8 +112,9 @@ def rule_text(pack: Pack, duty: Duty, lang: Lang) -> str:
         parts.append(t("explain.rule.concepts", lang, concepts=names))
     elif cm.any:
         parts.append(t("explain.rule.any", lang, words=_list([w for _, w in cm.any], lang)))
-    if cm.none:
-        parts.append(t("explain.rule.none", lang, words=_list([w for _, w in cm.none], lang)))
+    own = [w for _, w in cm.none if w in duty.match.none]  # not the words of being inspected every rule leaves out
+    if own:
+        parts.append(t("explain.rule.none", lang, words=_list(own, lang)))
     out = [t("explain.rule.title", lang, parts=t("explain.rule.and", lang).join(parts))]
     if duty.match.types:
         out.append(t("explain.rule.types", lang, types=_types(duty.match.types, lang)))

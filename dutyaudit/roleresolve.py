@@ -18,10 +18,11 @@ from dutyaudit.packmodel import Pack
 _OBJECT_CUE = re.compile(r"听取|听|审议|督促|支持|配合|向|关于|给|请|到|赴|就|对|选举|任命|履行")
 
 
-#: Compounds in which 政府 names a quality of government or a place, not a body (法治政府建设, 政府网站):
+#: Compounds in which 政府 names a quality of government, a place or an activity, not a body (法治政府建设, 政府网站,
+#: 政府信息公开):
 #: masked before a title's roles are looked for.
 _NOT_A_BODY = re.compile(
-    r"(?:法治|数字|服务型|诚信|廉洁|责任|创新|阳光)政府|(?:区|县|市|镇)?(?:人民)?政府(?:门户)?网站"
+    r"(?:法治|数字|服务型|诚信|廉洁|责任|创新|阳光)政府|(?:区|县|市|镇)?(?:人民)?政府(?:门户)?网站|政府信息公开"
 )
 
 

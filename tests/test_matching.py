@@ -99,3 +99,19 @@ def test_attributed_and_any_role_contradict() -> None:
 
     with pytest.raises(ValidationError, match="contradict"):
         Match(any=["述职"], attributed=True, any_role=True)
+
+
+def test_a_row_about_being_inspected_counts_for_no_duty(write_csv: Any) -> None:
+    """督察组来…督察, 书记作汇报 is the unit being inspected: no duty of a hand-made pack counts it (the 整改 after
+    it does), and `explain` does not list those words in every rule."""
+    from conftest import check_json, status_of
+
+    rows = [
+        ["2023-07-10", "县委依法治县办法治督察组来镇督察第一责任人职责落实情况，书记作汇报"],
+        ["2023-08-10", "针对法治督察反馈问题列整改清单，逐项销号"],
+    ]
+    log = write_csv(rows, header=["日期", "开展情况"], title="白沙镇第一责任人职责工作台账")
+    _, data = check_json("guangxi", log, "--year", "2023")
+    counted = {e["row"] for d in data["duties"] for e in d["evidence"]}
+    assert 3 not in counted
+    assert status_of(data, "party-7b")["found"] == 0

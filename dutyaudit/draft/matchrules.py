@@ -11,6 +11,8 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
+from dutyaudit.keywords import BEING_INSPECTED
+
 
 class ConceptFinder(Protocol):
     """What drafting needs of the vocabulary (dutyaudit.vocabulary.Vocabulary)."""
@@ -201,25 +203,7 @@ STUDY_SHARE = 0.5
 NOT_CASES = ("平台", "机制", "制度", "培训", "学习", "讲座", "会议", "统计", "能力", "通报", "分析")
 #: Words of rows about being inspected by another body (督察组来镇检查, 迎检, 配合区人大执法检查): the
 #: unit is the object there, not doing its duty; left out of every drafted duty.
-INSPECTED = (
-    "检查组来",
-    "督察组来",
-    "督导组来",
-    "考核组来",
-    "来局检查",
-    "来镇检查",
-    "来县检查",
-    "来区检查",
-    "来我",
-    "对我区",
-    "对我县",
-    "对我市",
-    "对我镇",
-    "对我乡",
-    "对我局",
-    "迎检",
-    "迎接",
-)
+INSPECTED = (*BEING_INSPECTED, "来我", "对我区", "对我县", "对我市", "对我镇", "对我乡", "对我局", "迎接")
 #: Marks that end a clause of a sentence: a word group names a concept only within one such clause.
 _CLAUSE_END = re.compile(r"[,，;；:：。]")
 
