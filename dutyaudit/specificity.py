@@ -14,8 +14,8 @@ tie there lets several count. An item that resembles a clause of its role whose 
 推进…法治政府建设 meets); nor does one that another role's clause whose rule it meets resembles
 :data:`OTHER_ROLE` times as much. Sibling duties of one clause (a sentence's figure and the rest of it) stand or
 fall together. Before resemblance, a clause that meets an item only by a concept the item names as part of a
-narrower one (合法性审核 of 管理办法…合法性审核, which is 规范性文件合法性审核) gives way to a clause naming the narrower
-one (:func:`subsumed`). Packs without the flag (the hand-made ones) count a row for every rule it satisfies.
+narrower one (合法性审核 of 管理办法…合法性审核, which is 规范性文件合法性审核) gives way to a clause naming the
+narrower one (:func:`subsumed`). Packs without the flag (the hand-made ones) count a row for every rule it satisfies.
 """
 
 from __future__ import annotations
