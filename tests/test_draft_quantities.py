@@ -46,6 +46,18 @@ def reqs(sentence: str) -> list[dict[str, Any]]:
             [{"kind": "each", "where": {"field": "duration_days", "op": "<=", "value": 15}}],
         ),
         (
+            "考试不合格的，应当在1个月内补考",
+            [{"kind": "each", "where": {"field": "duration_days", "op": "<=", "value": 30}}],
+        ),
+        (
+            "每次学法时间不少于30分钟",
+            [{"kind": "each", "where": {"field": "时长（分钟）", "op": ">=", "value": 30}}],
+        ),
+        (
+            "每次旁听庭审，各部门参加人数不少于20人",
+            [{"kind": "each", "where": {"field": "参加人数", "op": ">=", "value": 20}}],
+        ),
+        (
             "行政机关负责人出庭应诉率达到100%",
             [
                 {
@@ -135,3 +147,18 @@ def test_figures_the_drafter_cannot_read_are_named() -> None:
     assert [q.requirement["kind"] for q in qs] == ["each"]
     assert unread_figures(sentence, qs) == ["3日"]
     assert unread_figures("省委十届五次全会部署，2023年第10次会议", []) == []
+
+
+def test_a_duty_with_a_time_limit_from_issue_is_no_entry_into_force(tmp_path: Any) -> None:
+    """自印发之日起15日内报…备案 is a duty; 本制度自印发之日起施行 is not. A headcount's field is declared."""
+    from dutyaudit.draft import draft_pack
+
+    doc = tmp_path / "zhidu.txt"
+    doc.write_text(
+        "示范镇法治建设责任清单\n一、乡镇党委主要负责人职责\n1.镇党委制定的规范性文件应当自印发之日起15日内报县委办公室备案。\n"
+        "2.每次旁听庭审，参加人数不少于20人。\n3.本清单自印发之日起施行。\n",
+        encoding="utf-8",
+    )
+    pack = draft_pack(doc, "demo").pack
+    assert [d.clause for d in pack.duties] == ["一1", "一2"]
+    assert [f.name for f in pack.fields] == ["参加人数"] and pack.fields[0].type == "number"

@@ -24,14 +24,14 @@ from dutyaudit.draft.tree import Clause, Tree
 _SENTENCE = re.compile(r"[^。；;！？!?]+[。；;！？!?]?")
 _BOILERPLATE = re.compile(
     r"制定本(?:实施)?(?:办法|方案|清单|规定|细则|决定|意见|制度|规则)|特制定"
-    r"|本(?:实施)?(?:办法|方案|清单|决定|规定|意见|细则|制度|规则)(?:自|由|适用|所称|具体解释)|自印发之日起|自发布之日起"
+    r"|本(?:实施)?(?:办法|方案|清单|决定|规定|意见|细则|制度|规则)(?:自|由|适用|所称|具体解释)|自(?:印发|发布)之日起(?:施行|实施|生效|执行)"
     r"|负责解释|解释工作由|适用于|参照本|如下[。:：]?$|同时废止|所称[^，,。]{1,20}[，,]?是指"
 )
 _REFER = re.compile(r"部门[^。]{0,20}主要负责人[^。]{0,40}参照本")
 #: Words around a figure that say how often, not what: left out when judging whether a segment names its activity.
 _FILLER = re.compile(
     r"[\d.%％]+|[一二两三四五六七八九十]+(?=[次期场轮档个项])|原则上|一般|每年度?|每半年|每季度?|每月|年内|全年"
-    r"|不少于|不低于|不得少于|至少|最少|以上|达到|均|应当|要|[次期场轮档个项学时日天率,，、]"
+    r"|不少于|不低于|不得少于|至少|最少|以上|达到|均|应当|要|参加人数|人数|时间|分钟|[次期场轮档个项学时日天率人名,，、]"
 )
 #: Sections that state principles and aims rather than duties: only their figures are drafted.
 _GENERAL = re.compile(r"指导思想|基本原则|总体要求|工作原则|重要意义|总体目标|目的依据")
@@ -394,7 +394,8 @@ def _reading(q: Quantity) -> str:
     parts = ", ".join(f"{k} {v}" for k, v in r.items() if k not in ("kind", "where", "window"))
     if "where" in r:
         w = r["where"]
-        parts += f", where {w['field']} {w.get('op') or 'says'} {w.get('value', '/'.join(w.get('any', [])))}"
+        cond = f"where {w['field']} {w.get('op') or 'says'} {w.get('value', '/'.join(w.get('any', [])))}"
+        parts = f"{parts}, {cond}" if parts else cond
     if "window" in r:
         parts += f", window {r['window']['from']}..{r['window']['to']}"
     year = f" in the {q.years} audit only" if q.years else ""

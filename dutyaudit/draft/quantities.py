@@ -37,7 +37,11 @@ _DEADLINE = re.compile(rf"({NUM})月(?:({NUM})日|(底|末))(?:前|之前|以前
 _YEAR_END = re.compile(r"(?<![\d月])(?:年底|年末)(?:前|之前|以前)")
 _HOURS = re.compile(rf"(?:不少于|不低于|至少|达到|累计)?\s*({NUM})\s*个?(学时|课时|小时)")
 _DAYS_MIN = re.compile(rf"(?:不少于|不得少于|不低于|至少)\s*({NUM})\s*(个工作日|日|天)")
-_DAYS_MAX = re.compile(rf"({NUM})\s*(个工作日|日|天)(?:内|以内|之内)")
+_DAYS_MAX = re.compile(rf"({NUM})\s*(个工作日|日|天|个月)(?:内|以内|之内)")
+_MINUTES = re.compile(rf"(?:不少于|不得少于|不低于|至少)\s*({NUM})\s*分钟")
+#: Each occasion's headcount (每次旁听庭审…参加人数不少于20人): a number of people per occasion, not a count of rows.
+_PEOPLE = re.compile(rf"(?:不少于|不得少于|不低于|至少)\s*({NUM})\s*(?:人|名)(?![\u4e00-\u9fff])")
+_EACH_TIME = re.compile(r"每次|每场|每期")
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*[%％](?:以上|及以上)?")
 _COUNT = re.compile(rf"(至少|不少于|不低于|最少)?\s*({NUM})\s*(次|期|场|轮|档|回)(以上|及以上)?")
 _AT_LEAST_BEFORE = re.compile(r"(?:至少|不少于|不低于|最少)[\u4e00-\u9fff]{0,4}$")
@@ -45,6 +49,13 @@ _TARGET_COUNT = re.compile(rf"({NUM})\s*个([\u4e00-\u9fff]{{1,2}})")
 _CONSTITUTION_DAY = re.compile(r"12[·.．]\s*4|十二月四日|国家宪法日")
 _PER_PERSON = re.compile(r"每人|人均|每名|每位|个人|人员")
 _RATE_NAME = re.compile(r"([\u4e00-\u9fff]{1,10}率)")
+
+#: Log columns drafted requirements read: name → (type, what to write there).
+FIELDS: dict[str, tuple[str, str]] = {
+    "办理情况": ("text", "办理结果（率类职责按此列判断是否达标）"),
+    "参加人数": ("number", "每次活动的参加人数（按人数要求判断是否达标）"),
+    "时长（分钟）": ("number", "每次活动的时长，单位分钟（按时长要求判断是否达标）"),
+}
 
 
 def cn_number(s: str) -> float:
@@ -139,11 +150,27 @@ def find_quantities(sentence: str) -> list[Quantity]:
             if not free(*m.span()):
                 continue
             n = _num(cn_number(m.group(1)))
-            req = {"kind": "each", "where": {"field": "duration_days", "op": op, "value": n}}
+            days = n * 30 if m.group(2) == "个月" else n
+            req = {"kind": "each", "where": {"field": "duration_days", "op": op, "value": days}}
             notes = ["duration_days is end date − start date: the log needs an end-date column"]
             if m.group(2) == "个工作日":
                 notes.append(f"{n} working days read as {n} calendar days")
+            elif m.group(2) == "个月":
+                notes.append(f"{n}个月 read as {days} days")
             add(Quantity(req, *m.span(), review=notes), m.span())
+    for m in _MINUTES.finditer(s):  # 每次学法时间不少于30分钟: each occasion's length, in the 学时 column's hours
+        if free(*m.span()):
+            n = _num(cn_number(m.group(1)))
+            req = {"kind": "each", "where": {"field": "时长（分钟）", "op": ">=", "value": n}}
+            note = f"at least {n} minutes each time: the log needs a 时长（分钟） column (or set hours ≥ {n / 60:.2g})"
+            add(Quantity(req, *m.span(), review=[note], fields=["时长（分钟）"]), m.span())
+    if _EACH_TIME.search(s):
+        for m in _PEOPLE.finditer(s):
+            if free(*m.span()):
+                n = _num(cn_number(m.group(1)))
+                req = {"kind": "each", "where": {"field": "参加人数", "op": ">=", "value": n}}
+                note = f"at least {n} people each time: the log needs a 参加人数 column"
+                add(Quantity(req, *m.span(), review=[note], fields=["参加人数"]), m.span())
     for m in _PERCENT.finditer(s):
         if not free(*m.span()):
             continue

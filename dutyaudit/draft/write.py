@@ -10,6 +10,7 @@ import yaml
 from dutyaudit import __version__
 from dutyaudit.draft.build import Drafted, assign_ids
 from dutyaudit.draft.meta import Meta
+from dutyaudit.draft.quantities import FIELDS
 from dutyaudit.draft.reading import Document
 from dutyaudit.draft.roles import ROLES
 
@@ -24,6 +25,7 @@ def _scalar(value: Any) -> str:
 
 
 _PER = {"year": "年", "half": "半年", "quarter": "季", "month": "月"}
+_EACH_UNIT = {"duration_days": "日", "参加人数": "人", "时长（分钟）": "分钟"}
 
 
 def label(d: Drafted) -> str:
@@ -35,7 +37,7 @@ def label(d: Drafted) -> str:
         "deadline": lambda: f" {r.get('by')}前",
         "sum": lambda: f" ≥{r.get('min')}{r.get('unit', '学时')}",
         "rate": lambda: f" ≥{r.get('min')}%",
-        "each": lambda: f" 每项{r['where']['op']}{r['where']['value']}日",
+        "each": lambda: f" 每项{r['where']['op']}{r['where']['value']}{_EACH_UNIT.get(r['where']['field'], '')}",
         "evidence": lambda: "",
     }[str(r["kind"])]()
     return head + fig
@@ -71,7 +73,7 @@ def pack_mapping(pack_id: str, meta: Meta, drafted: list[Drafted]) -> dict[str, 
         "exclusive": True,
     }
     if fields:
-        data["fields"] = [{"name": f, "type": "text", "help": "办理结果（率类职责按此列判断是否达标）"} for f in fields]
+        data["fields"] = [{"name": f, "type": FIELDS[f][0], "help": FIELDS[f][1]} for f in fields]
     data["duties"] = duties
     return data
 
