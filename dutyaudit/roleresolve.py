@@ -15,7 +15,7 @@ from dutyaudit.model import Activity
 from dutyaudit.packmodel import Pack
 
 #: Words after which a title names whom the activity was about or for, not who did it.
-_OBJECT_CUE = re.compile(r"听取|听|审议|督促|支持|配合|向|关于|给|请|到|赴|就|对|选举|任命|履行")
+_OBJECT_CUE = re.compile(r"听取|听|审议|督促|支持|配合|向|关于|给|请|到|赴|就|对|选举|任命|履行|报(?=[县区市镇乡])")
 
 
 #: Compounds in which 政府 names a quality of government, a place or an activity, not a body (法治政府建设, 政府网站,
