@@ -294,3 +294,16 @@ def test_clerk_wording_for_the_quantified_duties(write_csv: Callable[..., Path])
     assert "宪法宣传进社区" in _titles(status_of(data, "gov-24c"))
     unmatched = {u["title"] for u in data["unmatched"]}
     assert {"县人大常委会听取全县法治建设情况报告", "安全生产专题讲座"} <= unmatched
+
+
+def test_online_law_courses_and_law_classes_in_cadre_training(write_csv: Callable[..., Path]) -> None:
+    """A 组织部 ledger: an online law course is staff 法律知识培训 (gov-23); a 干部进修班 with law courses is the 党委's
+    法治课程 in cadre training (party-20)."""
+    rows = [
+        ["2023-03-10", "民法典网络学习专题；民法典总则编、物权编精讲", "区政府"],
+        ["2023-09-10", "2023年秋季科级干部进修班；设“法治思维与依法决策”课程1讲", "区委"],
+    ]
+    log = write_csv(rows, header=["日期", "项目", "责任主体"], title="区委组织部2023年干部学法台账")
+    _, data = check_json("panjin", log, "--year", "2023")
+    assert status_of(data, "gov-23")["found"] == 1
+    assert status_of(data, "party-20")["found"] == 1
