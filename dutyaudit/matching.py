@@ -34,6 +34,10 @@ __all__ = [
 ]
 
 
+#: A title this short is a label heading its items (法律顾问, 复议决定, 审计), not a description of its own.
+LABEL = 8
+
+
 @dataclass(slots=True, unsafe_hash=True)
 class Hit:
     """A row that satisfies a duty's match rule, with the reason. Treated as immutable (hashable as a frozen
@@ -177,6 +181,8 @@ class Matcher:
         roles = self.roles
         keys = cm.matching_keys(self.index)
         rows = self.index.rows_of(keys)
+        if rows and cm.concepts:
+            rows = self._labels_excluded_by_their_items(cm, rows, keys)
         if not cm.any_role:
             # (a new set walking the rows found; ``-=`` would walk the other roles' rows, often far more)
             rows = rows - self._other_role_rows.get(duty.role, frozenset())
@@ -223,6 +229,27 @@ class Matcher:
                 found = known
             # a row of no role counts for any role; a joint row (县委、县政府) for each role it names
             add(Hit(a, found, kind, None if roles[i] is None else duty_role, places))
+        return out
+
+    def _labels_excluded_by_their_items(self, cm: CompiledMatch, rows: set[int], keys: set[int]) -> set[int]:
+        """The rows less those the rule meets only by a short label title (法律顾问, 复议决定) one of whose items says
+        a context the vocabulary excludes for the rule's concepts (县城投集团公开选聘常年法律顾问,
+        收到市政府行政复议决定书): the label heads that item, so it names no more than the item does."""
+        excluded = [norm for c in cm.concepts for norm, _ in c.exclude]
+        if not excluded:
+            return rows
+        starts, ids, texts = self.units.starts, self.index.ids, self.index.keys
+        out = set()
+        for i in rows:
+            start, end = starts[i], starts[i + 1]
+            items = range(start + 1, end)
+            if (
+                end - start == 1
+                or len(texts[ids[start]]) > LABEL
+                or any(ids[u] in keys for u in items)
+                or not any(x in texts[ids[u]] for u in items for x in excluded)
+            ):
+                out.add(i)
         return out
 
     @cached_property

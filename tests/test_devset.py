@@ -83,8 +83,8 @@ BLIND = {
     # held out, its misses never read (a ziyang 县司法局 colloquial CSV, a guangxi 县政府办 minutes register, a panjin
     # 区委组织部/党校 学法 ledger): 75.2% / 76.8% / 18.9% when set (blind first: 72.7% / 76.5% / 18.9%)
     "c18": (0.72, 0.74, 0.21),
-    # cadres' law study among ordinary trainings (a panjin 县委组织部 ledger, a shizuishan 司法局 学法 log, a guangxi 县委党校
-    # register): 85.7% / 78.2% / 2.8% when set (blind first: 74.8% / 75.9% / 2.8%)
+    # cadres' law study among ordinary trainings (a panjin 县委组织部 ledger, a shizuishan 司法局 学法 log, a guangxi
+    # 县委党校 register): 85.7% / 78.2% / 2.8% when set (blind first: 74.8% / 75.9% / 2.8%)
     "c19": (0.83, 0.75, 0.04),
     # a ziyang 区政府办 ledger, a guangxi 县住建局 terse GB18030 CSV, a shapotou 镇党政办 ledger with a 责任领导 column:
     # 89.2% / 96.5% / 0% when set (blind first: 66.7% / 95.4% / 0%)

@@ -115,3 +115,17 @@ def test_a_row_about_being_inspected_counts_for_no_duty(write_csv: Any) -> None:
     counted = {e["row"] for d in data["duties"] for e in d["evidence"]}
     assert 3 not in counted
     assert status_of(data, "party-7b")["found"] == 0
+
+
+def test_a_short_label_counts_no_more_than_its_item(write_csv: Any) -> None:
+    """工作任务 法律顾问 over 具体内容 县城投集团公开选聘常年法律顾问: the label heads a company's adviser, which the
+    vocabulary excludes, so the row is no 法律顾问 evidence; a label over an item of the government's own counts."""
+    from conftest import check_json
+
+    rows = [
+        ["2023-03-10", "法律顾问", "县城投集团公开选聘常年法律顾问，负责融资合同审查"],
+        ["2023-04-10", "法律顾问", "县政府与律师事务所续签常年法律顾问合同"],
+    ]
+    log = write_csv(rows, header=["日期", "工作任务", "具体内容"], title="盘山县人民政府法治政府建设台账")
+    _, data = check_json("panjin", log, "--year", "2023")
+    assert [e["row"] for e in status_of(data, "gov-08")["evidence"]] == [4]
