@@ -108,6 +108,8 @@ def test_every_seed_concept_is_defined_with_a_label_words_and_cues() -> None:
         ("法治议事协调机构", "区委依法治区委员会第一次会议", True),
         ("综合执法", "健全行政执法协调监督工作体系", False),  # 执法监督
         ("会前学法", "局党组班子成员学法：学习《社会保险法》", True),
+        ("普法宣传", "开展“6·26”国际禁毒日集中宣传活动", False),  # every labeller: 禁毒 publicity is no 普法
+        ("普法宣传", "4·22世界地球日在广场设点宣传《土地管理法》", True),
         ("会前学法", "领导干部带头学法：学习《行政复议法》", True),
     ],
 )
