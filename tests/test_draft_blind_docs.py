@@ -71,8 +71,8 @@ def test_every_drafted_text_is_verbatim(drafts: dict[str, list[dict[str, Any]]])
 def test_quantified_requirements_are_drafted(drafts: dict[str, list[dict[str, Any]]]) -> None:
     found = [e for e in INVENTORY if _drafted(e, drafts[e["doc"]])]
     share = len(found) / len(INVENTORY)
-    assert share >= 0.92, f"{len(found)}/{len(INVENTORY)}"  # 81/86 when set
+    assert share >= 0.94, f"{len(found)}/{len(INVENTORY)}"  # 83/86 when set
     by_doc = {
         doc: sum(1 for e in found if e["doc"] == doc) / sum(1 for e in INVENTORY if e["doc"] == doc) for doc in drafts
     }
-    assert min(by_doc.values()) >= 0.85, by_doc
+    assert min(by_doc.values()) >= 0.9, by_doc

@@ -142,10 +142,15 @@ def test_each_figure_says_how_it_was_read() -> None:
 
 
 def test_figures_the_drafter_cannot_read_are_named() -> None:
-    sentence = "应当在5个工作日内确定出庭人员，并于开庭3日前报司法行政部门备案"
+    sentence = "应当在5个工作日内确定出庭人员，并于判决生效3日后报司法行政部门备案"
     qs = find_quantities(sentence)
     assert [q.requirement["kind"] for q in qs] == ["each"]
     assert unread_figures(sentence, qs) == ["3日"]
+    # a lead time before an event is read: each occasion's days ahead, in a column of its own
+    lead = find_quantities("并于开庭3日前报司法行政部门备案")
+    assert [q.requirement for q in lead] == [{"kind": "each", "where": {"field": "提前天数", "op": ">=", "value": 3}}]
+    assert lead[0].fields == ["提前天数"]
+    assert [q.requirement["kind"] for q in find_quantities("每年3月15日前报送")] == ["deadline"]  # a date, not a lead
     assert unread_figures("省委十届五次全会部署，2023年第10次会议", []) == []
 
 

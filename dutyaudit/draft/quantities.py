@@ -38,6 +38,8 @@ _YEAR_END = re.compile(r"(?<![\d月])(?:年底|年末)(?:前|之前|以前)")
 _HOURS = re.compile(rf"(?:不少于|不低于|至少|达到|累计)?\s*({NUM})\s*个?(学时|课时|小时)")
 _DAYS_MIN = re.compile(rf"(?:不少于|不得少于|不低于|至少)\s*({NUM})\s*(个工作日|日|天)")
 _DAYS_MAX = re.compile(rf"({NUM})\s*(个工作日|日|天|个月)(?:内|以内|之内)")
+#: A lead time before an event (开庭3日前提交, 学法前5个工作日报送): each occasion's days ahead, in a column of its own.
+_LEAD = re.compile(rf"前\s*({NUM})\s*(个工作日|日|天)|({NUM})\s*(个工作日|日|天)(?:以前|之前|前)")
 _MINUTES = re.compile(rf"(?:不少于|不得少于|不低于|至少)\s*({NUM})\s*分钟")
 #: Each occasion's headcount (每次旁听庭审…参加人数不少于20人): a number of people per occasion, not a count of rows.
 _PEOPLE = re.compile(rf"(?:不少于|不得少于|不低于|至少)\s*({NUM})\s*(?:人|名)(?![\u4e00-\u9fff])")
@@ -55,6 +57,7 @@ FIELDS: dict[str, tuple[str, str]] = {
     "办理情况": ("text", "办理结果（率类职责按此列判断是否达标）"),
     "参加人数": ("number", "每次活动的参加人数（按人数要求判断是否达标）"),
     "时长（分钟）": ("number", "每次活动的时长，单位分钟（按时长要求判断是否达标）"),
+    "提前天数": ("number", "距所对应事件（开庭、学法等）提前的天数（按提前量要求判断是否达标）"),
 }
 
 
@@ -158,7 +161,15 @@ def find_quantities(sentence: str) -> list[Quantity]:
             elif m.group(2) == "个月":
                 notes.append(f"{n}个月 read as {days} days")
             add(Quantity(req, *m.span(), review=notes), m.span())
-    for m in _MINUTES.finditer(s):  # 每次学法时间不少于30分钟: each occasion's length, in the 学时 column's hours
+    for m in _LEAD.finditer(s):
+        if free(*m.span()) and not s[max(0, m.start() - 3) : m.start()].endswith("月"):
+            n = _num(cn_number(m.group(1) or m.group(3)))
+            unit = m.group(2) or m.group(4)
+            req = {"kind": "each", "where": {"field": "提前天数", "op": ">=", "value": n}}
+            ahead = "working days" if unit == "个工作日" else "days"
+            notes = [f"at least {n} {ahead} ahead each time: the log needs a 提前天数 column"]
+            add(Quantity(req, *m.span(), review=notes, fields=["提前天数"]), m.span())
+    for m in _MINUTES.finditer(s):  # 每次学法时间不少于30分钟: each occasion's length, in a column of its own
         if free(*m.span()):
             n = _num(cn_number(m.group(1)))
             req = {"kind": "each", "where": {"field": "时长（分钟）", "op": ">=", "value": n}}

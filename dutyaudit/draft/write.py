@@ -25,7 +25,7 @@ def _scalar(value: Any) -> str:
 
 
 _PER = {"year": "年", "half": "半年", "quarter": "季", "month": "月"}
-_EACH_UNIT = {"duration_days": "日", "参加人数": "人", "时长（分钟）": "分钟"}
+_EACH_UNIT = {"duration_days": "日", "参加人数": "人", "时长（分钟）": "分钟", "提前天数": "日"}
 
 
 def label(d: Drafted) -> str:
