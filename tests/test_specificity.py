@@ -11,9 +11,14 @@ from dutyaudit.model import Activity
 from dutyaudit.packs import parse_pack
 from dutyaudit.specificity import Resemblance, bigrams
 
+ROLES = {
+    "government": {"name": "政府主要负责人", "aliases": ["县政府"]},
+    "party": {"name": "党委主要负责人", "aliases": ["县委"]},
+}
 
-def _pack(exclusive: bool) -> Any:
-    duty = {"requirement": {"kind": "evidence"}}
+
+def _demo(duties: list[dict[str, Any]], exclusive: bool = True) -> Any:
+    """A demo pack of these duties (each an evidence duty unless it says otherwise)."""
     data = {
         "schema": 1,
         "id": "demo",
@@ -22,13 +27,16 @@ def _pack(exclusive: bool) -> Any:
         "issuer": "示范县司法局",
         "issued": "2023-01-01",
         "exclusive": exclusive,
-        "roles": {
-            "government": {"name": "政府主要负责人", "aliases": ["县政府"]},
-            "party": {"name": "党委主要负责人", "aliases": ["县委"]},
-        },
-        "duties": [
+        "roles": ROLES,
+        "duties": [{"requirement": {"kind": "evidence"}, **d} for d in duties],
+    }
+    return parse_pack(data, "demo")
+
+
+def _pack(exclusive: bool) -> Any:
+    return _demo(
+        [
             {
-                **duty,
                 "id": "g-11",
                 "role": "government",
                 "clause": "3(11)",
@@ -37,7 +45,6 @@ def _pack(exclusive: bool) -> Any:
                 "match": {"any": ["权责清单", "清单"]},
             },
             {
-                **duty,
                 "id": "g-15",
                 "role": "government",
                 "clause": "3(15)",
@@ -46,7 +53,6 @@ def _pack(exclusive: bool) -> Any:
                 "match": {"any": ["执法责任制", "权责清单"]},
             },
             {
-                **duty,
                 "id": "p-15",
                 "role": "party",
                 "clause": "1(5)",
@@ -55,8 +61,8 @@ def _pack(exclusive: bool) -> Any:
                 "match": {"any": ["权责清单"]},
             },
         ],
-    }
-    return parse_pack(data, "demo")
+        exclusive,
+    )
 
 
 def _rows(*titles: str, role: str = "") -> list[Activity]:
@@ -171,36 +177,26 @@ def test_a_row_another_roles_met_clause_says_far_better_counts_for_none() -> Non
 
 def _review_pack() -> Any:
     """Two sibling clauses: legality review of a major decision (broad 合法性审核) and of a normative document."""
-    duty = {"requirement": {"kind": "evidence"}, "role": "government"}
-    data = {
-        "schema": 1,
-        "id": "demo",
-        "name": "示范清单",
-        "jurisdiction": "示范县",
-        "issuer": "示范县司法局",
-        "issued": "2023-01-01",
-        "exclusive": True,
-        "roles": {"government": {"name": "政府主要负责人", "aliases": ["县政府"]}},
-        "duties": [
+    return _demo(
+        [
             {
-                **duty,
                 "id": "g-7",
+                "role": "government",
                 "clause": "2(7)",
                 "label": "决策程序",
                 "text": "严格执行重大行政决策公众参与、专家论证、风险评估、合法性审查、集体讨论决定的法定程序",
                 "match": {"concepts": ["重大行政决策", "合法性审核"]},
             },
             {
-                **duty,
                 "id": "g-9",
+                "role": "government",
                 "clause": "2(9)",
                 "label": "规范性文件",
                 "text": "全面推行规范性文件审核制度",
                 "match": {"concepts": ["规范性文件合法性审核"]},
             },
-        ],
-    }
-    return parse_pack(data, "demo")
+        ]
+    )
 
 
 def test_a_narrower_concepts_clause_takes_the_item() -> None:
