@@ -351,3 +351,23 @@ def test_a_supervision_export_is_dated_when_each_item_was_done() -> None:
     ]
     res = read_sheet(_sheet(rows), "x.csv")
     assert [(a.title, a.date) for a in res.activities] == [("县委常委会听取法治建设工作汇报", dt.date(2024, 1, 10))]
+
+
+def test_a_completion_date_alone_dates_the_row(tmp_path: Path) -> None:
+    """A 督查室 ledger: 完成时限 is planned, 完成日期 is when it was done and the only date; an unfinished row (no
+    完成日期) is reported, not dated by its plan."""
+    cmap = map_columns(["任务来源", "工作事项", "完成时限", "完成情况", "完成日期"])
+    assert cmap.fields["date"] == 4 and "end_date" not in cmap.fields
+    path = tmp_path / "ducha.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["任务来源", "工作事项", "完成时限", "完成情况", "完成日期"])
+    ws.append(["县政府常务会议", "审议法治政府建设年度报告", "2023年3月底", "已完成", dt.datetime(2023, 3, 20)])
+    ws.append(["督查", "修订重大行政决策程序规定", "2023年12月底", "正在推进", None])
+    wb.save(path)
+    result = ingest([path], IngestOptions())
+    assert [a.date for a in result.rows] == [dt.date(2023, 3, 20)]
+    assert result.warnings  # the unfinished row is named, not silently dated
+    # with both a start and a completion date the start dates the row, as before
+    both = map_columns(["日期", "工作事项", "完成日期"])
+    assert (both.fields["date"], both.fields["end_date"]) == (0, 2)

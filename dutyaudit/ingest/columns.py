@@ -137,6 +137,9 @@ def map_columns(
     if "date" not in cmap.fields and (day := _month_day_column(folded, taken)) is not None:
         cmap.fields["date"] = day
         taken.add(day)
+    if "date" not in cmap.fields and "end_date" in cmap.fields and "date" not in (overrides or {}):
+        # the only date is when it was done (完成日期 beside a planned 完成时限): that date dates the row
+        cmap.fields["date"] = cmap.fields.pop("end_date")
     for i, h in enumerate(headers):
         if i not in taken and h.strip():
             cmap.extra.setdefault(h.strip(), i)
