@@ -3,7 +3,8 @@
 Matching looks only at a row's words, type and role; dates (audit year, windows, deadlines) are
 the evaluator's business, so ``explain`` can tell "wrong year" from "keyword missing". The keyword
 index and the compiled rules live in :mod:`dutyaudit.keywords`; the :class:`Matcher` here adds the rows'
-roles (joint roles, the audited body's default role) and, in an exclusive pack, which clause a row counts for.
+roles (joint roles, the audited body's default role); in an exclusive pack it asks :mod:`dutyaudit.exclusive`
+which clause a row counts for.
 """
 
 from __future__ import annotations
@@ -15,12 +16,12 @@ from typing import Any
 
 from dutyaudit.concepts import compiled_concepts
 from dutyaudit.conditions import field_value
+from dutyaudit.exclusive import Exclusive
 from dutyaudit.keywords import SEP, CompiledMatch, KeywordIndex
 from dutyaudit.model import Activity
 from dutyaudit.packmodel import Duty, Pack
 from dutyaudit.roleresolve import RoleResolver
 from dutyaudit.rowtext import build_units, place_of
-from dutyaudit.specificity import Resemblance, subsumed
 
 __all__ = [
     "CompiledMatch",  # re-exported: callers import these from here
@@ -189,7 +190,8 @@ class Matcher:
         if cm.attributed:  # a row of no role counts only if its title names this role with another
             rows = {i for i in rows if roles[i] is not None or self.titled(self.activities[i].key, duty.role)}
         if self.pack.exclusive:
-            rows = {i for i in rows if self._counts_for(duty, i, keys)}
+            counts_for = self._exclusive.counts_for
+            rows = {i for i in rows if counts_for(duty, i, keys)}
         out: list[Hit] = []
         add = out.append
         acts, duty_role = self.activities, duty.role
@@ -253,101 +255,13 @@ class Matcher:
         return out
 
     @cached_property
-    def _resemblance(self) -> Resemblance:
-        return Resemblance(self.duties)
-
-    @cached_property
-    def _duties_of(self) -> dict[int, list[Duty]]:
-        """The competing duties whose rule each key satisfies."""
-        out: dict[int, list[Duty]] = {}
-        for d in self.duties:
-            for k in self.compiled(d).matching_keys(self.index):
-                out.setdefault(k, []).append(d)
-        return out
-
-    def _counts_for(self, duty: Duty, i: int, keys: set[int]) -> bool:
-        """In an exclusive pack: whether an item of row ``i`` that satisfies the duty's rule resembles the
-        duty's clause most among the clauses whose rules it satisfies and that take a row of its role (a
-        row the log gives no role: every role's)."""
-        a = self.activities[i]
-        role = None if a.role_text in self.joint else self.roles[i]
-        ids = self.index.ids
-        for u in self._judged(i):
-            k = ids[u]
-            if k in keys and duty.clause in self._best(k, role):
-                return True
-        return False
-
-    def _judged(self, i: int) -> Sequence[int]:
-        """The units of row ``i`` that pick its clauses in an exclusive pack: those whose item adds words
-        of the pack's sentences to the title's (two two-character words or more: a bare 会前学法工作 title,
-        its 备注 惠司报〔2024〕3号 or a status 已完成 says nothing of which clause the row's substance is);
-        all of them when none does."""
-        got = self._judged_memo.get(i)
-        if got is None:
-            units, keys, ids = self.units.of_row(i), self.index.keys, self.index.ids
-            known = self._resemblance.known
-            title = known(keys[ids[units[0]]])
-            adding = [u for u in units[1:] if len(known(keys[ids[u]]) - title) >= 2]
-            got = self._judged_memo[i] = adding or units
-        return got
-
-    @cached_property
-    def _judged_memo(self) -> dict[int, Sequence[int]]:
-        return {}
+    def _exclusive(self) -> Exclusive:
+        return Exclusive(self)
 
     def taken_by(self, duty: Duty, i: int) -> list[str]:
         """In an exclusive pack: the clauses that took row ``i`` from ``duty`` although it satisfies the
-        duty's rule (empty when it does not, or when the duty keeps it)."""
-        if not self.pack.exclusive:
-            return []
-        keys = self.compiled(duty).matching_keys(self.index)
-        units = [self.index.ids[u] for u in self._judged(i) if self.index.ids[u] in keys]
-        if not units or self._counts_for(duty, i, keys):
-            return []
-        a = self.activities[i]
-        role = None if a.role_text in self.joint else self.roles[i]
-        return sorted({c for k in units for c in self._best(k, role)} - {duty.clause})
-
-    def _best(self, k: int, role: str | None) -> frozenset[str]:
-        memo = self._best_memo
-        got = memo.get((k, role))
-        if got is None:
-            clauses, elsewhere = set(), set()
-            for d in self._narrowest(k):
-                cm = self.compiled(d)
-                if role is None and cm.attributed:
-                    continue
-                if role is None or d.role == role or cm.any_role:
-                    clauses.add(d.clause)
-                else:
-                    elsewhere.add(d.clause)
-            got = memo[k, role] = self._resemblance.best(self.index.keys[k], clauses, role, elsewhere)
-        return got
-
-    def _narrowest(self, k: int) -> list[Duty]:
-        """The competing duties of key ``k``, less those it meets only by a concept it names as part of a
-        narrower one another of them names (合法性审核 of 管理办法…合法性审核, whose 规范性文件合法性审核 a
-        sibling clause names)."""
-        duties = self._duties_of.get(k, [])
-        key = self.index.keys[k]
-        named = {c.id: c for d in duties for c in self.compiled(d).concepts}
-        inner = subsumed(key, named.values())
-        if not inner:
-            return duties
-
-        def squarely(d: Duty) -> bool:
-            cm = self.compiled(d)
-            if cm.all or any(norm in key for norm, _ in cm.any):
-                return True  # its own words
-            return any(c.id not in inner and c.naming_forms(key) for c in cm.concepts)
-
-        kept = [d for d in duties if squarely(d)]
-        return kept or duties
-
-    @cached_property
-    def _best_memo(self) -> dict[tuple[int, str | None], frozenset[str]]:
-        return {}
+        duty's rule (empty when it does not, when the duty keeps it, or when the pack is not exclusive)."""
+        return self._exclusive.taken_by(duty, i) if self.pack.exclusive else []
 
     def places(
         self,
