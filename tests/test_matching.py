@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import status_of
+from conftest import check_json, status_of
 
 from dutyaudit.matching import KeywordIndex, RoleResolver
 from dutyaudit.model import Activity
@@ -104,8 +104,6 @@ def test_attributed_and_any_role_contradict() -> None:
 def test_a_row_about_being_inspected_counts_for_no_duty(write_csv: Any) -> None:
     """督察组来…督察, 书记作汇报 is the unit being inspected: no duty of a hand-made pack counts it (the 整改 after
     it does), and `explain` does not list those words in every rule."""
-    from conftest import check_json, status_of
-
     rows = [
         ["2023-07-10", "县委依法治县办法治督察组来镇督察第一责任人职责落实情况，书记作汇报"],
         ["2023-08-10", "针对法治督察反馈问题列整改清单，逐项销号"],
@@ -120,8 +118,6 @@ def test_a_row_about_being_inspected_counts_for_no_duty(write_csv: Any) -> None:
 def test_a_short_label_counts_no_more_than_its_item(write_csv: Any) -> None:
     """工作任务 法律顾问 over 具体内容 县城投集团公开选聘常年法律顾问: the label heads a company's adviser, which the
     vocabulary excludes, so the row is no 法律顾问 evidence; a label over an item of the government's own counts."""
-    from conftest import check_json
-
     rows = [
         ["2023-03-10", "法律顾问", "县城投集团公开选聘常年法律顾问，负责融资合同审查"],
         ["2023-04-10", "法律顾问", "县政府与律师事务所续签常年法律顾问合同"],
